@@ -1,0 +1,101 @@
+"""``ljsms``: the command line. It drives the same engine, store and client as the window."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+import traceback
+
+from . import __version__
+from .commands.context import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, CliError, Context
+
+# Each module in ljsms_desktop/commands/ with a register(subparsers) function.
+COMMAND_MODULES = [
+    "account",
+    "simulate",
+]
+
+EPILOG = """\
+退出状态 (exit status):
+  0    成功 (success)
+  1    失败：网关拒绝、发送中止或操作出错 (failed: refused by the gateway, campaign stopped)
+  2    用法错误：参数不对、缺少账号或密码、文件无法读取 (usage: bad arguments, no password, bad file)
+  3    已完成，但有批次状态“未知”（可能已发出），见 ljsms status (finished with unknown batches)
+  130  被中断 (interrupted, Ctrl-C)
+
+环境变量 (environment):
+  LJSMS_PASSWORD  网关密码（否则从系统钥匙串读取，服务名 ljsms-desktop，用户名为账号）
+  LJSMS_ACCOUNT   账号；LJSMS_BASE_URL 网关地址；LJSMS_HOME 数据文件夹
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ljsms", description="联江短信命令行：余额、群发、模板群发、状态报告与上行回复。",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"ljsms {__version__}")
+    parser.add_argument("--base-url", help="网关地址，例如 http://api.ljioe.cn/api/v1（默认取设置）")
+    parser.add_argument("--account", help="账号（默认取设置或 LJSMS_ACCOUNT）")
+    parser.add_argument("-v", "--verbose", action="store_true", help="在标准错误输出显示调试日志")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__package__}.commands.{name}").register(sub)
+    return parser
+
+
+def _setup_logging(verbose: bool) -> None:
+    from . import paths
+
+    root = logging.getLogger("ljsms_desktop")
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    try:
+        handler: logging.Handler = logging.FileHandler(paths.log_path(), encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if verbose:
+        root.addHandler(logging.StreamHandler(sys.stderr))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # --help, --version, or argparse's own usage error (status 2)
+        return int(e.code or 0)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    ctx = Context(args)
+    try:
+        _setup_logging(args.verbose)
+        return int(args.handler(args, ctx) or 0)
+    except CliError as e:
+        ctx.err(f"错误：{e.message_zh}")
+        return e.exit_code
+    except KeyboardInterrupt:
+        ctx.err("已中断。已保存的进度不会丢失，可用 ljsms resume 继续。")
+        return EXIT_INTERRUPTED
+    except Exception as e:  # noqa: BLE001 - the last line of defence: no raw traceback for users
+        message = getattr(e, "message_zh", None)
+        if message:
+            from .api.errors import LjLimitError
+
+            code = getattr(e, "code", 0)
+            suffix = f"（代码 {code}）" if code else ""
+            ctx.err(f"错误：{message}{suffix}")
+            return EXIT_USAGE if isinstance(e, LjLimitError) or getattr(e, "usage", False) else EXIT_FAILED
+        logging.getLogger("ljsms_desktop").error("unexpected error\n%s", traceback.format_exc())
+        from . import paths
+
+        ctx.err(f"内部错误：{type(e).__name__}。详情已写入日志 {paths.log_path()}，请把它发给技术支持。")
+        return EXIT_FAILED
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

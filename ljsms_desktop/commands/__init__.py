@@ -1,0 +1,1 @@
+"""Subcommands of the ``ljsms`` command line: one module per group, each with ``register(subparsers)``."""

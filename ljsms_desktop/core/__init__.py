@@ -1,0 +1,1 @@
+"""Pure-Python rules of the trade: numbers, message parts, templates, opt-outs, campaign planning."""

@@ -1,0 +1,111 @@
+"""Mainland China mobile numbers: normalise what people type or paste, and say why a value is refused.
+
+The valid-number rule is phonenumbers' own CN mobile pattern (its metadata), not a hand-made regex.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import phonenumbers
+
+_CN_MOBILE = re.compile(
+    "(?:" + phonenumbers.PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern + ")"
+)
+
+# Separators people put inside one number: spaces (incl. NBSP/ideographic), dashes, dots, brackets.
+_INNER_JUNK = re.compile(r"[\s\-\u2010-\u2015\u2212.()\[\]\u00a0\u3000\u200b\ufeff]")
+_SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?[eE][+]?\d+$")
+_FLOAT_ZERO = re.compile(r"^(\d+)\.0+$")
+# Separators between numbers in pasted text.
+_LIST_SPLIT = re.compile(r"[,，;；、|\r\n\t]+")
+
+EMPTY = "empty"
+SCIENTIFIC = "scientific"
+NOT_DIGITS = "not_digits"
+LENGTH = "length"
+NOT_MOBILE = "not_mobile"
+
+REASONS_ZH = {
+    EMPTY: "手机号为空",
+    SCIENTIFIC: "号码被表格显示成科学计数法（如 1.38001E+10），已丢失位数，请把该列设为文本后重新填写",
+    NOT_DIGITS: "号码含有数字以外的字符",
+    LENGTH: "位数不对（中国大陆手机号为 11 位）",
+    NOT_MOBILE: "不是中国大陆手机号段",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MobileCheck:
+    """Result of checking one value: ``mobile`` (11 digits) when valid, else ``reason`` (a key of REASONS_ZH)."""
+
+    mobile: str | None
+    reason: str | None = None
+    raw: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.mobile is not None
+
+    @property
+    def reason_zh(self) -> str:
+        return REASONS_ZH.get(self.reason or "", "")
+
+
+def normalize_mobile(raw: object) -> MobileCheck:
+    """Normalise *raw* (str or int) to an 11-digit mainland mobile number, or say why not.
+
+    Accepts spaces, dashes, dots and brackets inside, full-width digits, and the prefixes +86,
+    0086 and 86. A value that went through scientific notation has lost digits and is refused.
+    """
+    if raw is None:
+        return MobileCheck(None, EMPTY, "")
+    text = str(raw)
+    original = text
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text:
+        return MobileCheck(None, EMPTY, original)
+    if _SCIENTIFIC.match(text):
+        return MobileCheck(None, SCIENTIFIC, original)
+    m = _FLOAT_ZERO.match(text)
+    if m:
+        text = m.group(1)
+    text = _INNER_JUNK.sub("", text)
+    if text.startswith("+"):
+        text = text[1:]
+        if not text.startswith("86"):
+            return MobileCheck(None, NOT_MOBILE, original)
+    if not text.isdigit() or not text.isascii():
+        return MobileCheck(None, NOT_DIGITS, original)
+    if len(text) == 15 and text.startswith("0086"):
+        text = text[4:]
+    elif len(text) == 13 and text.startswith("86"):
+        text = text[2:]
+    if len(text) != 11:
+        return MobileCheck(None, LENGTH, original)
+    if not _CN_MOBILE.fullmatch(text):
+        return MobileCheck(None, NOT_MOBILE, original)
+    return MobileCheck(text, None, original)
+
+
+def split_number_list(text: str) -> list[str]:
+    """Split pasted text into candidate numbers.
+
+    Commas (ASCII and full-width), semicolons, 、, |, tabs and line breaks always separate. Spaces
+    separate too, unless the space-joined piece is itself one valid number ("138 0013 8000").
+    """
+    out: list[str] = []
+    for piece in _LIST_SPLIT.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if " " in piece or "\u3000" in piece:
+            if normalize_mobile(piece).ok:
+                out.append(piece)
+                continue
+            out.extend(p for p in re.split(r"[ \u3000]+", piece) if p)
+        else:
+            out.append(piece)
+    return out
