@@ -40,7 +40,8 @@ class LjClient:
                  max_backoff: float = 8.0, sleep: Callable[[float], None] = time.sleep):
         self.base_url = (base_url or DEFAULT_BASE_URL).rstrip("/")
         self.account = account
-        self.__password = password
+        # Held in a closure, so no repr, vars() dump or crash report of this object shows it.
+        self._auth = lambda: auth_fields(account, password)
         self.timeout = timeout
         self.retries = max(0, retries)
         self.backoff = backoff
@@ -142,21 +143,20 @@ class LjClient:
         while True:
             try:
                 return self._post_once(endpoint, payload, send=send, no_data_ok=no_data_ok)
-            except LjApiError as e:
-                # 49999: nothing was accepted, safe for every endpoint. A broken answer is retried
-                # only where repeating cannot double-send.
-                retry = e.busy or (not send and isinstance(e, LjBadResponseError))
-            except LjTransportError:
-                retry = not send
-            if not retry or attempt >= self.retries:
-                raise
+            except (LjApiError, LjTransportError) as e:
+                # 49999: nothing was accepted, safe for every endpoint. Transport failures and broken
+                # answers are retried only where repeating cannot double-send.
+                busy = isinstance(e, LjApiError) and e.busy
+                retryable = busy or (not send and (isinstance(e, (LjTransportError, LjBadResponseError))))
+                if not retryable or attempt >= self.retries:
+                    raise
             delay = min(self.max_backoff, self.backoff * (2 ** attempt)) * self._rng.uniform(0.5, 1.0)
             log.info("gateway %s: retry %d in %.2fs", endpoint, attempt + 1, delay)
             attempt += 1
             self._sleep(delay)
 
     def _post_once(self, endpoint: str, payload: dict, *, send: bool, no_data_ok: bool) -> dict:
-        body = dict(auth_fields(self.account, self.__password))
+        body = self._auth()
         body.update(payload)
         data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         url = f"{self.base_url}/{endpoint}"
