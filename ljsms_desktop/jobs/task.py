@@ -1,0 +1,201 @@
+"""One unit of background work on its own QThread (modelled on Electrum's TaskThread and Vorta's jobs).
+
+A ``Task`` runs ``fn(ctx)`` in a worker thread. ``ctx.progress(**data)`` reports progress (throttled), and
+``ctx.cancelled`` tells the work to stop at its next checkpoint. When ``fn`` returns, ``succeeded(result)``
+fires on the GUI thread; when it raises, ``failed(TaskError)`` fires with a message a marketer understands.
+``TaskManager`` keeps a reference to every running task and cancels and joins them on close.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised by ``TaskContext.check()`` when the user cancelled."""
+
+
+@dataclass(frozen=True)
+class TaskError:
+    """A failure as the window shows it: plain data, safe to pass between threads."""
+
+    message_zh: str
+    message_en: str = ""
+    code: int = 0
+    maybe_delivered: bool = False
+    internal: bool = False  # a bug rather than a known failure; details are in the log
+
+
+def user_message(exc: BaseException) -> TaskError:
+    """Turn any exception into words for the user; unknown ones are logged with their traceback."""
+    zh = getattr(exc, "message_zh", None)
+    if zh:
+        return TaskError(zh, getattr(exc, "message_en", "") or "", int(getattr(exc, "code", 0) or 0),
+                         bool(getattr(exc, "maybe_delivered", False)))
+    log.error("unexpected error in background task\n%s", "".join(traceback.format_exception(exc)))
+    return TaskError(f"内部错误：{type(exc).__name__}。详情已写入日志，请把日志发给技术支持。",
+                     f"Internal error: {type(exc).__name__}; details are in the log.", internal=True)
+
+
+class TaskContext:
+    """What the work function sees: progress reporting and the cancel flag. Thread-safe, no Qt inside."""
+
+    def __init__(self, task: Task, min_interval: float = 0.05):
+        self._task = task
+        self.cancel_event = threading.Event()
+        self._min_interval = min_interval
+        self._last = 0.0
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    def check(self) -> None:
+        if self.cancel_event.is_set():
+            raise Cancelled()
+
+    def progress(self, force: bool = False, **data: Any) -> None:
+        """Report progress; at most one signal per ``min_interval`` unless *force*."""
+        now = time.monotonic()
+        if force or now - self._last >= self._min_interval:
+            self._last = now
+            self._task.progressed.emit(data)
+
+    def emit(self, kind: str, payload: Any) -> None:
+        """An event that must not be throttled away (e.g. a batch became unknown)."""
+        self._task.event.emit(kind, payload)
+
+
+class Task(QThread):
+    progressed = Signal(object)          # dict of plain data
+    event = Signal(str, object)          # kind, plain data
+    succeeded = Signal(object)           # fn's result
+    failed = Signal(object)              # TaskError
+    cancelled = Signal()
+
+    def __init__(self, name: str, fn: Callable[[TaskContext], Any], parent: QObject | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.name = name
+        self._fn = fn
+        self.ctx = TaskContext(self)
+
+    def cancel(self) -> None:
+        self.ctx.cancel_event.set()
+
+    def run(self) -> None:  # worker thread
+        try:
+            result = self._fn(self.ctx)
+        except Cancelled:
+            self.cancelled.emit()
+        except BaseException as e:  # noqa: BLE001 - every failure must reach the GUI as a signal
+            if type(e).__name__ in ("Cancelled", "CancelledError"):  # the engine's and the import's own
+                self.cancelled.emit()
+            else:
+                self.failed.emit(user_message(e))
+        else:
+            if self.ctx.cancelled and result is None:
+                self.cancelled.emit()
+            else:
+                self.succeeded.emit(result)
+
+
+class TaskManager(QObject):
+    """Holds every running task until it ends; ``shutdown()`` cancels and joins them all.
+
+    Callbacks given to ``run`` are called on the GUI thread: the task's signals are connected to
+    this object's slots (this object lives on the GUI thread, so the connections are queued), never
+    straight to a lambda, which would run in the worker thread.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._tasks: dict[Task, dict[str, Callable | None]] = {}
+
+    def run(self, name: str, fn: Callable[[TaskContext], Any], *, on_success=None, on_error=None,
+            on_progress=None, on_cancel=None, on_event=None) -> Task:
+        task = Task(name, fn)
+        self._tasks[task] = {"success": on_success, "error": on_error, "progress": on_progress,
+                             "cancel": on_cancel, "event": on_event}
+        task.succeeded.connect(self._on_succeeded)
+        task.failed.connect(self._on_failed)
+        task.progressed.connect(self._on_progress)
+        task.cancelled.connect(self._on_cancelled)
+        task.event.connect(self._on_event)
+        task.finished.connect(self._on_finished)
+        task.start()
+        self.changed.emit()
+        return task
+
+    def _callback(self, kind: str):
+        task = self.sender()
+        return self._tasks.get(task, {}).get(kind)
+
+    @Slot(object)
+    def _on_succeeded(self, result) -> None:
+        if cb := self._callback("success"):
+            cb(result)
+
+    @Slot(object)
+    def _on_failed(self, error) -> None:
+        if cb := self._callback("error"):
+            cb(error)
+        else:
+            log.warning("task failed: %s", error.message_en or error.message_zh)
+
+    @Slot(object)
+    def _on_progress(self, data) -> None:
+        if cb := self._callback("progress"):
+            cb(data)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        if cb := self._callback("cancel"):
+            cb()
+
+    @Slot(str, object)
+    def _on_event(self, kind, payload) -> None:
+        if cb := self._callback("event"):
+            cb(kind, payload)
+
+    @Slot()
+    def _on_finished(self) -> None:
+        task = self.sender()
+        if task in self._tasks:
+            del self._tasks[task]
+            task.deleteLater()
+            self.changed.emit()
+
+    def running(self, name: str | None = None) -> list[Task]:
+        return [t for t in self._tasks if name is None or t.name == name]
+
+    def is_running(self, name: str) -> bool:
+        return any(t.name == name and t.isRunning() for t in self._tasks)
+
+    def cancel(self, name: str) -> None:
+        for t in self.running(name):
+            t.cancel()
+
+    def shutdown(self, timeout_ms: int = 15000) -> bool:
+        """Cancel every task and wait for each to end. True when all ended in time."""
+        tasks = list(self._tasks)
+        for t in tasks:
+            t.cancel()
+        ok = True
+        deadline = time.monotonic() + timeout_ms / 1000
+        for t in tasks:
+            left = max(0, int((deadline - time.monotonic()) * 1000))
+            ok = t.wait(left) and ok
+        return ok
