@@ -1,0 +1,13 @@
+"""Placeholder until the real tab lands."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class TemplateTab(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("templateTab")
+        QVBoxLayout(self).addWidget(QLabel("…"))
