@@ -9,7 +9,11 @@ template, contract §1/§2).
 Indexes are 0-based positions in the input; the UI/CLI turns them into line or row numbers.
 
 Speed: a raw value that is already 11 ASCII digits (str or int) is checked against the CN
-mobile pattern directly; everything else goes through ``numbers.normalize_mobile``.
+mobile pattern (numbers' phonenumbers-derived regex) directly; everything else goes through
+``numbers.normalize_mobile``. Template rows are costed without rendering (fixed units of the
+template + units of the values). Measured on the 2-core build machine (``python
+tests/test_core_planning.py N``): 200,000 numbers plain ≈0.2 s, template ≈0.5-0.6 s;
+1,000,000 numbers plain ≈1.3 s, template ≈2.7 s.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from typing import Literal, NamedTuple
 from . import numbers as _numbers
 from .numbers import REASONS_ZH, normalize_mobile
 from .optout import has_opt_out_line
-from .segments import SINGLE_LIMIT, char_count, parts_for_length
+from .segments import SINGLE_LIMIT, char_count, has_astral, parts_for_length
 from .signature import has_signature, signature_problem
 from .templates import count_mismatch_zh, placeholder_count
 
@@ -102,6 +106,7 @@ class Plan:
     batch_size: int = PLAIN_BATCH_MAX
     recipients: list[str] = field(default_factory=list, repr=False)
     values: list[list[str]] = field(default_factory=list, repr=False)
+    """Template only: each recipient's values (fresh lists of str), aligned with recipients."""
     invalid: list[Invalid] = field(default_factory=list, repr=False)
     duplicates: list[Duplicate] = field(default_factory=list, repr=False)
     suppressed: list[str] = field(default_factory=list, repr=False)
@@ -343,8 +348,7 @@ def plan_template(
     valid_numbers = 0
     total = 0
     index = -1
-    for index, row in enumerate(rows):
-        raw, vals = row
+    for index, (raw, vals) in enumerate(rows):
         if raw.__class__ is str and len(raw) == 11 and raw.isdigit() and raw.isascii() and fullmatch(raw):
             mobile = raw
         else:
@@ -353,10 +357,15 @@ def plan_template(
                 invalid.append(Invalid(index, _raw_text(raw), reason, REASONS_ZH.get(reason, "")))
                 continue
         valid_numbers += 1
-        if vals is None:
-            vals = ()
+        # Always a fresh list: the plan must not alias a list the caller may reuse for the next row.
+        if vals.__class__ is list:
+            vals = vals[:]
+        elif vals is None:
+            vals = []
         elif isinstance(vals, str):  # one value given bare
-            vals = (vals,)
+            vals = [vals]
+        else:
+            vals = list(vals)
         if len(vals) != expected:
             raw_text = _raw_text(raw)
             count_bad += 1
@@ -368,9 +377,9 @@ def plan_template(
         except TypeError:
             joined = None
         if joined is not None and max_value_len is None and (allow_empty_values or all(vals)):
-            texts = list(vals)
+            texts = vals
             units = fixed_units + (
-                len(joined) if joined.isascii() else len(joined.encode("utf-16-le", "surrogatepass")) // 2
+                len(joined) if joined.isascii() or not has_astral(joined) else char_count(joined)
             )
         else:
             raw_text = _raw_text(raw)

@@ -18,6 +18,7 @@ Hand-made because it is four lines of arithmetic; no library models the Chinese 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 SINGLE_LIMIT = 70
@@ -26,9 +27,14 @@ PART_LIMIT = 67
 """Units per part once a text is longer than SINGLE_LIMIT."""
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+has_astral = _ASTRAL.search
+"""Match object when the text holds a character outside the BMP (one that takes two units)."""
+
+
 def char_count(text: str) -> int:
     """Length of *text* in UTF-16 code units (characters outside the BMP, e.g. emoji, count 2)."""
-    if text.isascii():
+    if text.isascii() or not has_astral(text):
         return len(text)
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
