@@ -1,0 +1,202 @@
+"""``Store``: the one object the engine, the CLI and the GUI use to reach the SQLite file.
+
+One ``Store`` (one sqlite3 connection) per thread: the GUI thread opens its own for reading while
+the engine's thread writes through another; WAL lets the reader read meanwhile. sqlite3's
+``check_same_thread`` stays on, so sharing one by mistake fails loudly.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from . import campaigns, meta, reports, stats, suppression, templates
+from .db import Transaction, connect, known_errors
+from .models import Batch, Campaign, CampaignStats, SavedTemplate, SaveResult, SuppressedNumber
+
+
+class Store:
+    """The durable store. ``Store(path)`` opens (and creates or migrates) the file."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.path = Path(path)
+        self.conn: sqlite3.Connection = connect(self.path)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None) -> Store:
+        """Open the store at *path*, default ``paths.db_path()`` (the data folder; LJSMS_HOME overrides)."""
+        if path is None:
+            from ..paths import db_path
+            path = db_path()
+        return cls(path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    def transaction(self) -> Transaction:
+        """``with store.transaction():`` — several calls committed together (nesting joins)."""
+        return Transaction(self.conn)
+
+    def _read(self, fn: Callable, *args, **kwargs):
+        with known_errors():
+            return fn(self.conn, *args, **kwargs)
+
+    def _write(self, fn: Callable, *args, **kwargs):
+        with Transaction(self.conn):
+            return fn(self.conn, *args, **kwargs)
+
+    # ---- campaigns -------------------------------------------------------------------------
+    def create_campaign(self, *, kind: str, content: str, batches: Sequence[Sequence], batch_parts: Sequence[int],
+                        template_id: str = "", name: str = "", invalid: int = 0, duplicates: int = 0,
+                        suppressed: int = 0, batch_size: int = 0, code: str | None = None) -> int:
+        """Store a planned campaign (state ``ready``) with its batches; returns its id.
+
+        *batches*: plain — lists of numbers; template — lists of ``(mobile, values)``.
+        *batch_parts*: message parts (cost) per batch. *code*: the extension number, allocated
+        sequentially when None.
+        """
+        return self._write(campaigns.create, kind=kind, content=content, batches=batches, batch_parts=batch_parts,
+                           template_id=template_id, name=name, invalid=invalid, duplicates=duplicates,
+                           suppressed=suppressed, batch_size=batch_size, code=code)
+
+    def campaign(self, campaign_id: int) -> Campaign | None:
+        return self._read(campaigns.get, campaign_id)
+
+    def campaigns(self) -> list[Campaign]:
+        return self._read(campaigns.all_campaigns)
+
+    def batches(self, campaign_id: int, state: str | None = None) -> list[Batch]:
+        return self._read(campaigns.batches, campaign_id, state)
+
+    def batch(self, batch_id: int) -> Batch | None:
+        return self._read(campaigns.get_batch, batch_id)
+
+    def batch_mobiles(self, batch_id: int) -> list[str]:
+        return self._read(campaigns.batch_mobiles, batch_id)
+
+    def batch_rows(self, batch_id: int) -> list[tuple[str, list[str]]]:
+        return self._read(campaigns.batch_rows, batch_id)
+
+    def begin_run(self, campaign_id: int) -> tuple[Campaign, int]:
+        return self._write(campaigns.begin_run, campaign_id)
+
+    def set_campaign_state(self, campaign_id: int, state: str, reason: str = "") -> None:
+        self._write(campaigns.set_state, campaign_id, state, reason)
+
+    def mark_sending(self, batch_id: int) -> None:
+        self._write(campaigns.mark_sending, batch_id)
+
+    def mark_accepted(self, batch_id: int, msg_id: str) -> None:
+        self._write(campaigns.mark_accepted, batch_id, msg_id)
+
+    def mark_rejected(self, batch_id: int, code: int, error: str) -> None:
+        self._write(campaigns.mark_rejected, batch_id, code, error)
+
+    def mark_unsent(self, batch_id: int, code: int | None, error: str) -> None:
+        self._write(campaigns.mark_unsent, batch_id, code, error)
+
+    def mark_unknown(self, batch_id: int, error: str) -> str:
+        return self._write(campaigns.mark_unknown, batch_id, error)
+
+    def progress(self, campaign_id: int) -> tuple[int, int, int, int]:
+        return self._read(campaigns.progress, campaign_id)
+
+    def stats(self, campaign_id: int) -> CampaignStats:
+        """Figures of one campaign (numbers, not batches); < 1 ms whatever the number of reports."""
+        return self._read(stats.campaign_stats, campaign_id)
+
+    def all_stats(self) -> list[CampaignStats]:
+        with known_errors():
+            return [stats.campaign_stats(self.conn, c.id) for c in campaigns.all_campaigns(self.conn)]
+
+    # ---- reports and replies ---------------------------------------------------------------
+    def save_reports(self, items: Sequence) -> SaveResult:
+        """Store one report pull in one transaction (attributing it, resolving unknown batches)."""
+        return self._write(reports.save_reports, items)
+
+    def save_replies(self, items: Sequence, *, is_opt_out: Callable[[str], bool] = lambda _t: False) -> SaveResult:
+        """Store one reply pull in one transaction; opt-outs go on the suppression list."""
+        return self._write(reports.save_replies, items, is_opt_out=is_opt_out)
+
+    def report_count(self, campaign_id: int | None = None) -> int:
+        with known_errors():
+            if campaign_id is None:
+                return self.conn.execute("SELECT count(*) FROM reports").fetchone()[0]
+            return self.conn.execute("SELECT coalesce(sum(n), 0) FROM report_counts WHERE campaign_id = ?",
+                                     (campaign_id,)).fetchone()[0]
+
+    def report_keys(self) -> set[tuple[str, str]]:
+        """Every stored (msg_id, mobile) — for checks and exports."""
+        with known_errors():
+            return set(self.conn.execute("SELECT msg_id, mobile FROM reports"))
+
+    def replies(self, campaign_id: int | None = None, *, unattributed: bool = False) -> list[dict]:
+        sql = "SELECT id, mobile, content, time, expand, msg_id, campaign_id, opt_out FROM replies"
+        args: tuple = ()
+        if unattributed:
+            sql += " WHERE campaign_id IS NULL"
+        elif campaign_id is not None:
+            sql += " WHERE campaign_id = ?"
+            args = (campaign_id,)
+        keys = ("id", "mobile", "content", "time", "expand", "msg_id", "campaign_id", "opt_out")
+        with known_errors():
+            return [dict(zip(keys, r)) for r in self.conn.execute(sql + " ORDER BY id", args)]
+
+    # ---- suppression -----------------------------------------------------------------------
+    def suppress(self, mobiles: Iterable[str], reason: str = "", source: str = "manual") -> int:
+        return self._write(suppression.add, list(mobiles), reason, source)
+
+    def unsuppress(self, mobiles: Iterable[str]) -> int:
+        return self._write(suppression.remove, list(mobiles))
+
+    def suppressed(self) -> list[SuppressedNumber]:
+        return self._read(suppression.entries)
+
+    def suppressed_mobiles(self) -> set[str]:
+        return self._read(suppression.mobiles)
+
+    def is_suppressed(self, mobile: str) -> bool:
+        return self._read(suppression.contains, mobile)
+
+    # ---- templates -------------------------------------------------------------------------
+    def save_template(self, template_id: str, text: str, name: str = "") -> None:
+        self._write(templates.save, template_id, text, name)
+
+    def template(self, template_id: str) -> SavedTemplate | None:
+        return self._read(templates.get, template_id)
+
+    def templates(self) -> list[SavedTemplate]:
+        return self._read(templates.all_templates)
+
+    def delete_template(self, template_id: str) -> bool:
+        return self._write(templates.delete, template_id)
+
+    # ---- meta ------------------------------------------------------------------------------
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        return self._read(meta.get, key, default)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._write(meta.put, key, value)
+
+    def delete_meta(self, key: str) -> None:
+        self._write(meta.delete, key)
+
+    def poll_status(self) -> dict:
+        """Last pull time, its result and the last error, for the CLI and the GUI."""
+        with known_errors():
+            rows = dict(self.conn.execute(
+                "SELECT key, value FROM meta WHERE key IN (?, ?, ?, ?)",
+                (meta.LAST_PULL_AT, meta.LAST_PULL_RESULT, meta.LAST_ERROR, meta.LAST_ERROR_AT)).fetchall())
+        return {"last_pull_at": rows.get(meta.LAST_PULL_AT), "last_result": rows.get(meta.LAST_PULL_RESULT),
+                "last_error": rows.get(meta.LAST_ERROR), "last_error_at": rows.get(meta.LAST_ERROR_AT)}
