@@ -1,0 +1,55 @@
+"""The engine's report/reply poller on a QThread while the window is open.
+
+Each poll is stored by the engine before anything else looks at it; the window hears about it by
+a ``poll_status`` signal (plain data) and refreshes its views.
+"""
+
+from __future__ import annotations
+
+import time
+
+from .task import TaskContext, user_message
+
+TASK_NAME = "poller"
+
+
+def start_poller(ctx) -> None:
+    """Start polling with ``ctx.settings.poll_interval`` (one poller at a time)."""
+    if ctx.tasks.is_running(TASK_NAME) or not ctx.configured():
+        return
+    interval = max(1.0, float(ctx.settings.poll_interval))
+    make_client, db_path = ctx.make_client, ctx.db_path
+
+    def work(task: TaskContext) -> None:
+        from ..engine import Poller
+        from ..store import Store
+
+        client = make_client()
+        poller = Poller(lambda: Store(db_path), client, interval)
+        try:
+            while not task.cancelled:
+                try:
+                    result = poller.poll_once()
+                except Exception as e:  # noqa: BLE001 - shown in the status bar, the loop goes on
+                    task.emit("poll", {"error": user_message(e), "at": time.time()})
+                else:
+                    task.emit("poll", {"error": None, "at": time.time(), "reports": result.new_reports,
+                                       "replies": result.new_replies, "opt_outs": result.opt_outs,
+                                       "resolved": result.resolved_batches, "summary": result.summary_zh()})
+                task.cancel_event.wait(interval)
+        finally:
+            poller.close()
+            client.close()
+
+    def on_event(kind: str, data: dict) -> None:
+        data = dict(data, at_text=time.strftime("%H:%M:%S", time.localtime(data["at"])))
+        if data["error"] is None:
+            ctx.note_contact(data["at"])
+            if data.get("reports") or data.get("resolved"):
+                ctx.data_changed.emit("reports")
+            if data.get("replies"):
+                ctx.data_changed.emit("replies")
+        ctx.poll_status.emit(data)
+
+    ctx.tasks.run(TASK_NAME, work, on_event=on_event, on_error=lambda e: ctx.poll_status.emit(
+        {"error": e, "at": time.time()}))

@@ -1,0 +1,40 @@
+"""Read-only queries behind the window's tables (newest reports and replies). No Qt.
+
+The full browsing views (1,000,000 rows, filters, sorting in SQL) grow from here in a later issue.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from .db import known_errors
+
+REPORT_COLUMNS = ("time", "mobile", "code", "msg_id", "ext", "campaign_id")
+REPLY_COLUMNS = ("time", "mobile", "content", "expand", "msg_id", "campaign_id", "opt_out")
+
+
+def recent_reports(conn: sqlite3.Connection, limit: int = 500) -> list[tuple]:
+    """The newest reports first (by pull, then report time)."""
+    with known_errors():
+        return conn.execute(
+            f"SELECT {', '.join(REPORT_COLUMNS)} FROM reports ORDER BY pull_id DESC, time DESC LIMIT ?",
+            (limit,)).fetchall()
+
+
+def recent_replies(conn: sqlite3.Connection, limit: int = 500) -> list[tuple]:
+    """The newest replies first."""
+    with known_errors():
+        return conn.execute(f"SELECT {', '.join(REPLY_COLUMNS)} FROM replies ORDER BY id DESC LIMIT ?",
+                            (limit,)).fetchall()
+
+
+def failed_numbers(conn: sqlite3.Connection, campaign_id: int) -> list[str]:
+    """Numbers of a campaign that failed or never got a delivery report, for sending again."""
+    with known_errors():
+        rows = conn.execute(
+            """SELECT r.mobile FROM recipients r JOIN batches b ON b.id = r.batch_id
+               WHERE b.campaign_id = ? AND b.state IN ('accepted', 'unknown')
+                 AND NOT EXISTS (SELECT 1 FROM reports p WHERE p.msg_id = b.msg_id AND p.mobile = r.mobile
+                                 AND p.code = 'DELIVRD')
+               ORDER BY b.seq, r.pos""", (campaign_id,)).fetchall()
+    return [r[0] for r in rows]

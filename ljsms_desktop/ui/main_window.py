@@ -1,0 +1,210 @@
+"""The main window: five tabs, a status bar (balance, account, last gateway contact), the poller."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStyle, QSystemTrayIcon, QTabWidget
+
+from .balance import BalanceIndicator
+from .compose_tab import ComposeTab
+from .context import AppContext
+from .settings_dialog import SettingsDialog
+from .template_tab import TemplateTab
+from .views import CampaignsTab, RepliesTab, ReportsTab
+
+BALANCE_INTERVAL_MS = 5 * 60 * 1000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        title = self.tr("联江短信桌面助手")
+        if ctx.demo:
+            title += self.tr(" — 演示模式（内置模拟网关，不会发出真实短信）")
+        self.setWindowTitle(title)
+        self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation))
+        self.resize(1100, 720)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.compose = ComposeTab(ctx, self)
+        self.template = TemplateTab(ctx, self)
+        self.campaigns = CampaignsTab(ctx, self)
+        self.reports = ReportsTab(ctx, self)
+        self.replies = RepliesTab(ctx, self)
+        self.tabs.addTab(self.compose, self.tr("发送短信"))
+        self.tabs.addTab(self.template, self.tr("模板群发"))
+        self.tabs.addTab(self.campaigns, self.tr("发送记录"))
+        self.tabs.addTab(self.reports, self.tr("状态报告"))
+        self.tabs.addTab(self.replies, self.tr("上行回复"))
+        self.setCentralWidget(self.tabs)
+
+        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self.settings_action = QAction(self.tr("设置(&S)…"), self)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.triggered.connect(lambda: self.open_settings())
+        menu.addAction(self.settings_action)
+        refresh = QAction(self.tr("刷新余额(&R)"), self)
+        refresh.triggered.connect(ctx.refresh_balance)
+        menu.addAction(refresh)
+        menu.addSeparator()
+        quit_action = QAction(self.tr("退出(&Q)"), self)
+        quit_action.triggered.connect(self.quit)
+        menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于(&A)"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+        self.balance = BalanceIndicator(self)
+        self.balance.set_threshold(ctx.settings.balance_threshold)
+        self.account_label = QLabel(self)
+        self.account_label.setObjectName("accountLabel")
+        self.contact_label = QLabel(self.tr("尚未连接网关"), self)
+        self.contact_label.setObjectName("contactLabel")
+        self.poll_label = QLabel(self)
+        self.poll_label.setObjectName("pollLabel")
+        bar = self.statusBar()
+        bar.addWidget(self.account_label)
+        bar.addWidget(self.contact_label)
+        bar.addWidget(self.poll_label)
+        bar.addPermanentWidget(self.balance)
+        self._show_account()
+
+        ctx.balance_updated.connect(self.balance.set_balance)
+        ctx.balance_failed.connect(self.balance.set_error)
+        ctx.gateway_contact.connect(self._show_contact)
+        ctx.settings_changed.connect(self._settings_changed)
+        ctx.poll_status.connect(self._show_poll)
+        for tab in (self.compose, self.template):
+            signal = getattr(tab, "planned_cost_changed", None)
+            if signal is not None:
+                signal.connect(self.balance.set_required)
+
+        self.balance_timer = QTimer(self)
+        self.balance_timer.setInterval(BALANCE_INTERVAL_MS)
+        self.balance_timer.timeout.connect(ctx.refresh_balance)
+        self.tray: QSystemTrayIcon | None = None
+        self._quitting = False
+        self._restore_state()
+
+    # -- start-up ------------------------------------------------------------------------------------
+    def start(self) -> None:
+        """After show(): first-start dialog, balance, poller, views."""
+        self.balance_timer.start()
+        for view in (self.campaigns, self.reports, self.replies):
+            view.refresh()
+        if not self.ctx.configured():
+            if not self.ctx.demo:
+                QTimer.singleShot(0, lambda: self.open_settings(first_start=True))
+            return
+        self.ctx.refresh_balance()
+        self._start_poller()
+
+    def _start_poller(self) -> None:
+        from ..jobs.poller import start_poller
+
+        start_poller(self.ctx)
+
+    # -- settings ------------------------------------------------------------------------------------
+    def open_settings(self, *, first_start: bool = False) -> SettingsDialog:
+        dialog = SettingsDialog(self.ctx, self, first_start=first_start)
+        dialog.demo_requested.connect(self._launch_demo)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def _settings_changed(self) -> None:
+        self._show_account()
+        self.balance.set_threshold(self.ctx.settings.balance_threshold)
+        if self.ctx.configured():
+            self.ctx.refresh_balance()
+            self.ctx.tasks.cancel("poller")
+            QTimer.singleShot(0, self._start_poller)
+
+    def _launch_demo(self) -> None:
+        import sys
+
+        from PySide6.QtCore import QProcess
+
+        QProcess.startDetached(sys.executable, ["-m", "ljsms_desktop.ui.app", "--demo"])
+
+    # -- status bar ----------------------------------------------------------------------------------
+    def _show_account(self) -> None:
+        s = self.ctx.settings
+        if s.account:
+            where = self.tr("（演示）") if self.ctx.demo else ""
+            self.account_label.setText(self.tr("账号：{0}{1}").format(s.account, where))
+        else:
+            self.account_label.setText(self.tr("未设置账号"))
+
+    def _show_contact(self, when: float) -> None:
+        self.contact_label.setText(self.tr("最近连接网关：{0}").format(time.strftime("%H:%M:%S", time.localtime(when))))
+
+    def _show_poll(self, status: dict) -> None:
+        error = status.get("error")
+        if error is not None:
+            self.poll_label.setText(self.tr("⚠ 拉取报告失败"))
+            self.poll_label.setToolTip(error.message_zh)
+            return
+        self.poll_label.setToolTip(status.get("summary", ""))
+        self.poll_label.setText(self.tr("报告/回复已于 {0} 拉取").format(status.get("at_text", "")))
+
+    def _about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(self, self.tr("关于"), self.tr("联江短信桌面助手 {0}\n联江·云通讯短信群发、模板群发、"
+                                                       "状态报告与上行回复。").format(__version__))
+
+    # -- state and closing ---------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        q = self.ctx.qsettings
+        geometry = q.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        try:
+            self.tabs.setCurrentIndex(int(q.value("window/tab", 0)))
+        except (TypeError, ValueError):
+            pass
+
+    def save_state(self) -> None:
+        q = self.ctx.qsettings
+        q.setValue("window/geometry", self.saveGeometry())
+        q.setValue("window/tab", self.tabs.currentIndex())
+        for view in (self.campaigns, self.reports, self.replies):
+            view.save_state()
+        q.sync()
+
+    def _pending_schedules(self) -> bool:
+        fn = getattr(self.compose, "has_pending_schedules", None)
+        return bool(fn and fn())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
+        if not self._quitting and self._pending_schedules() and QSystemTrayIcon.isSystemTrayAvailable():
+            self._to_tray()
+            event.ignore()
+            return
+        self.save_state()
+        self.ctx.shutdown()
+        if self.tray is not None:
+            self.tray.hide()
+        event.accept()
+
+    def quit(self) -> None:
+        self._quitting = True
+        self.close()
+
+    def _to_tray(self) -> None:
+        if self.tray is None:
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.setToolTip(self.tr("联江短信桌面助手：有定时发送在等待"))
+            self.tray.activated.connect(lambda *_: (self.showNormal(), self.activateWindow()))
+        self.tray.show()
+        self.hide()
+        self.tray.showMessage(self.tr("联江短信桌面助手"), self.tr("窗口已隐藏到托盘，定时发送会按时执行"),
+                              QIcon(), 5000)

@@ -1,0 +1,189 @@
+"""发送记录, 状态报告, 上行回复: read-only tables of what the store holds, refreshed after each poll and
+each send. Every query runs in a background task with its own store connection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, \
+    QVBoxLayout, QWidget
+
+from ..jobs import TaskError
+from ..store import STATE_ZH
+from ..store.browse import recent_reports, recent_replies
+from .context import AppContext
+from .tables import Column, RowsModel
+
+RECENT_LIMIT = 500
+
+
+def _status_color(code) -> str | None:
+    return "#1e8449" if code == "DELIVRD" else "#c0392b"
+
+
+def _pct(v) -> str:
+    return f"{v * 100:.1f}%"
+
+
+class _TableTab(QWidget):
+    """A header line, a refresh button and one read-only table fed by ``fetch(store)``."""
+
+    kind = ""          # which ctx.data_changed kinds refresh this tab
+    view_name = ""
+    tab_name = ""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(self.tab_name)
+        self.model = RowsModel(self.make_columns(), self)
+        self.view = QTableView(self)
+        self.view.setObjectName(self.view_name)
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.summary = QLabel(self)
+        self.refresh_button = QPushButton(self.tr("刷新"), self)
+        self.refresh_button.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+        self._dirty = False
+        self.loaded = 0  # refreshes completed (tests wait on it)
+        ctx.data_changed.connect(self._data_changed)
+        state = ctx.qsettings.value(f"views/{self.view_name}/header")
+        self._sized = isinstance(state, QByteArray) and not state.isEmpty()
+        if self._sized:
+            self.view.horizontalHeader().restoreState(state)
+
+    def save_state(self) -> None:
+        self.ctx.qsettings.setValue(f"views/{self.view_name}/header", self.view.horizontalHeader().saveState())
+
+    def _data_changed(self, kind: str) -> None:
+        if kind in self.kinds():
+            self.refresh()
+
+    def kinds(self) -> tuple[str, ...]:
+        return (self.kind,)
+
+    def make_columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def fetch(self, store) -> list[tuple]:
+        raise NotImplementedError
+
+    def describe(self, rows: list[tuple]) -> str:
+        return ""
+
+    def refresh(self) -> None:
+        name = f"view:{self.view_name}"
+        if self.ctx.tasks.is_running(name):
+            self._dirty = True
+            return
+        fetch: Callable = self.fetch
+        db_path = self.ctx.db_path
+
+        def work(task_ctx):
+            from ..store import Store
+
+            with Store(db_path) as store:
+                return fetch(store)
+
+        self.ctx.tasks.run(name, work, on_success=self._loaded, on_error=self._failed)
+
+    def _loaded(self, rows: list[tuple]) -> None:
+        self.model.set_rows(rows)
+        if not self._sized and rows:  # first data, no remembered widths: fit the columns once
+            self._sized = True
+            self.view.resizeColumnsToContents()
+        self.summary.setText(self.describe(rows))
+        self.summary.setStyleSheet("")
+        self.loaded += 1
+        if self._dirty:
+            self._dirty = False
+            self.refresh()
+
+    def _failed(self, error: TaskError) -> None:
+        self.summary.setText(self.tr("读取本地记录失败：{0}").format(error.message_zh))
+        self.summary.setStyleSheet("color: #c0392b;")
+
+
+class CampaignsTab(_TableTab):
+    kind = "campaigns"
+    view_name = "campaignsView"
+
+    tab_name = "campaignsTab"
+
+    def make_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("编号"), 0, align_right=True), Column(self.tr("名称"), 1), Column(self.tr("类型"), 2),
+            Column(self.tr("状态"), 3), Column(self.tr("收件人"), 4, align_right=True),
+            Column(self.tr("已接受"), 5, align_right=True), Column(self.tr("未知"), 6, align_right=True),
+            Column(self.tr("被拒"), 7, align_right=True), Column(self.tr("已送达"), 8, align_right=True),
+            Column(self.tr("失败"), 9, align_right=True), Column(self.tr("待报告"), 10, align_right=True),
+            Column(self.tr("回复"), 11, align_right=True), Column(self.tr("退订"), 12, align_right=True),
+            Column(self.tr("送达率"), 13, fmt=_pct, align_right=True), Column(self.tr("创建时间"), 14),
+        ]
+
+    def kinds(self) -> tuple[str, ...]:
+        return ("campaigns", "reports", "replies")
+
+    def fetch(self, store) -> list[tuple]:
+        kind_zh = {"plain": "普通", "template": "模板"}
+        return [(s.campaign, s.name, kind_zh.get(s.kind, s.kind), STATE_ZH.get(s.state, s.state), s.recipients,
+                 s.accepted, s.unknown, s.rejected, s.delivered, s.failed, s.pending_report, s.replies,
+                 s.opt_outs, s.delivery_rate, s.created_at) for s in reversed(store.all_stats())]
+
+    def describe(self, rows):
+        return self.tr("共 {0} 次发送").format(len(rows))
+
+
+class ReportsTab(_TableTab):
+    kind = "reports"
+    view_name = "reportsView"
+
+    tab_name = "reportsTab"
+
+    def make_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("时间"), 0), Column(self.tr("手机号"), 1),
+            Column(self.tr("状态"), 2, fmt=lambda c: self.tr("已送达") if c == "DELIVRD" else c, color=_status_color),
+            Column(self.tr("msgId"), 3), Column(self.tr("批次"), 4), Column(self.tr("发送记录"), 5, align_right=True),
+        ]
+
+    def fetch(self, store) -> list[tuple]:
+        return recent_reports(store.conn, RECENT_LIMIT)
+
+    def describe(self, rows):
+        return self.tr("最新 {0} 条状态报告").format(len(rows))
+
+
+class RepliesTab(_TableTab):
+    kind = "replies"
+    view_name = "repliesView"
+
+    tab_name = "repliesTab"
+
+    def make_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("时间"), 0), Column(self.tr("手机号"), 1), Column(self.tr("内容"), 2),
+            Column(self.tr("扩展号"), 3), Column(self.tr("msgId"), 4), Column(self.tr("发送记录"), 5, align_right=True),
+            Column(self.tr("退订"), 6, fmt=lambda v: self.tr("是") if v else "", color=lambda v: "#c0392b" if v else None),
+        ]
+
+    def kinds(self) -> tuple[str, ...]:
+        return ("replies", "reports")
+
+    def fetch(self, store) -> list[tuple]:
+        return recent_replies(store.conn, RECENT_LIMIT)
+
+    def describe(self, rows):
+        return self.tr("最新 {0} 条上行回复").format(len(rows))
