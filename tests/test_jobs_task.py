@@ -54,7 +54,7 @@ def test_errors_become_words(qtbot):
     assert errors[1].internal and "ZeroDivisionError" in errors[1].message_zh and "Traceback" not in errors[1].message_zh
 
 
-def test_shutdown_cancels_and_joins(qtbot):
+def test_cancel_is_reported_and_shutdown_joins(qtbot):
     mgr = TaskManager()
     started = threading.Event()
     cancelled = []
@@ -65,8 +65,13 @@ def test_shutdown_cancels_and_joins(qtbot):
             ctx.check()
             ctx.cancel_event.wait(0.01)
 
+    mgr.run("long", work, on_cancel=lambda: cancelled.append(True))
+    assert started.wait(5)
+    mgr.cancel("long")
+    qtbot.waitUntil(lambda: cancelled == [True] and not mgr.running())
+
+    started.clear()
     task = mgr.run("long", work, on_cancel=lambda: cancelled.append(True))
     assert started.wait(5)
     assert mgr.shutdown(5000)
-    assert task.isFinished()
-    qtbot.waitUntil(lambda: cancelled == [True])
+    assert task.isFinished() and not mgr.running()  # joined and forgotten: nothing reaches a closed window

@@ -197,5 +197,13 @@ class TaskManager(QObject):
         deadline = time.monotonic() + timeout_ms / 1000
         for t in tasks:
             left = max(0, int((deadline - time.monotonic()) * 1000))
-            ok = t.wait(left) and ok
+            if t.wait(left):
+                # Joined: forget it now, so no late queued signal reaches a closing window.
+                del self._tasks[t]
+                t.deleteLater()
+            else:
+                ok = False
+                log.error("task %s did not stop in time", t.name)
+        if tasks:
+            self.changed.emit()
         return ok

@@ -37,15 +37,16 @@ class AppContext(QObject):
     data_changed = Signal(str)             # "campaigns" | "reports" | "replies" | "suppression"
     poll_status = Signal(object)           # dict: last pull time, counts, error (TaskError | None)
 
-    def __init__(self, home: Path, *, settings: Settings | None = None, credentials=None, demo: bool = False,
+    def __init__(self, home: Path, *, settings: Settings | None = None, credentials="system", demo: bool = False,
                  parent: QObject | None = None):
         super().__init__(parent)
         self.home = Path(home)
         self.home.mkdir(parents=True, exist_ok=True)
         self.settings_path = self.home / "settings.json"
         self.settings = settings or Settings.load(self.settings_path)
-        # The password store: the system keyring when one works; None until the user chooses memory.
-        self.credentials = credentials if credentials is not None else system_credentials()
+        # The password store: "system" = the OS keyring when one works, else None until the user
+        # chooses memory. Tests pass a MemoryCredentials (or None for "no keyring") explicitly.
+        self.credentials = system_credentials() if credentials == "system" else credentials
         self.demo = demo
         self.tasks = TaskManager(self)
         self.qsettings = QSettings(str(self.home / "window.ini"), QSettings.Format.IniFormat)

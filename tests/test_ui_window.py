@@ -1,0 +1,171 @@
+"""The main window against the simulator over loopback: shell, status bar, settings, poller, views, demo."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QTableView, QTabWidget, QWidget
+
+from ljsms_desktop.api import LjClient
+from ljsms_desktop.credentials import MemoryCredentials
+from ljsms_desktop.settings import Settings
+from ljsms_desktop.ui.context import AppContext
+from ljsms_desktop.ui.main_window import MainWindow
+from ljsms_desktop.ui.settings_dialog import SettingsDialog
+
+SIGNED = "【联江科技】会员日全场八折，回T退订"
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path):
+    made = []
+
+    def make(sim=None, *, account="demo", password="demo", credentials="memory", home=None, demo=False):
+        if credentials == "memory":
+            credentials = MemoryCredentials()
+            if password:
+                credentials.set_password(account, password)
+        settings = Settings(base_url=sim.base_url if sim else "http://127.0.0.1:9/api/v1",
+                            account=account if sim else "", poll_interval=1)
+        ctx = AppContext(home or tmp_path / f"home{len(made)}", settings=settings, credentials=credentials, demo=demo)
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        window.start()
+        made.append(window)
+        return window
+
+    yield make
+    for w in made:
+        w.close()
+        assert not w.ctx.tasks.running(), "closing the window joins every worker"
+
+
+def test_named_widgets_and_tabs(open_window, simulator):
+    w = open_window(simulator)
+    assert w.objectName() == "mainWindow"
+    tabs = w.findChild(QTabWidget, "tabs")
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["发送短信", "模板群发", "发送记录", "状态报告", "上行回复"]
+    for name in ("composeTab", "templateTab", "campaignsTab", "reportsTab", "repliesTab", "balanceIndicator"):
+        assert w.findChild(QWidget, name) is not None, name
+    for name in ("reportsView", "repliesView", "campaignsView"):
+        assert w.findChild(QTableView, name) is not None, name
+
+
+def test_balance_indicator_states(open_window, make_simulator, qtbot):
+    sim = make_simulator(balance=800)
+    w = open_window(sim)
+    qtbot.waitUntil(lambda: w.balance.balance == 800, timeout=5000)
+    assert w.balance.text.text() == "剩余 800 条"
+    assert w.balance.state == "low"  # default threshold 1000 → amber
+    w.balance.set_threshold(100)
+    assert w.balance.state == "ok"
+    w.balance.set_required(801)
+    assert w.balance.state == "short" and "余额不足" in w.balance.toolTip()
+    w.balance.set_required(None)
+    assert "最近连接网关" in w.contact_label.text()
+
+
+def test_balance_error_is_an_icon_with_the_reason_not_a_dialog(open_window, make_simulator, qtbot):
+    sim = make_simulator(password="another")
+    w = open_window(sim)
+    qtbot.waitUntil(lambda: w.balance.error is not None, timeout=5000)
+    assert w.balance.state == "error" and w.balance.icon.isVisible()
+    assert "密码错误" in w.balance.toolTip()
+    assert QApplication.activeModalWidget() is None
+
+
+def test_poller_stores_reports_and_replies_and_views_show_them(open_window, simulator, qtbot):
+    w = open_window(simulator)
+    with LjClient(simulator.base_url, "demo", "demo") as c:
+        r = c.send(SIGNED, ["13800138000", "13900139000"], code="77")
+    simulator.make_all_due()
+    simulator.add_reply("13800138000", "退订", expand="77", msg_id=r.msg_id)
+    qtbot.waitUntil(lambda: w.reports.model.rowCount() == 2 and w.replies.model.rowCount() == 1, timeout=8000)
+    assert {w.reports.model.rows[i][1] for i in range(2)} == {"13800138000", "13900139000"}
+    row = w.replies.model.rows[0]
+    assert row[1] == "13800138000" and row[2] == "退订" and row[6] == 1
+    assert "拉取" in w.poll_label.text()
+
+
+def test_first_start_opens_settings_and_saves_password_only_in_the_keyring(open_window, make_simulator, qtbot):
+    simulator = make_simulator(password="S3cret-pw")
+    w = open_window(None, account="", credentials=None)  # no keyring works on this "machine"
+    dialog = None
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SettingsDialog), timeout=5000)
+    dialog = QApplication.activeModalWidget()
+    assert dialog.objectName() == "settingsDialog"
+    assert dialog.findChild(QWidget, "tryDemoButton") is not None
+    assert "没有可用的系统钥匙串" in dialog.keyring_note.text() and dialog.keep_memory.isVisible()
+    dialog.base_url.setText(simulator.base_url)
+    dialog.account.setText("demo")
+    dialog.password.setText("wrong-pass")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "连接失败" in dialog.test_result.text(), timeout=5000)
+    assert "密码错误" in dialog.test_result.text() and "40008" in dialog.test_result.text()
+    dialog.password.setText("S3cret-pw")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "连接成功" in dialog.test_result.text(), timeout=5000)
+    assert "剩余 100000 条" in dialog.test_result.text()
+    dialog.keep_memory.setChecked(True)
+    dialog.accept()
+    assert w.ctx.configured() and not w.ctx.keyring_is_system
+    qtbot.waitUntil(lambda: w.balance.balance == 100000, timeout=5000)
+    w.save_state()
+    files = [f for f in w.ctx.home.iterdir() if f.is_file()]
+    assert {"settings.json", "window.ini"} <= {f.name for f in files}
+    for f in files:  # settings, window state, database, log: the password is in none of them
+        assert b"S3cret-pw" not in f.read_bytes() and b"wrong-pass" not in f.read_bytes(), f.name
+    saved = json.loads((w.ctx.home / "settings.json").read_text(encoding="utf-8"))
+    assert saved["account"] == "demo" and "password" not in saved
+
+
+def test_settings_dialog_validates_in_words(open_window, simulator, qtbot):
+    w = open_window(simulator)
+    dialog = w.open_settings()
+    dialog.base_url.setText("ftp://x")
+    dialog.accept()
+    assert dialog.isVisible() and "http://" in dialog.error_label.text()
+    dialog.base_url.setText(simulator.base_url)
+    dialog.ext_code.setText("12a")
+    dialog.accept()
+    assert "扩展号只能是数字" in dialog.error_label.text()
+    dialog.ext_code.setText("12")
+    dialog.test_numbers.setText("13800138000, 123")
+    dialog.accept()
+    assert "测试号码无效" in dialog.error_label.text()
+    dialog.test_numbers.setText("+86 138 0013 8000")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert w.ctx.settings.test_numbers == ["13800138000"] and w.ctx.settings.ext_code == "12"
+
+
+def test_window_state_is_remembered(open_window, simulator, tmp_path):
+    w = open_window(simulator, home=tmp_path / "same")
+    w.tabs.setCurrentIndex(3)
+    w.close()
+    w2 = open_window(simulator, home=tmp_path / "same")
+    assert w2.tabs.currentIndex() == 3
+
+
+def test_demo_mode(qtbot):
+    from ljsms_desktop.ui.app import create_window
+    from ljsms_desktop.ui.demo import DEMO_TEMPLATE, DEMO_TEMPLATE_ID, DemoEnvironment
+
+    env = DemoEnvironment().start()
+    try:
+        w = create_window(demo_env=env)
+        qtbot.addWidget(w)
+        w.show()
+        w.start()
+        assert "演示" in w.windowTitle()
+        qtbot.waitUntil(lambda: w.balance.balance == 50000, timeout=5000)
+        assert QApplication.activeModalWidget() is None  # no first-start dialog in demo mode
+        assert env.simulator.config.templates[DEMO_TEMPLATE_ID] == DEMO_TEMPLATE
+        assert w.ctx.home == env.home and w.ctx.settings.poll_interval <= 5
+        w.close()
+        assert not w.ctx.tasks.running()
+    finally:
+        env.stop()
+    assert not env.home.exists()
