@@ -15,6 +15,7 @@ from .commands.context import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, CliErro
 COMMAND_MODULES = [
     "account",
     "simulate",
+    "check",
 ]
 
 EPILOG = """\
