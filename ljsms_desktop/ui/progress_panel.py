@@ -1,0 +1,121 @@
+"""A reusable progress panel: bar, counts, time left, and 取消.
+
+``start(text, total)`` shows it; ``update(done, total, text=...)`` moves the bar and re-estimates the
+time left from the rate since start; ``finish(message, ok=True)`` leaves a one-line result
+visible; ``cancel_requested`` fires when the user clicks 取消 (the caller cancels its Task).
+Updates arrive already throttled by the Task (at most one per 50 ms), so painting stays cheap.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+
+def format_duration_zh(seconds: float) -> str:
+    """``约 2 分 5 秒`` — how a time left reads."""
+    s = max(0, int(round(seconds)))
+    if s < 60:
+        return f"约 {s} 秒"
+    m, s = divmod(s, 60)
+    if m < 60:
+        return f"约 {m} 分 {s} 秒"
+    h, m = divmod(m, 60)
+    return f"约 {h} 小时 {m} 分"
+
+
+class ProgressPanel(QWidget):
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("progressPanel")
+        self._started = 0.0
+        self._running = False
+        self.title = QLabel()
+        self.title.setObjectName("progressTitle")
+        self.bar = QProgressBar()
+        self.bar.setObjectName("progressBar")
+        self.bar.setTextVisible(True)
+        self.counts = QLabel()
+        self.counts.setObjectName("progressCounts")
+        self.counts.setWordWrap(True)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setToolTip(self.tr("停止发送：已发出的批次不会撤回，未发出的不再发送，之后可在发送记录中继续"))
+        self.cancel_button.clicked.connect(self._cancel_clicked)
+
+        row = QHBoxLayout()
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.cancel_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.title)
+        lay.addLayout(row)
+        lay.addWidget(self.counts)
+        self.hide()
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def set_cancel_tooltip(self, text: str) -> None:
+        self.cancel_button.setToolTip(text)
+
+    def start(self, title: str, total: int = 0) -> None:
+        self._started = time.monotonic()
+        self._running = True
+        self.title.setText(title)
+        self.bar.setRange(0, max(0, total))  # 0..0 = busy indicator while the total is unknown
+        self.bar.setValue(0)
+        self.counts.setText(self.tr("正在准备…"))
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("取消"))
+        self.show()
+
+    def update(self, done: int, total: int, text: str = "") -> None:  # noqa: A003 - Qt-style name
+        if not self._running:
+            return
+        if total > 0:
+            if self.bar.maximum() != total:
+                self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        left = self.time_left(done, total)
+        parts = [text] if text else []
+        if left is not None:
+            parts.append(self.tr("剩余时间 {0}").format(format_duration_zh(left)))
+        self.counts.setText("，".join(parts))
+
+    def time_left(self, done: int, total: int) -> float | None:
+        """Seconds left at the rate seen since start (None until there is something to go on)."""
+        if total <= 0 or done <= 0:
+            return None
+        elapsed = time.monotonic() - self._started
+        if elapsed < 0.5 or done >= total:
+            return None if done < total else 0.0
+        rate = done / elapsed
+        return (total - done) / rate if rate > 0 else None
+
+    def cancelling(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.setText(self.tr("正在取消…"))
+
+    def finish(self, message: str, ok: bool = True) -> None:
+        """Stop; leave *message* visible (the bar full when *ok*)."""
+        self._running = False
+        if ok and self.bar.maximum() > 0:
+            self.bar.setValue(self.bar.maximum())
+        elif self.bar.maximum() == 0:
+            self.bar.setRange(0, 1)
+            self.bar.setValue(1 if ok else 0)
+        self.counts.setText(message)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.setText(self.tr("取消"))
+        self.cancel_button.setToolTip(self.tr("没有正在进行的任务"))
+
+    def _cancel_clicked(self) -> None:
+        if self._running:
+            self.cancelling()
+            self.cancel_requested.emit()
