@@ -3,9 +3,11 @@
 Encodings, in this order:
 1. a byte-order mark (UTF-8 with BOM as Excel's "CSV UTF-8" writes it; UTF-16 from "Unicode text");
 2. strict UTF-8 (which also covers plain ASCII);
-3. charset-normalizer's guess over a sample, except that GB18030 wins whenever the sample decodes
-   as GB18030 at all: Chinese Excel and WPS save CSV in GBK (GB18030 is its superset), and on short
-   Chinese samples the detector sometimes names cp949/Big5/EUC-JP instead, which would garble names.
+3. GB18030 whenever the sample decodes as GB18030: Chinese Excel and WPS save CSV in GBK (GB18030
+   is its superset), and on short Chinese samples charset-normalizer names cp949, Big5, EUC-JP or
+   even UTF-16 instead, which would garble every name;
+4. otherwise charset-normalizer's best guess over the sample (e.g. Big5 from Taiwan, Shift-JIS).
+UTF-16 without a BOM never gets here: the NUL bytes make it "not text" (see formats.detect).
 Delimiters ``,`` ``;`` and tab: an Excel ``sep=`` first line when present, else csv.Sniffer on the
 sample restricted to those three, else the one that splits the first lines most consistently.
 """
@@ -27,7 +29,6 @@ SAMPLE_BYTES = 64 * 1024
 ASCII_SAMPLE_BYTES = 4 * 1024 * 1024
 DELIMITERS = ",;\t"
 _DELIMITER_NAMES = {",": "逗号", ";": "分号", "\t": "制表符"}
-_CHINESE_FAMILY = {"gb18030", "gbk", "gb2312", "hz", "cp936"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +59,9 @@ def detect_encoding(sample: bytes) -> str:
         return "utf-16"
     if _decodes(sample, "utf-8"):
         return "utf-8"
-    gb_ok = _decodes(sample, "gb18030")
-    best = charset_normalizer.from_bytes(sample).best()
-    guess = best.encoding.replace("_", "").lower() if best is not None else ""
-    if gb_ok and not guess.startswith("utf"):
+    if _decodes(sample, "gb18030"):
         return "gb18030"
+    best = charset_normalizer.from_bytes(sample).best()
     if best is not None:
         return best.encoding
     raise SheetError("无法识别文件的文字编码。请在 Excel/WPS 中打开后另存为“CSV UTF-8（逗号分隔）”或 .xlsx 再导入。")

@@ -49,9 +49,13 @@ class Sheet:
 
 
 class Workbook:
-    """An opened spreadsheet file. Use as a context manager, or call close()."""
+    """An opened spreadsheet file. Use as a context manager, or call close().
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    *engine* ``"auto"`` (default) reads workbooks with calamine and falls back to openpyxl for an
+    .xlsx calamine refuses; ``"openpyxl"`` forces openpyxl (.xlsx/.xlsm only).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, engine: str = "auto") -> None:
         info = formats.detect(path)
         self.path: Path = info.path
         self.kind: str = info.kind
@@ -63,6 +67,9 @@ class Workbook:
         if info.kind == "csv":
             self.dialect = sniff(self.path)
             self._sheets = [self.path.stem]
+        elif engine == "openpyxl":
+            if info.kind != "xlsx" or not self._open_openpyxl():
+                raise formats.corrupt(self.path, "openpyxl 无法读取")
         else:
             self._open_binary()
 
@@ -181,9 +188,9 @@ class Workbook:
         self.close()
 
 
-def open_workbook(path: str | os.PathLike[str]) -> Workbook:
+def open_workbook(path: str | os.PathLike[str], *, engine: str = "auto") -> Workbook:
     """Open *path* (any supported kind). Raises SheetError with a clear message when it can't."""
-    return Workbook(path)
+    return Workbook(path, engine=engine)
 
 
 def list_sheets(path: str | os.PathLike[str]) -> list[str]:

@@ -247,6 +247,7 @@ class _Run:
     ) -> None:
         self.mi = mi
         self.vis = vis
+        self.need = max([mi, *vis]) + 1
         self.k = k = len(vis)
         self.labels = [f"变量 {j}（{layout.header_text(c)}）" for j, c in enumerate(layout.variable_columns, 1)]
         self.template = template
@@ -326,6 +327,8 @@ class _Run:
 
     def check_row(self, row: list[object], number: int) -> str | None:
         """The joined text of a valid row; None after recording why the row is refused (or skipped)."""
+        if len(row) < self.need:
+            row = [*row, *([""] * (self.need - len(row)))]
         raw = row[self.mi]
         m = raw.strip() if raw.__class__ is str else cell_text(raw)  # type: ignore[union-attr]
         if not m:

@@ -1,0 +1,82 @@
+"""``ljsms check``: summary and reasons, JSON shape, exports, exit statuses, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ljsms_desktop.cli import main
+
+FIX = Path(__file__).parent / "fixtures" / "sheets"
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("LJSMS_HOME", str(tmp_path / "home"))
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def test_check_text(capsys):
+    code, out, _ = run(capsys, "check", str(FIX / "lo_text.xlsx"))
+    assert code == 0
+    assert "共 10 行数据：有效 6，无效 3，重复 1" in out
+    assert "手机号列：A列（手机号）" in out
+    assert "第 4 行：与第 2 行的号码重复" in out and "第 9 行：手机号“1.38001E+10”" in out
+
+
+def test_check_json(capsys):
+    code, out, _ = run(capsys, "check", str(FIX / "lo_numbers.xls"), "--json",
+                       "--template", "【联江科技】尊敬的{}，您的订单{}已发货")
+    data = json.loads(out)
+    assert code == 0
+    assert {k: data[k] for k in ("rows", "valid", "invalid", "duplicates")} == {
+        "rows": 10, "valid": 6, "invalid": 3, "duplicates": 1}
+    assert data["problems"][0] == {"row": 4, "reason": "与第 2 行的号码重复", "kind": "duplicate"}
+    assert [p["row"] for p in data["problems"]] == [4, 5, 6, 8]
+    assert data["variable_headers"] == ["姓名", "订单号"] and data["mobile_column"] == "A"
+
+
+def test_check_options(capsys, tmp_path):
+    code, out, _ = run(capsys, "check", str(FIX / "lo_formulas.ods"), "--sheet", "名单", "--json")
+    assert code == 0 and json.loads(out)["valid"] == 3
+    code, out, _ = run(capsys, "check", str(FIX / "gbk.csv"), "--mobile-column", "A", "--variables", "C,B",
+                       "--template", "{}{}", "--json")
+    data = json.loads(out)
+    assert data["encoding"] == "gb18030" and data["variable_columns"] == ["C", "B"] and data["valid"] == 1
+    code, out, _ = run(capsys, "check", str(FIX / "semicolon.csv"), "--no-header", "--json", "--max-problems", "1")
+    data = json.loads(out)
+    assert data["header_row"] is None and data["rows"] == 4 and len(data["problems"]) == 1
+    code, _, _ = run(capsys, "check", str(FIX / "lo_text.xlsx"), "--strict")
+    assert code == 1
+
+
+def test_check_export_invalid(capsys, tmp_path):
+    out_file = tmp_path / "需修改.xlsx"
+    code, out, _ = run(capsys, "check", str(FIX / "lo_text.xlsx"), "--export-invalid", str(out_file))
+    assert code == 0 and "已把 3 个无效行导出到" in out and out_file.exists()
+    code, out, _ = run(capsys, "check", str(out_file), "--json")
+    assert json.loads(out)["invalid"] == 3
+
+
+@pytest.mark.parametrize(
+    "argv,words",
+    [
+        (["check", "missing.xlsx"], "文件不存在"),
+        (["check", str(FIX / "encrypted.xlsx")], "密码"),
+        (["check", str(FIX / "lo_text.xlsx"), "--sheet", "没有这页"], "lo_source"),
+        (["check", str(FIX / "lo_text.xlsx"), "--mobile-column", "微信"], "找不到手机号列"),
+        (["check", str(FIX / "lo_text.xlsx"), "--template", "{}{}{}{}{}"], "模板中有 5 个变量"),
+        (["check", str(FIX / "lo_formulas.xlsx")], "手机号"),
+    ],
+)
+def test_check_errors_exit_2(capsys, argv, words):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and words in err and err.startswith("错误：")
