@@ -38,6 +38,9 @@ def env(tmp_path, make_simulator, qtbot):
     def build(password: str = "demo", **sim_kwargs):
         sim = make_simulator(**sim_kwargs)
         ctx = make_ctx(tmp_path, sim, password)
+        # Create the data file first: the store's first open is not yet safe against concurrent
+        # first opens (PRAGMA journal_mode=WAL answers 'database is locked'); reported to the lead.
+        Store(ctx.db_path).close()
         tab = ComposeTab(ctx)
         qtbot.addWidget(tab)
         made.append(ctx)

@@ -29,6 +29,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from .gc_pause import paused_gc
 from .task import Task, TaskContext, TaskError
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,8 @@ def create_campaign(app_ctx, plan, *, name: str) -> int:
     """Store *plan* as a campaign (state ready) and return its id. Runs in a worker."""
     store = app_ctx.open_store()
     try:
-        return _engine().create_campaign(store, plan, name=name)
+        with paused_gc():
+            return _engine().create_campaign(store, plan, name=name)
     finally:
         store.close()
 
@@ -106,20 +108,24 @@ def unknown_batches(store, campaign_id: int) -> list[dict[str, Any]]:
 
 
 def send_campaign(tctx: TaskContext, app_ctx, control: _TaskControl, *, plan=None, campaign_id: int | None = None,
-                  name: str = "") -> dict[str, Any]:
+                  name: str = "", close_if_unsent: bool = False) -> dict[str, Any]:
     """Create (when given a *plan*) and send a campaign; return its figures. Runs in a worker.
 
     Events: ``created`` (campaign id), ``notice`` (the engine's words: busy waits, a batch left
     unknown, a stop), ``unknown`` (the list of unknown batches, after each batch that added one).
     A run the engine stopped (a refusal that applies to every batch: wrong password, balance…)
-    raises :class:`CampaignStopped` with its reason, so the window shows it as a failure.
+    raises :class:`CampaignStopped` with its reason, so the window shows it as a failure. With
+    *close_if_unsent*, such a campaign that sent nothing at all is closed (cancelled) rather than
+    left resumable: the user fixes the account and sends again from the tab, and a forgotten
+    resumable copy must not go out a second time later.
     """
     eng = _engine()
     control.attach(tctx.cancel_event)
     store = app_ctx.open_store()
     try:
         if campaign_id is None:
-            campaign_id = eng.create_campaign(store, plan, name=name)
+            with paused_gc():
+                campaign_id = eng.create_campaign(store, plan, name=name)
         tctx.emit("created", campaign_id)
         client = app_ctx.make_client()
         seen_unknown = [-1]
@@ -148,6 +154,8 @@ def send_campaign(tctx: TaskContext, app_ctx, control: _TaskControl, *, plan=Non
         stats["cancelled"] = result.state in ("cancelled", "paused")
         stats["unknown_batches"] = unknown_batches(store, campaign_id)
         if result.state == "stopped":
+            if close_if_unsent and not (stats["accepted"] or stats["rejected"] or stats["unknown"]):
+                store.set_campaign_state(campaign_id, "cancelled", f"{result.reason}（未发出任何短信，已关闭）")
             raise CampaignStopped(result.reason, stats)
         return stats
     finally:
@@ -198,7 +206,7 @@ class CampaignRunner(QObject):
         info = {"name": name, "recipients": len(plan.recipients), "cost": plan.cost,
                 "batches": plan.batch_count, "campaign_id": None}
         return self._start(origin, info, lambda tctx, control: send_campaign(
-            tctx, self.app, control, plan=plan, name=name))
+            tctx, self.app, control, plan=plan, name=name, close_if_unsent=True))
 
     def run_campaign(self, campaign_id: int, *, origin: str, name: str = "", recipients: int = 0) -> bool:
         """Send (or resume) stored campaign *campaign_id*."""

@@ -30,6 +30,7 @@ from ..core.planning import plan_plain
 from ..core.segments import describe
 from ..core.signature import signature_problem
 from ..jobs.campaign import TEST_PREFIX, runner_for
+from ..jobs.gc_pause import paused_gc
 from ..jobs.importing import import_file
 from .confirm_dialog import ConfirmSendDialog
 from .numbers_input import SYNC_LINES, NumberSource, NumbersResult, line_count, plan_numbers
@@ -373,7 +374,11 @@ class ComposeTab(QWidget):
         self._dirty = False
         self.numbers_summary.setText(self.tr("正在检查 {0} 个号码…").format(f"{size:,}"))
         self._update_actions()
-        self.ctx.tasks.run("compose-plan", lambda t: plan_numbers(content, text, sources, suppressed=suppressed),
+        def work(t):
+            with paused_gc():
+                return plan_numbers(content, text, sources, suppressed=suppressed)
+
+        self.ctx.tasks.run("compose-plan", work,
                            on_success=lambda r: self._plan_done(seq, r), on_error=self._plan_failed)
 
     def _plan_done(self, seq: int, result: NumbersResult) -> None:
@@ -505,7 +510,8 @@ class ComposeTab(QWidget):
         self._set_result("")
 
         def work(t):
-            return _sources_from_import(import_file(t, path, sheet=None, layout=None))
+            with paused_gc():
+                return _sources_from_import(import_file(t, path, sheet=None, layout=None))
 
         self._import_task = self.ctx.tasks.run(
             "compose-import", work, on_success=self._import_done, on_error=self._import_failed,

@@ -1,13 +1,1048 @@
-"""Placeholder until the real tab lands."""
+"""模板群发: a registered template with ``{}`` placeholders, filled per row from a workbook.
+
+Flow: pick or type a template (id + text; saved ones live in the store's templates table) →
+drop a workbook on the tab or click 导入表格 → choose the sheet → map the mobile column and one
+column per ``{}`` (combo boxes; detected automatically) → a live preview of the first rendered
+messages and their part counts → the full import runs in a Task (progress, 取消) and the plan is
+built in the same worker (``core.planning.plan_template``; batches of 1000 rows) → the validation
+summary, the problem rows and 导出问题行 → the same confirm-and-send flow as 发送短信.
+
+The GUI thread never loops over the rows: the worker hands back a finished Plan and a sample of
+the problems. Editing the template text only re-plans (in a worker) from the imported rows;
+changing the sheet, the columns or the number of ``{}`` imports again.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import html
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from ..core.optout import has_opt_out_line
+from ..core.planning import Plan, plan_template
+from ..core.segments import char_count, count_parts
+from ..core.signature import signature_problem
+from ..core.templates import placeholder_count, render
+from ..jobs.campaign import runner_for
+from ..jobs.gc_pause import paused_gc
+from ..jobs.importing import FileInfo, import_file, inspect_file, start_export_problems
+from ..sheets.cells import column_letter
+from .compose_tab import AMBER, GREEN, RED, SHEET_FILTER, snippet
+from .confirm_dialog import ConfirmSendDialog
+from .progress_panel import ProgressPanel
+from .schedule_panel import SchedulePanel, scheduler_for
+
+log = logging.getLogger(__name__)
+
+PREVIEW_ROWS = 8
+SHOWN_PROBLEMS = 200
+DEBOUNCE_MS = 300
+SHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt"}
+
+
+@dataclass
+class TemplatePlan:
+    """What the worker hands back: the import, the plan built from it, and located problems."""
+
+    result: object                       # sheets.validate.ImportResult
+    plan: Plan
+    problems: list[tuple[int, str]]      # (row number, reason), at most SHOWN_PROBLEMS, in row order
+    plan_invalid: int                    # rows the plan refused after the import (e.g. text too long)
+
+
+def build_plan(result, template: str, template_id: str, suppressed) -> TemplatePlan:
+    """Worker side: plan a template send from an import (rows in sheet order, batches of 1000)."""
+    plan = plan_template(template, template_id, result.valid_rows, suppressed=suppressed)
+    rows = result.valid_rows.row_numbers()
+    located = [(rows[i.index], i.reason_zh) for i in plan.invalid[:SHOWN_PROBLEMS]]
+    problems: list[tuple[int, str]] = []
+    for p in result.iter_problems():
+        if len(problems) >= SHOWN_PROBLEMS:
+            break
+        problems.append((p.row, p.reason))
+    problems = sorted(problems + located)[:SHOWN_PROBLEMS]
+    return TemplatePlan(result, plan, problems, len(plan.invalid))
 
 
 class TemplateTab(QWidget):
-    def __init__(self, ctx, parent=None):
+    planned_cost_changed = Signal(object)   # int cost of the planned send, or None
+    ORIGIN = "template"
+
+    def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("templateTab")
-        QVBoxLayout(self).addWidget(QLabel("…"))
+        self.setAcceptDrops(True)
+        self.runner = runner_for(ctx)
+        self.scheduler = scheduler_for(ctx)
+        self._configured = ctx.configured()
+        self._suppressed: frozenset[str] = frozenset()
+        self._templates: list = []
+        self.info: FileInfo | None = None
+        self.current: TemplatePlan | None = None
+        self._import_seq = 0
+        self._plan_seq = 0
+        self._importing = False
+        self._planning = False
+        self._inspecting = False
+        self._exporting = None
+        self._last_cost: object = None
+        self._sent_in_run = 0
+        self._filling = False       # combos being rebuilt: ignore their signals
+        self.confirm_dialog: ConfirmSendDialog | None = None
+
+        # -- template -----------------------------------------------------------------------------
+        self.saved_combo = QComboBox()
+        self.saved_combo.setObjectName("savedTemplatesCombo")
+        self.saved_combo.setToolTip(self.tr("已保存的模板"))
+        self.saved_combo.activated.connect(self._saved_chosen)
+        self.save_template_button = QPushButton(self.tr("保存模板"))
+        self.save_template_button.setObjectName("saveTemplateButton")
+        self.save_template_button.clicked.connect(self.save_template)
+        self.delete_template_button = QPushButton(self.tr("删除"))
+        self.delete_template_button.setObjectName("deleteTemplateButton")
+        self.delete_template_button.clicked.connect(self._delete_template)
+        self.template_id_edit = QLineEdit()
+        self.template_id_edit.setObjectName("templateIdEdit")
+        self.template_id_edit.setPlaceholderText(self.tr("联江平台上的模板编号"))
+        self.template_text_edit = QPlainTextEdit()
+        self.template_text_edit.setObjectName("templateTextEdit")
+        self.template_text_edit.setPlaceholderText(self.tr("【公司签名】尊敬的{}，您的订单{}已发货。回T退订"))
+        self.template_text_edit.setMaximumHeight(90)
+        self.template_info = QLabel()
+        self.template_info.setObjectName("templateInfo")
+        self.template_info.setWordWrap(True)
+        self.template_info.setTextFormat(Qt.TextFormat.RichText)
+        self.marketing_check = QCheckBox(self.tr("营销短信（须告知退订方式，避开免打扰时段）"))
+        self.marketing_check.setObjectName("templateMarketingCheck")
+        v = ctx.qsettings.value("template/marketing", True)
+        self.marketing_check.setChecked(v in (True, "true", "1", 1))
+        tbox = QGroupBox(self.tr("模板"))
+        tl = QVBoxLayout(tbox)
+        srow = QHBoxLayout()
+        srow.addWidget(QLabel(self.tr("已保存的模板：")))
+        srow.addWidget(self.saved_combo, 1)
+        srow.addWidget(self.save_template_button)
+        srow.addWidget(self.delete_template_button)
+        tl.addLayout(srow)
+        form = QFormLayout()
+        form.addRow(self.tr("模板编号："), self.template_id_edit)
+        form.addRow(self.tr("模板内容："), self.template_text_edit)
+        tl.addLayout(form)
+        tl.addWidget(self.template_info)
+        tl.addWidget(self.marketing_check)
+
+        # -- workbook -----------------------------------------------------------------------------
+        self.import_button = QPushButton(self.tr("导入表格…"))
+        self.import_button.setObjectName("importButton")
+        self.import_button.setToolTip(self.tr("选择 Excel、WPS 表格或 CSV 文件；也可以把文件直接拖到这里"))
+        self.import_button.clicked.connect(self._choose_file)
+        self.file_label = QLabel(self.tr("把表格文件拖到这里，或点“导入表格…”"))
+        self.file_label.setObjectName("fileLabel")
+        self.file_label.setWordWrap(True)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setObjectName("sheetCombo")
+        self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
+        self.mobile_combo = QComboBox()
+        self.mobile_combo.setObjectName("mobileColumnCombo")
+        self.mobile_combo.currentIndexChanged.connect(self._mapping_changed)
+        self.var_combos: list[QComboBox] = []
+        self.mapping_row = QHBoxLayout()
+        self.preview_table = QTableWidget(0, 4)
+        self.preview_table.setObjectName("previewTable")
+        self.preview_table.setHorizontalHeaderLabels([self.tr("行"), self.tr("手机号"), self.tr("短信内容"), self.tr("字数 / 条数")])
+        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_table.verticalHeader().setVisible(False)
+        hh = self.preview_table.horizontalHeader()
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.preview_table.setWordWrap(True)
+        self.import_summary = QLabel()
+        self.import_summary.setObjectName("importSummary")
+        self.import_summary.setWordWrap(True)
+        self.import_summary.setTextFormat(Qt.TextFormat.RichText)
+        self.problems_list = QListWidget()
+        self.problems_list.setObjectName("problemRowsList")
+        self.problems_list.setMaximumHeight(110)
+        self.export_button = QPushButton(self.tr("导出问题行…"))
+        self.export_button.setObjectName("exportProblemsButton")
+        self.export_button.clicked.connect(self._choose_export)
+        wbox = QGroupBox(self.tr("收件人表格"))
+        wl = QVBoxLayout(wbox)
+        frow = QHBoxLayout()
+        frow.addWidget(self.import_button)
+        frow.addWidget(self.file_label, 1)
+        wl.addLayout(frow)
+        self.mapping_row.addWidget(QLabel(self.tr("工作表：")))
+        self.mapping_row.addWidget(self.sheet_combo)
+        self.mapping_row.addWidget(QLabel(self.tr("手机号列：")))
+        self.mapping_row.addWidget(self.mobile_combo)
+        self._vars_at = self.mapping_row.count()
+        self.mapping_row.addStretch(1)
+        wl.addLayout(self.mapping_row)
+        wl.addWidget(self.preview_table, 1)
+        wl.addWidget(self.import_summary)
+        prow = QHBoxLayout()
+        prow.addWidget(self.problems_list, 1)
+        prow.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        wl.addLayout(prow)
+
+        # -- sending ------------------------------------------------------------------------------
+        self.schedule_panel = SchedulePanel(ctx, self.ORIGIN, self)
+        self.schedule_panel.toggled.connect(lambda *_: self._update_actions())
+        self.plan_status = QLabel()
+        self.plan_status.setObjectName("templatePlanStatus")
+        self.plan_status.setWordWrap(True)
+        self.plan_status.setTextFormat(Qt.TextFormat.RichText)
+        self.send_button = QPushButton(self.tr("发送…"))
+        self.send_button.setObjectName("sendTemplateButton")
+        self.send_button.clicked.connect(self.send)
+        self.progress = ProgressPanel(self)
+        self.progress.cancel_requested.connect(self._cancel_running)
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("templateNoticeLabel")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet("color: #555;")
+        self.unknown_notice = QLabel()
+        self.unknown_notice.setObjectName("templateUnknownNotice")
+        self.unknown_notice.setWordWrap(True)
+        self.unknown_notice.setStyleSheet(f"color: {AMBER}; border: 1px solid {AMBER}; padding: 6px;")
+        self.unknown_notice.hide()
+        self.result_label = QLabel()
+        self.result_label.setObjectName("templateResultLabel")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        sbox = QGroupBox(self.tr("发送"))
+        sl = QVBoxLayout(sbox)
+        sl.addWidget(self.schedule_panel)
+        brow = QHBoxLayout()
+        brow.addWidget(self.plan_status, 1)
+        brow.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+        sl.addLayout(brow)
+        sl.addWidget(self.progress)
+        sl.addWidget(self.notice_label)
+        sl.addWidget(self.unknown_notice)
+        sl.addWidget(self.result_label)
+
+        top = QHBoxLayout()
+        top.addWidget(tbox, 2)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(wbox, 1)
+        lay.addWidget(sbox)
+
+        # -- wiring -------------------------------------------------------------------------------
+        self._import_timer = QTimer(self)
+        self._import_timer.setSingleShot(True)
+        self._import_timer.setInterval(DEBOUNCE_MS)
+        self._import_timer.timeout.connect(self._start_import)
+        self._plan_timer = QTimer(self)
+        self._plan_timer.setSingleShot(True)
+        self._plan_timer.setInterval(DEBOUNCE_MS)
+        self._plan_timer.timeout.connect(self._start_plan)
+        self.template_text_edit.textChanged.connect(self._template_changed)
+        self.template_id_edit.textChanged.connect(self._template_id_changed)
+        self.marketing_check.toggled.connect(self._marketing_toggled)
+        self.runner.started.connect(self._run_started)
+        self.runner.progressed.connect(self._run_progress)
+        self.runner.notice.connect(self._run_notice)
+        self.runner.unknown_batches.connect(self._run_unknown)
+        self.runner.finished.connect(self._run_finished)
+        self.runner.failed.connect(self._run_failed)
+        self.runner.busy_changed.connect(lambda *_: self._update_actions())
+        ctx.settings_changed.connect(self._settings_changed)
+        ctx.data_changed.connect(self._data_changed)
+
+        self._var_count = 0
+        self._rebuild_var_combos()
+        self._update_template_info()
+        self._show_mapping_enabled()
+        self._update_summary()
+        self._update_actions()
+        self._load_startup()
+
+    # -- public -------------------------------------------------------------------------------------
+    def has_pending_schedules(self) -> bool:
+        return self.scheduler.has_pending()
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.current.plan if self.current is not None else None
+
+    @property
+    def template(self) -> str:
+        return self.template_text_edit.toPlainText().strip()
+
+    @property
+    def template_id(self) -> str:
+        return self.template_id_edit.text().strip()
+
+    def load_file(self, path: str | Path) -> None:
+        """Look at *path* in a Task (sheets, layout, preview), then import it with the detected columns."""
+        path = Path(path)
+        self.ctx.qsettings.setValue("folders/template_import", str(path.parent))
+        self._reset_file()
+        self.file_label.setText(self.tr("正在打开“{0}”…").format(path.name))
+        self._inspect(path, None)
+
+    def set_mobile_column(self, column: int) -> None:
+        self._select_data(self.mobile_combo, column)
+
+    def set_variable_columns(self, columns: list[int]) -> None:
+        for combo, col in zip(self.var_combos, columns):
+            self._select_data(combo, col)
+
+    # -- helpers ------------------------------------------------------------------------------------
+    def _set_result(self, text: str, color: str = "") -> None:
+        self.result_label.setStyleSheet(f"color: {color};" if color else "")
+        self.result_label.setText(text)
+
+    @staticmethod
+    def _select_data(combo: QComboBox, value) -> None:
+        i = combo.findData(value)
+        if i >= 0:
+            combo.setCurrentIndex(i)
+
+    def _settings_changed(self) -> None:
+        self._configured = self.ctx.configured()
+        self._update_actions()
+
+    def _data_changed(self, what: str) -> None:
+        if what in ("suppression", "replies"):
+            self._load_suppression()
+        elif what == "templates":
+            self._load_templates()
+
+    def _load_startup(self) -> None:
+        """Saved templates and the suppression list, in one read (one store connection)."""
+        def work(t):
+            store = self.ctx.open_store()
+            try:
+                return ([(x.template_id, x.text, x.name) for x in store.templates()],
+                        frozenset(store.suppressed_mobiles()))
+            finally:
+                store.close()
+
+        def done(r) -> None:
+            self._show_templates(r[0])
+            self._suppressed = r[1]
+
+        self.ctx.tasks.run("template-startup", work, on_success=done,
+                           on_error=lambda e: self._set_result(e.message_zh, RED))
+
+    def _load_suppression(self) -> None:
+        def work(t):
+            store = self.ctx.open_store()
+            try:
+                return frozenset(store.suppressed_mobiles())
+            finally:
+                store.close()
+
+        def done(mobiles) -> None:
+            if mobiles != self._suppressed:
+                self._suppressed = mobiles
+                if self.current is not None:
+                    self._plan_timer.start()
+
+        self.ctx.tasks.run("template-suppression", work, on_success=done,
+                           on_error=lambda e: log.warning("suppression list: %s", e.message_en))
+
+    # -- saved templates ------------------------------------------------------------------------------
+    def _load_templates(self) -> None:
+        def work(t):
+            store = self.ctx.open_store()
+            try:
+                return [(x.template_id, x.text, x.name) for x in store.templates()]
+            finally:
+                store.close()
+
+        self.ctx.tasks.run("templates-load", work, on_success=self._show_templates,
+                           on_error=lambda e: self._set_result(e.message_zh, RED))
+
+    def _show_templates(self, rows) -> None:
+        self._templates = rows
+        self.saved_combo.blockSignals(True)
+        self.saved_combo.clear()
+        self.saved_combo.addItem(self.tr("（选择已保存的模板）") if rows else self.tr("（还没有保存的模板）"), None)
+        for tid, text, _name in rows:
+            self.saved_combo.addItem(f"{tid} — {snippet(text, 30)}", tid)
+        self.saved_combo.blockSignals(False)
+        self._update_template_buttons()
+
+    def _saved_chosen(self, index: int) -> None:
+        tid = self.saved_combo.itemData(index)
+        for t_id, text, _name in self._templates:
+            if t_id == tid:
+                self.template_id_edit.setText(t_id)
+                self.template_text_edit.setPlainText(text)
+                return
+
+    def save_template(self) -> None:
+        tid, text = self.template_id, self.template
+        if not tid or not text:
+            return
+
+        def work(t):
+            store = self.ctx.open_store()
+            try:
+                store.save_template(tid, text)
+            finally:
+                store.close()
+
+        def done(_r) -> None:
+            self._set_result(self.tr("模板 {0} 已保存").format(tid), GREEN)
+            self._load_templates()
+
+        self.ctx.tasks.run("template-save", work, on_success=done, on_error=lambda e: self._set_result(e.message_zh, RED))
+
+    def _delete_template(self) -> None:
+        tid = self.template_id
+        if not any(t == tid for t, _x, _n in self._templates):
+            return
+
+        def work(t):
+            store = self.ctx.open_store()
+            try:
+                store.delete_template(tid)
+            finally:
+                store.close()
+
+        self.ctx.tasks.run("template-delete", work, on_success=lambda _r: self._load_templates(),
+                           on_error=lambda e: self._set_result(e.message_zh, RED))
+
+    def _update_template_buttons(self) -> None:
+        tid, text = self.template_id, self.template
+        saved = {t: x for t, x, _n in self._templates}
+        can_save = bool(tid and text) and saved.get(tid) != text
+        self.save_template_button.setEnabled(can_save)
+        if not tid or not text:
+            self.save_template_button.setToolTip(self.tr("先填写模板编号和模板内容"))
+        elif not can_save:
+            self.save_template_button.setToolTip(self.tr("这个模板已保存"))
+        else:
+            self.save_template_button.setToolTip(self.tr("保存到本机，下次可直接选用"))
+        self.delete_template_button.setEnabled(tid in saved)
+        self.delete_template_button.setToolTip("" if tid in saved else self.tr("这个编号没有保存过"))
+
+    # -- template text ------------------------------------------------------------------------------
+    def _marketing_toggled(self, on: bool) -> None:
+        self.ctx.qsettings.setValue("template/marketing", on)
+        self._update_template_info()
+
+    def _template_id_changed(self) -> None:
+        self._update_template_buttons()
+        if self.current is not None:
+            self._plan_timer.start()
+        self._update_actions()
+
+    def _template_changed(self) -> None:
+        self._update_template_info()
+        self._update_template_buttons()
+        n = placeholder_count(self.template)
+        if n != self._var_count:
+            self._rebuild_var_combos()
+            if self.info is not None and self.info.layout is not None:
+                self._import_timer.start()
+        elif self.current is not None:
+            self._plan_timer.start()
+        self._update_preview()
+        self._update_actions()
+
+    def _update_template_info(self) -> None:
+        text = self.template
+        if not text:
+            self.template_info.setText(self.tr("模板中用 {} 表示变量，按顺序由表格中的列填入"))
+            return
+        n = placeholder_count(text)
+        fixed = char_count(text) - 2 * n
+        bits = [html.escape(self.tr("变量 {0} 个，固定文字 {1} 字").format(n, fixed))]
+        problem = signature_problem(text)
+        if problem:
+            bits.append(f'<span style="color:{RED}">⚠ {html.escape(problem)}</span>')
+        if self.marketing_check.isChecked() and not has_opt_out_line(text):
+            bits.append(f'<span style="color:{AMBER}">'
+                        + html.escape(self.tr("提示：营销短信请告知退订方式，如在末尾加上“回T退订”")) + "</span>")
+        self.template_info.setText("<br>".join(bits))
+
+    # -- file -------------------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt name
+        if self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt name
+        path = self._dropped_path(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.load_file(path)
+
+    @staticmethod
+    def _dropped_path(event) -> Path | None:
+        md = event.mimeData()
+        if md is None or not md.hasUrls():
+            return None
+        for url in md.urls():
+            if url.isLocalFile():
+                p = Path(url.toLocalFile())
+                if p.suffix.lower() in SHEET_SUFFIXES:
+                    return p
+        return None
+
+    def _choose_file(self) -> None:
+        folder = str(self.ctx.qsettings.value("folders/template_import", "") or "")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择收件人表格"), folder, self.tr(SHEET_FILTER))
+        if path:
+            self.load_file(path)
+
+    def _reset_file(self) -> None:
+        self.ctx.tasks.cancel("template-import")
+        self._import_seq += 1
+        self._plan_seq += 1
+        self._importing = self._planning = False
+        self.info = None
+        self.current = None
+        self._filling = True
+        self.sheet_combo.clear()
+        self.mobile_combo.clear()
+        for c in self.var_combos:
+            c.clear()
+        self._filling = False
+        self.problems_list.clear()
+        self._update_preview()
+        self._update_summary()
+        self._show_mapping_enabled()
+        self._emit_cost()
+        self._update_actions()
+
+    def _inspect(self, path: Path, sheet: str | None) -> None:
+        self._inspecting = True
+        self._update_actions()
+        seq = self._import_seq
+        n = placeholder_count(self.template)
+        self.ctx.tasks.run("template-inspect", lambda t: inspect_file(path, sheet, n),
+                           on_success=lambda info: self._inspected(seq, info), on_error=self._inspect_failed)
+
+    def _inspect_failed(self, error) -> None:
+        self._inspecting = False
+        self.file_label.setText(f'<span style="color:{RED}">{html.escape(error.message_zh)}</span>')
+        self._update_actions()
+
+    def _inspected(self, seq: int, info: FileInfo) -> None:
+        self._inspecting = False
+        if seq != self._import_seq:
+            return
+        self.info = info
+        self._filling = True
+        self.sheet_combo.clear()
+        for name in info.sheets:
+            self.sheet_combo.addItem(name, name)
+        self._select_data(self.sheet_combo, info.sheet)
+        self._fill_columns()
+        self._filling = False
+        rows = self.tr("，约 {0} 行").format(f"{info.rows_hint:,}") if info.rows_hint else ""
+        self.file_label.setText(self.tr("“{0}”：工作表“{1}”{2}").format(info.path.name, info.sheet, rows))
+        self._show_mapping_enabled()
+        self._update_preview()
+        if info.error:
+            self.import_summary.setText(f'<span style="color:{RED}">{html.escape(info.error)}</span>')
+        elif info.layout is not None and info.layout.mobile_column is None:
+            self.import_summary.setText(f'<span style="color:{RED}">'
+                                        + html.escape(self.tr("没有认出手机号所在的列，请在“手机号列”中选择")) + "</span>")
+        else:
+            self._start_import()
+        self._update_actions()
+
+    def _column_items(self) -> list[tuple[str, int]]:
+        lay = self.info.layout if self.info is not None else None
+        if lay is None:
+            return []
+        width = max(lay.width, max((len(t) for _n, t in self.info.preview), default=0))
+        return [(lay.label(c) if c < lay.width else f"{column_letter(c)}列", c) for c in range(width)]
+
+    def _fill_columns(self) -> None:
+        lay = self.info.layout if self.info is not None else None
+        items = self._column_items()
+        self.mobile_combo.clear()
+        self.mobile_combo.addItem(self.tr("（请选择）"), None)
+        for text, col in items:
+            self.mobile_combo.addItem(text, col)
+        if lay is not None and lay.mobile_column is not None:
+            self._select_data(self.mobile_combo, lay.mobile_column)
+        defaults = list(lay.variable_columns) if lay is not None else []
+        for i, combo in enumerate(self.var_combos):
+            combo.clear()
+            combo.addItem(self.tr("（请选择）"), None)
+            for text, col in items:
+                combo.addItem(text, col)
+            if i < len(defaults):
+                self._select_data(combo, defaults[i])
+
+    def _rebuild_var_combos(self) -> None:
+        """One combo per ``{}`` of the template, defaulting to the columns after the mobile one."""
+        n = placeholder_count(self.template)
+        self._var_count = n
+        old = [c.currentData() for c in self.var_combos]
+        for c in self.var_combos:
+            self.mapping_row.removeWidget(c)
+            c.deleteLater()
+        for lab in getattr(self, "_var_labels", []):
+            self.mapping_row.removeWidget(lab)
+            lab.deleteLater()
+        self.var_combos, self._var_labels = [], []
+        lay = self.info.layout if self.info is not None else None
+        mobile = self.mobile_combo.currentData()
+        others = [c for c in (lay.other_columns if lay is not None else []) if c != mobile]
+        items = self._column_items()
+        self._filling = True
+        for i in range(n):
+            lab = QLabel(self.tr("变量{0} {{}}：").format(i + 1))
+            combo = QComboBox()
+            combo.setObjectName(f"variableColumnCombo{i + 1}")
+            combo.addItem(self.tr("（请选择）"), None)
+            for text, col in items:
+                combo.addItem(text, col)
+            want = old[i] if i < len(old) and old[i] is not None else (others[i] if i < len(others) else None)
+            if want is not None:
+                self._select_data(combo, want)
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.mapping_row.insertWidget(self._vars_at + 2 * i, lab)
+            self.mapping_row.insertWidget(self._vars_at + 2 * i + 1, combo)
+            self._var_labels.append(lab)
+            self.var_combos.append(combo)
+        self._filling = False
+        self._show_mapping_enabled()
+
+    def _show_mapping_enabled(self) -> None:
+        has = self.info is not None and self.info.layout is not None
+        why = "" if has else self.tr("先导入表格")
+        for w in (self.sheet_combo, self.mobile_combo, *self.var_combos):
+            w.setEnabled(has and not (w is self.sheet_combo and len(self.info.sheets) < 2))
+            w.setToolTip(why if not has else ("" if w is not self.sheet_combo or len(self.info.sheets) > 1
+                                              else self.tr("这个文件只有一个工作表")))
+
+    def _sheet_changed(self, _i: int) -> None:
+        if self._filling or self.info is None:
+            return
+        name = self.sheet_combo.currentData()
+        if name and name != self.info.sheet:
+            path = self.info.path
+            self._reset_file()
+            self._inspect(path, name)
+
+    def _mapping_changed(self, _i: int) -> None:
+        if self._filling:
+            return
+        self._update_preview()
+        self.current = None
+        self._emit_cost()
+        self._import_timer.start()
+        self._update_actions()
+
+    def _mapping(self) -> tuple[int | None, list[int | None]]:
+        return self.mobile_combo.currentData(), [c.currentData() for c in self.var_combos]
+
+    def _mapping_problem(self) -> str:
+        mobile, vars_ = self._mapping()
+        if mobile is None:
+            return self.tr("请选择手机号所在的列")
+        if any(v is None for v in vars_):
+            return self.tr("请为模板中的每个 {} 选择一列")
+        if mobile in vars_:
+            return self.tr("手机号列不能同时作为变量列")
+        return ""
+
+    # -- preview ------------------------------------------------------------------------------------
+    def _update_preview(self) -> None:
+        t = self.preview_table
+        t.setRowCount(0)
+        if self.info is None or self.info.layout is None:
+            return
+        mobile, vars_ = self._mapping()
+        template = self.template
+        shown = 0
+        for number, texts in self.info.preview:
+            if shown >= PREVIEW_ROWS:
+                break
+            cell = (lambda c: texts[c] if c is not None and c < len(texts) else "")
+            if not any(texts):
+                continue
+            shown += 1
+            row = t.rowCount()
+            t.insertRow(row)
+            t.setItem(row, 0, QTableWidgetItem(str(number)))
+            t.setItem(row, 1, QTableWidgetItem(cell(mobile)))
+            if template and None not in vars_:
+                text = render(template, [cell(c) for c in vars_])
+                t.setItem(row, 2, QTableWidgetItem(text))
+                t.setItem(row, 3, QTableWidgetItem(self.tr("{0} 字 / {1} 条").format(char_count(text), count_parts(text))))
+            else:
+                t.setItem(row, 2, QTableWidgetItem(self.tr("（先填写模板并为每个 {} 选择一列）") if not template
+                                                   else self.tr("（请为每个 {} 选择一列）")))
+                t.setItem(row, 3, QTableWidgetItem(""))
+        t.resizeColumnToContents(0)
+        t.resizeColumnToContents(1)
+        t.resizeColumnToContents(3)
+        t.resizeRowsToContents()
+
+    # -- import and plan (workers) -----------------------------------------------------------------
+    def _start_import(self) -> None:
+        self._import_timer.stop()
+        if self.info is None or self.info.layout is None or self._mapping_problem():
+            self._update_summary()
+            self._update_actions()
+            return
+        self.ctx.tasks.cancel("template-import")
+        self._import_seq += 1
+        seq = self._import_seq
+        info = self.info
+        mobile, vars_ = self._mapping()
+        template, tid, sup = self.template, self.template_id, self._suppressed
+        self._importing = True
+        self.current = None
+        self._emit_cost()
+        self.progress.set_cancel_tooltip(self.tr("停止读取表格"))
+        self.progress.start(self.tr("正在读取“{0}”…").format(info.path.name), 0)
+
+        def work(t):
+            with paused_gc():
+                result = import_file(t, info.path, sheet=info.sheet, layout=info.layout, mobile_column=mobile,
+                                     variable_columns=vars_)
+                t.check()
+                return build_plan(result, template, tid, sup)
+
+        def progress(d) -> None:
+            if seq == self._import_seq:
+                self.progress.update(int(d.get("fraction", 0) * 1000), 1000,
+                                     self.tr("已读取 {0} 行").format(f"{d.get('done', 0):,}"))
+
+        self.ctx.tasks.run("template-import", work, on_success=lambda r: self._imported(seq, r),
+                           on_error=lambda e: self._import_failed(seq, e), on_progress=progress,
+                           on_cancel=lambda: self._import_cancelled(seq))
+        self._update_summary()
+        self._update_actions()
+
+    def _imported(self, seq: int, tp: TemplatePlan) -> None:
+        if seq != self._import_seq:
+            return
+        self._importing = False
+        res = tp.result
+        self.progress.finish(self.tr("已读取 {0} 行").format(f"{res.rows:,}"))
+        self._show_plan(tp)
+
+    def _import_failed(self, seq: int, error) -> None:
+        if seq != self._import_seq:
+            return
+        self._importing = False
+        self.progress.finish(self.tr("读取失败"), ok=False)
+        self.import_summary.setText(f'<span style="color:{RED}">{html.escape(error.message_zh)}</span>')
+        self._update_actions()
+
+    def _import_cancelled(self, seq: int) -> None:
+        if seq != self._import_seq:
+            return
+        self._importing = False
+        self.progress.finish(self.tr("已取消读取；修改列或重新导入可再次读取"), ok=False)
+        self._update_summary()
+        self._update_actions()
+
+    def _start_plan(self) -> None:
+        """Template text / id / suppression changed: plan again from the imported rows (worker)."""
+        self._plan_timer.stop()
+        if self.current is None or self._importing:
+            return
+        result = self.current.result
+        self._plan_seq += 1
+        seq = self._plan_seq
+        template, tid, sup = self.template, self.template_id, self._suppressed
+        self._planning = True
+        self._update_actions()
+        def work(t):
+            with paused_gc():
+                return build_plan(result, template, tid, sup)
+
+        self.ctx.tasks.run("template-plan", work,
+                           on_success=lambda tp: self._planned(seq, tp), on_error=self._plan_failed)
+
+    def _planned(self, seq: int, tp: TemplatePlan) -> None:
+        if seq != self._plan_seq:
+            return
+        self._planning = False
+        if self.current is None or tp.result is not self.current.result:
+            self._update_actions()
+            return
+        self._show_plan(tp)
+
+    def _plan_failed(self, error) -> None:
+        self._planning = False
+        self.import_summary.setText(f'<span style="color:{RED}">{html.escape(error.message_zh)}</span>')
+        self._update_actions()
+
+    def _show_plan(self, tp: TemplatePlan) -> None:
+        self.current = tp
+        self._update_summary()
+        self.problems_list.clear()
+        for row, reason in tp.problems:
+            self.problems_list.addItem(QListWidgetItem(self.tr("第 {0} 行：{1}").format(row, reason)))
+        total = tp.result.invalid + tp.result.duplicates + tp.plan_invalid
+        if total > len(tp.problems):
+            self.problems_list.addItem(QListWidgetItem(self.tr("……共 {0} 行有问题").format(f"{total:,}")))
+        self._emit_cost()
+        self._update_actions()
+
+    def _update_summary(self) -> None:
+        tp = self.current
+        if tp is None:
+            if self._importing:
+                self.import_summary.setText(self.tr("正在读取表格…"))
+            elif self.info is not None and self._mapping_problem():
+                self.import_summary.setText(f'<span style="color:{RED}">{html.escape(self._mapping_problem())}</span>')
+            elif self.info is None:
+                self.import_summary.setText("")
+            self.problems_list.setVisible(False)
+            self.plan_status.setText("")
+            return
+        res, plan = tp.result, tp.plan
+        bits = [self.tr("共 {0} 行").format(f"{res.rows:,}"),
+                self.tr("有效 <b>{0}</b>").format(f"{len(plan.recipients):,}"),
+                self.tr("无效 {0}").format(f"{res.invalid + tp.plan_invalid:,}"),
+                self.tr("重复 {0}").format(f"{res.duplicates + len(plan.duplicates):,}"),
+                self.tr("已退订/屏蔽 {0}").format(f"{len(plan.suppressed):,}")]
+        self.import_summary.setText(" · ".join(bits))
+        self.problems_list.setVisible(bool(tp.problems))
+        lines = []
+        if plan.recipients:
+            span = (f"{plan.parts_min}" if plan.parts_min == plan.parts_per_recipient
+                    else f"{plan.parts_min}–{plan.parts_per_recipient}")
+            lines.append(html.escape(self.tr("将发送给 {0} 个号码，每个 {1} 条，共消耗 {2} 条，分 {3} 批（每批最多 1000 个）").format(
+                f"{len(plan.recipients):,}", span, f"{plan.cost:,}", plan.batch_count)))
+        for p in plan.problems:
+            lines.append(f'<span style="color:{RED}">✖ {html.escape(p.message_zh)}</span>')
+        self.plan_status.setText("<br>".join(lines))
+
+    def _emit_cost(self) -> None:
+        plan = self.plan
+        cost = plan.cost if plan is not None and plan.recipients else None
+        if cost != self._last_cost:
+            self._last_cost = cost
+            self.planned_cost_changed.emit(cost)
+
+    # -- export ---------------------------------------------------------------------------------------
+    def _choose_export(self) -> None:
+        if self.current is None:
+            return
+        src = self.current.result.path
+        folder = str(self.ctx.qsettings.value("folders/export", "") or src.parent)
+        default = str(Path(folder) / f"{src.stem}_问题行.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出问题行"), default,
+                                              self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"))
+        if path:
+            self.export_problems(path)
+
+    def export_problems(self, path: str | Path) -> None:
+        """Write the refused rows (with a 问题 column) to *path* in a Task."""
+        if self.current is None:
+            return
+        path = Path(path)
+        self.ctx.qsettings.setValue("folders/export", str(path.parent))
+        self.progress.set_cancel_tooltip(self.tr("停止导出"))
+        self.progress.start(self.tr("正在导出问题行到“{0}”…").format(path.name), 0)
+
+        def done(written) -> None:
+            self._exporting = None
+            self.progress.finish(self.tr("已导出问题行：{0}").format(written))
+            self._update_actions()
+
+        def failed(error) -> None:
+            self._exporting = None
+            self.progress.finish(self.tr("导出失败"), ok=False)
+            self._set_result(error.message_zh, RED)
+            self._update_actions()
+
+        def cancelled() -> None:
+            self._exporting = None
+            self.progress.finish(self.tr("已取消导出"), ok=False)
+            self._update_actions()
+
+        self._exporting = start_export_problems(
+            self.ctx.tasks, self.current.result, path, on_success=done, on_error=failed, on_cancel=cancelled,
+            on_progress=lambda d: self.progress.update(int(d.get("fraction", 0) * 1000), 1000,
+                                                       self.tr("已写出 {0} 行").format(f"{d.get('done', 0):,}")))
+        self._update_actions()
+
+    # -- actions state ------------------------------------------------------------------------------
+    def _send_block_reason(self) -> str:
+        if self.runner.busy:
+            return self.tr("正在发送另一个活动，请等它结束")
+        if not self._configured:
+            return self.tr("还没有设置账号和密码：请打开“文件 → 设置”")
+        if not self.template:
+            return self.tr("请先填写模板内容")
+        if not self.template_id:
+            return self.tr("请先填写模板编号（联江平台上的模板编号）")
+        if self.info is None:
+            return self.tr("请先导入收件人表格")
+        if self._mapping_problem():
+            return self._mapping_problem()
+        if self._inspecting or self._importing or self._import_timer.isActive():
+            return self.tr("正在读取表格…")
+        if self._planning or self._plan_timer.isActive():
+            return self.tr("正在核算…")
+        if self.plan is None:
+            return self.tr("表格还没有读取完成")
+        if self.plan.problems:
+            return self.plan.problems[0].message_zh
+        return ""
+
+    def _update_actions(self) -> None:
+        reason = self._send_block_reason()
+        self.send_button.setEnabled(not reason)
+        self.send_button.setToolTip(reason)
+        self.send_button.setText(self.tr("定时发送…") if self.schedule_panel.scheduled() else self.tr("发送…"))
+        busy_file = self._inspecting or self._importing or self._exporting is not None
+        self.import_button.setEnabled(not busy_file and not self.runner.busy)
+        self.import_button.setToolTip(self.tr("正在处理表格，请稍候") if busy_file else
+                                      self.tr("选择 Excel、WPS 表格或 CSV 文件；也可以把文件直接拖到这里"))
+        has_problems = self.current is not None and self.current.result.invalid > 0
+        self.export_button.setEnabled(has_problems and not busy_file)
+        if self.current is None:
+            self.export_button.setToolTip(self.tr("先导入表格"))
+        elif not has_problems:
+            self.export_button.setToolTip(self.tr("没有无效的行（重复的行不需要修改）"))
+        elif busy_file:
+            self.export_button.setToolTip(self.tr("正在处理表格，请稍候"))
+        else:
+            self.export_button.setToolTip(self.tr("把无效的行连同原因导出为表格，修改后重新导入"))
+
+    # -- sending --------------------------------------------------------------------------------------
+    def send(self) -> None:
+        if self._send_block_reason():
+            return
+        plan = self.plan
+        marketing = self.marketing_check.isChecked()
+        scheduled = self.schedule_panel.when() if self.schedule_panel.scheduled() else None
+        if scheduled is not None and scheduled <= datetime.now():
+            self._set_result(self.tr("定时时间已经过去，请选择将来的时间"), RED)
+            return
+        name = self.info.path.name if self.info is not None else ""
+        dlg = ConfirmSendDialog(self.ctx, plan, marketing=marketing, scheduled=scheduled, parent=self,
+                                heading=self.tr("模板群发：模板 {0}，表格“{1}”").format(plan.template_id, name))
+        dlg.accepted.connect(lambda: self._confirmed(plan, marketing, scheduled, name))
+        dlg.finished.connect(self._confirm_closed)
+        self.confirm_dialog = dlg
+        dlg.open()
+
+    def _confirm_closed(self, _r: int) -> None:
+        dlg, self.confirm_dialog = self.confirm_dialog, None
+        if dlg is not None:
+            dlg.deleteLater()
+
+    def _confirmed(self, plan: Plan, marketing: bool, scheduled: datetime | None, file_name: str) -> None:
+        label = self.tr("模板 {0}（{1}）").format(plan.template_id, file_name)
+        if scheduled is not None:
+            def done(_s) -> None:
+                self._set_result(self.tr("已安排在 {0} 发送给 {1} 个号码。程序需保持运行（关闭窗口后在托盘中继续）。")
+                                 .format(scheduled.strftime("%Y-%m-%d %H:%M"), f"{len(plan.recipients):,}"), GREEN)
+                self.schedule_panel.check.setChecked(False)
+                self._forget_file(self.tr("表格已移除，以免重复安排。"))
+
+            self.scheduler.add(plan, scheduled, marketing=marketing, origin=self.ORIGIN, label=label, on_done=done,
+                               on_error=lambda e: self._set_result(self.tr("定时发送未能保存：{0}").format(e.message_zh), RED))
+            return
+        if not self.runner.send_plan(plan, origin=self.ORIGIN, name=label):
+            self._set_result(self.tr("正在发送另一个活动，请等它结束后再发送"), RED)
+
+    def _forget_file(self, note: str) -> None:
+        self._reset_file()
+        self.file_label.setText(note)
+
+    def _cancel_running(self) -> None:
+        if self._importing:
+            self.ctx.tasks.cancel("template-import")
+        elif self._exporting is not None:
+            self._exporting.cancel()
+        elif self.runner.origin == self.ORIGIN:
+            self.runner.cancel()
+
+    # -- runner signals -----------------------------------------------------------------------------
+    def _run_started(self, origin: str, info: dict) -> None:
+        if origin != self.ORIGIN:
+            return
+        self._sent_in_run = 0
+        self.progress.set_cancel_tooltip(self.tr("停止发送：已发出的短信无法撤回，其余号码不再发送"))
+        self.progress.start(self.tr("正在发送：{0} 个号码").format(f"{info.get('recipients', 0):,}"),
+                            int(info.get("recipients", 0)))
+        self.notice_label.clear()
+        self.unknown_notice.hide()
+        self._set_result("")
+
+    def _run_progress(self, origin: str, d: dict) -> None:
+        if origin != self.ORIGIN:
+            return
+        done, total = int(d.get("numbers_done", 0)), int(d.get("numbers_total", 0))
+        self._sent_in_run = max(self._sent_in_run, done)
+        self.progress.update(done, total, self.tr("已发出 {0} / {1} 个号码（第 {2} / {3} 批）").format(
+            f"{done:,}", f"{total:,}", d.get("batches_done", 0), d.get("batches_total", 0)))
+
+    def _run_notice(self, origin: str, text: str) -> None:
+        if origin == self.ORIGIN:
+            self.notice_label.setText(text)
+
+    def _run_unknown(self, origin: str, batches: list) -> None:
+        if origin == self.ORIGIN:
+            self._show_unknown(batches)
+
+    def _show_unknown(self, batches: list) -> None:
+        if not batches:
+            self.unknown_notice.hide()
+            return
+        numbers = sum(int(b.get("size", 0)) for b in batches)
+        seqs = "、".join(str(b.get("seq")) for b in batches[:10]) + ("……" if len(batches) > 10 else "")
+        self.unknown_notice.setText(self.tr(
+            "第 {0} 批（共 {1} 个号码）状态未知：发送时网络中断或网关没有回应，这些号码可能已经发出，也可能没有。"
+            "系统会根据状态报告自动确认，请勿重复发送。若一小时后仍未确认，请联系联江客服核对。").format(seqs, f"{numbers:,}"))
+        self.unknown_notice.show()
+
+    def _run_finished(self, origin: str, s: dict) -> None:
+        if origin != self.ORIGIN:
+            return
+        self._show_unknown(s.get("unknown_batches") or [])
+        accepted, rejected, unk = int(s.get("accepted", 0)), int(s.get("rejected", 0)), int(s.get("unknown", 0))
+        if s.get("cancelled"):
+            self.progress.finish(self.tr("已取消：已发出 {0} 个号码，其余不再发送").format(f"{accepted + unk:,}"), ok=False)
+            self._set_result(self.tr("发送已取消。已发出的短信无法撤回，详情见“发送记录”。"), AMBER)
+        else:
+            self.progress.finish(self.tr("发送完成"))
+            text = self.tr("已发送：网关接收 {0} 个号码").format(f"{accepted:,}")
+            if rejected:
+                text += self.tr("，拒收 {0} 个").format(f"{rejected:,}")
+            if unk:
+                text += self.tr("，状态未知 {0} 个").format(f"{unk:,}")
+            text += self.tr("。送达情况请看“状态报告”和“发送记录”。")
+            self._set_result(text, GREEN if not (rejected or unk) else AMBER)
+        self._forget_file(self.tr("表格已移除，以免重复发送；要再次发送请重新导入。"))
+        self._update_actions()
+
+    def _run_failed(self, origin: str, error) -> None:
+        if origin != self.ORIGIN:
+            return
+        self.progress.finish(self.tr("发送失败"), ok=False)
+        text = self.tr("发送失败：{0}").format(error.message_zh)
+        if error.code in (40002, 40006, 40008):
+            text += self.tr("。请在“文件 → 设置”中检查账号和密码。")
+        if self._sent_in_run:
+            text += self.tr(" 已发出 {0} 个号码，其余可在“发送记录”中修正后继续发送。").format(f"{self._sent_in_run:,}")
+            self._forget_file(self.tr("表格已移除，以免重复发送。"))
+        else:
+            text += self.tr(" 本次没有发出任何短信。")
+        self._set_result(text, RED)
+        self._update_actions()
