@@ -14,10 +14,11 @@ REPLY_COLUMNS = ("time", "mobile", "content", "expand", "msg_id", "campaign_id",
 
 
 def recent_reports(conn: sqlite3.Connection, limit: int = 500) -> list[tuple]:
-    """The newest reports first (by pull, then report time)."""
+    """The newest reports first (in the order they arrived)."""
     with known_errors():
         return conn.execute(
-            f"SELECT {', '.join(REPORT_COLUMNS)} FROM reports ORDER BY pull_id DESC, time DESC LIMIT ?",
+            "SELECT r.time, r.mobile, r.code, r.msg_id, coalesce(r.ext, b.ext, ''), b.campaign_id "
+            "FROM reports AS r LEFT JOIN batches AS b ON b.id = r.batch_id ORDER BY r.id DESC LIMIT ?",
             (limit,)).fetchall()
 
 

@@ -18,50 +18,77 @@ from collections.abc import Callable, Iterable, Sequence
 from .models import B_ACCEPTED, B_UNKNOWN, SaveResult, now_text
 
 
-def _new_pull(conn: sqlite3.Connection, kind: str, items: int) -> int:
-    return int(conn.execute("INSERT INTO pulls (kind, at, items, new_items) VALUES (?, ?, ?, 0)",
-                            (kind, now_text(), items)).lastrowid)
-
-
-def _batches_by(conn: sqlite3.Connection, column: str, values: Iterable[str]) -> dict[str, tuple[int, int]]:
-    """{value: (batch_id, campaign_id)} for batches whose *column* (ext or msg_id) is one of *values*."""
-    found: dict[str, tuple[int, int]] = {}
+def _batches_by(conn: sqlite3.Connection, column: str, values: Iterable[str]) -> dict[str, tuple[int, int, str]]:
+    """{value: (batch_id, campaign_id, ext)} for batches whose *column* (ext or msg_id) is one of *values*."""
+    found: dict[str, tuple[int, int, str]] = {}
     for value in values:
-        row = conn.execute(f"SELECT id, campaign_id FROM batches WHERE {column} = ?", (value,)).fetchone()
+        row = conn.execute(f"SELECT id, campaign_id, ext FROM batches WHERE {column} = ?", (value,)).fetchone()
         if row:
-            found[value] = (row[0], row[1])
+            found[value] = row
     return found
+
+
+def add_counts(conn: sqlite3.Connection, counts: dict[tuple[int, str], int]) -> None:
+    """Add {(campaign_id, status code): numbers} to ``report_counts``."""
+    if counts:
+        conn.executemany("INSERT INTO report_counts (campaign_id, code, n) VALUES (?, ?, ?) "
+                         "ON CONFLICT (campaign_id, code) DO UPDATE SET n = n + excluded.n",
+                         [(cid, code, n) for (cid, code), n in counts.items() if n])
+
+
+def attribute_msg_id(conn: sqlite3.Connection, msg_id: str, campaign_id: int, batch_id: int) -> None:
+    """Reports stored under *msg_id* before its batch was known (no ext echoed) join the batch now."""
+    counts = {(campaign_id, code): n for code, n in conn.execute(
+        "SELECT code, count(*) FROM reports WHERE msg_id = ? AND batch_id IS NULL GROUP BY code", (msg_id,))}
+    if counts:
+        conn.execute("UPDATE reports SET batch_id = ? WHERE msg_id = ? AND batch_id IS NULL", (batch_id, msg_id))
+        add_counts(conn, counts)
+
+
+_INSERT = "INSERT INTO reports (msg_id, mobile, code, time, ext, batch_id) VALUES (?, ?, ?, ?, ?, ?)"
 
 
 def save_reports(conn: sqlite3.Connection, reports: Sequence) -> SaveResult:
     """Store one pull of reports (objects with msg_id, mobile, code, time, ext). Call in a Transaction.
 
-    ``new`` counts reports added or that replaced an earlier status of the same number and request.
+    ``new`` counts reports added, or that replaced an earlier status of the same number and request.
+    Fast path: every report is new (the usual case) — one executemany, counts tallied here. If any
+    was stored before (or repeats within the pull), that is undone and the pull is stored report
+    by report instead, to count exactly.
     """
     if not reports:
         return SaveResult(0, 0)
-    pull_id = _new_pull(conn, "reports", len(reports))
     by_ext = _batches_by(conn, "ext", {r.ext for r in reports if r.ext})
     missing_msg = {r.msg_id for r in reports if not (r.ext and r.ext in by_ext)}
     by_msg = _batches_by(conn, "msg_id", missing_msg) if missing_msg else {}
     rows = []
+    append = rows.append
+    counts: dict[tuple[int, str], int] = {}
     first_msg_of_batch: dict[int, str] = {}
     for r in reports:
-        hit = by_ext.get(r.ext) if r.ext else None
+        ext = r.ext
+        hit = by_ext.get(ext) if ext else None
         if hit is None:
             hit = by_msg.get(r.msg_id)
-        if hit is None:
-            rows.append((r.msg_id, r.mobile, r.code, r.time, r.ext, None, None, pull_id))
-        else:
-            rows.append((r.msg_id, r.mobile, r.code, r.time, r.ext, hit[1], hit[0], pull_id))
-            first_msg_of_batch.setdefault(hit[0], r.msg_id)
-    cur = conn.executemany(
-        "INSERT INTO reports (msg_id, mobile, code, time, ext, campaign_id, batch_id, pull_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (msg_id, mobile) DO UPDATE SET code = excluded.code, time = excluded.time, "
-        "pull_id = excluded.pull_id WHERE excluded.time > reports.time AND excluded.code <> reports.code",
-        rows)
-    new = max(cur.rowcount, 0)
+            if hit is None:
+                append((r.msg_id, r.mobile, r.code, r.time, ext, None))
+                continue
+        bid, cid, bext = hit
+        append((r.msg_id, r.mobile, r.code, r.time, None if ext == bext else ext, bid))
+        key = (cid, r.code)
+        counts[key] = counts.get(key, 0) + 1
+        if bid not in first_msg_of_batch:
+            first_msg_of_batch[bid] = r.msg_id
+    conn.execute("SAVEPOINT pull")
+    try:
+        conn.executemany(_INSERT, rows)
+        new = len(rows)
+    except sqlite3.IntegrityError:  # some (msg_id, mobile) already stored
+        conn.execute("ROLLBACK TO pull")
+        campaign_of = {bid: cid for bid, cid, _ in (*by_ext.values(), *by_msg.values())}
+        counts, new = _save_one_by_one(conn, rows, campaign_of)
+    conn.execute("RELEASE pull")
+    add_counts(conn, counts)
     resolved = 0
     now = now_text()
     for batch_id, msg_id in first_msg_of_batch.items():
@@ -70,8 +97,48 @@ def save_reports(conn: sqlite3.Connection, reports: Sequence) -> SaveResult:
         resolved += conn.execute(
             "UPDATE batches SET state = ?, resolved_by = 'report', answered_at = ? WHERE id = ? AND state = ?",
             (B_ACCEPTED, now, batch_id, B_UNKNOWN)).rowcount
-    conn.execute("UPDATE pulls SET new_items = ? WHERE id = ?", (new, pull_id))
+    conn.execute("INSERT INTO pulls (kind, at, items, new_items) VALUES ('reports', ?, ?, ?)",
+                 (now, len(reports), new))
     return SaveResult(len(reports), new, resolved_batches=resolved)
+
+
+def _save_one_by_one(conn: sqlite3.Connection, rows: list[tuple],
+                     campaign_of: dict[int, int]) -> tuple[dict[tuple[int, str], int], int]:
+    """Slow path: some reports of the pull were stored before, or repeat within it.
+
+    Per (msg_id, mobile) the latest status wins (by report time). Returns the exact changes to
+    the per-campaign counts and how many rows were added or changed.
+    """
+    latest: dict[tuple[str, str], tuple] = {}
+    for row in rows:
+        key = (row[0], row[1])
+        seen = latest.get(key)
+        if seen is None or row[3] > seen[3]:
+            latest[key] = row
+    counts: dict[tuple[int, str], int] = {}
+    new = 0
+    for (msg_id, mobile), row in latest.items():
+        stored = conn.execute("SELECT code, time, batch_id FROM reports WHERE msg_id = ? AND mobile = ?",
+                              (msg_id, mobile)).fetchone()
+        if stored is None:
+            conn.execute(_INSERT, row)
+            new += 1
+            cid = campaign_of.get(row[5])
+            if cid is not None:
+                counts[(cid, row[2])] = counts.get((cid, row[2]), 0) + 1
+            continue
+        code, time, bid = stored
+        if row[3] > time and row[2] != code:  # a later status of the same number and request
+            conn.execute("UPDATE reports SET code = ?, time = ? WHERE msg_id = ? AND mobile = ?",
+                         (row[2], row[3], msg_id, mobile))
+            new += 1
+            if bid is not None:
+                cid = campaign_of.get(bid)
+                if cid is None:
+                    cid = conn.execute("SELECT campaign_id FROM batches WHERE id = ?", (bid,)).fetchone()[0]
+                counts[(cid, code)] = counts.get((cid, code), 0) - 1
+                counts[(cid, row[2])] = counts.get((cid, row[2]), 0) + 1
+    return counts, new
 
 
 def save_replies(conn: sqlite3.Connection, replies: Sequence, *,
@@ -79,7 +146,8 @@ def save_replies(conn: sqlite3.Connection, replies: Sequence, *,
     """Store one pull of replies (objects with mobile, content, time, expand, msg_id). Call in a Transaction."""
     if not replies:
         return SaveResult(0, 0)
-    pull_id = _new_pull(conn, "replies", len(replies))
+    pull_id = int(conn.execute("INSERT INTO pulls (kind, at, items, new_items) VALUES ('replies', ?, ?, 0)",
+                               (now_text(), len(replies))).lastrowid)
     by_code: dict[str, int | None] = {}
     by_msg: dict[str, int | None] = {}
     new = opt_outs = 0

@@ -9,13 +9,22 @@ Design notes (decided here, relied on elsewhere):
 * ``batches``: one row per gateway request. ``ext`` names the batch (``lj<install>c<campaign>b<seq>``)
   and travels with the request, so a delivery report proves the batch was accepted even when the
   answer was lost. States: planned → sending → accepted | rejected | unknown.
-* ``recipients``: the numbers (and template values) of each batch, in request order; the batch's
-  request is rebuilt from them, so a resumed campaign sends exactly what was planned.
-* ``reports``: keyed by (msg_id, mobile) — one row per number per gateway request, which is what
+* ``batch_payloads``: each batch's numbers, comma-joined as in the request's ``mobile`` field
+  (template: a JSON array ``[[mobile, [values…]], …]``), in request order — the source of truth a resumed campaign sends from. One row per 2000 numbers
+  instead of one per number keeps storing a 200,000-number campaign at ~20 ms, not ~200 ms.
+  ``recipients`` is a VIEW giving one row per number (campaign, batch, pos, mobile, vals,
+  batch_state, msg_id) for queries and exports.
+* ``reports``: unique by (msg_id, mobile) — one row per number per gateway request, which is what
   the figures count. The same report stored twice changes nothing; a later status for the same
   number and request (a carrier's interim failure followed by DELIVRD) replaces the earlier one
-  when its time is later. ``report_counts`` is kept by triggers so per-campaign figures cost a
-  handful of rows whatever the number of reports.
+  when its time is later. ``ext`` is NULL when it equals the ext of the batch the report was
+  attributed to (rebuild it from ``batches.ext``), so the raw report is kept without repeating it;
+  ``batch_id`` is NULL for reports of no batch of ours (kept, not dropped). Rows are kept narrow
+  (no campaign or pull columns): storing a pull is mostly writing them, fsynced. ``id`` is the
+  arrival order (newest reports: ``ORDER BY id DESC``).
+  ``report_counts`` (campaign, status code → numbers) is kept up to date by store.reports in the
+  same transaction, so per-campaign figures read a handful of rows whatever the number of
+  reports. (Row triggers did the same at half the insert speed: measured 133k vs 242k rows/s.)
 * ``replies``: keyed by (mobile, time, content, expand, msg_id): a reply handed out twice is stored once.
 * ``meta``: small key/value facts (install id, extension-number counter, last pull time/error).
 """
@@ -67,13 +76,21 @@ V1 = (
         UNIQUE (campaign_id, seq)
     )""",
     "CREATE INDEX batches_msg_id ON batches (msg_id) WHERE msg_id IS NOT NULL",
-    """CREATE TABLE recipients (
-        batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
-        pos INTEGER NOT NULL,
-        mobile TEXT NOT NULL,
-        vals TEXT,
-        PRIMARY KEY (batch_id, pos)
-    ) WITHOUT ROWID""",
+    # Written once, never updated: an UPDATE rewrites the whole row, and a 2000-number payload
+    # in the batches row made every state change write ~26 KB.
+    """CREATE TABLE batch_payloads (
+        batch_id INTEGER PRIMARY KEY REFERENCES batches(id) ON DELETE CASCADE,
+        payload TEXT NOT NULL
+    )""",
+    # Per-number view of the batches (the payload is the source of truth, see the module docstring).
+    """CREATE VIEW recipients AS
+        SELECT b.campaign_id AS campaign_id, b.id AS batch_id, j.key AS pos,
+               CASE j.type WHEN 'array' THEN json_extract(j.value, '$[0]') ELSE j.value END AS mobile,
+               CASE j.type WHEN 'array' THEN json_extract(j.value, '$[1]') END AS vals,
+               b.state AS batch_state, b.msg_id AS msg_id
+        FROM batches AS b JOIN batch_payloads AS p ON p.batch_id = b.id,
+             json_each(CASE WHEN p.payload GLOB '[[]*' THEN p.payload
+                            ELSE '["' || replace(p.payload, ',', '","') || '"]' END) AS j""",
     """CREATE TABLE pulls (
         id INTEGER PRIMARY KEY,
         kind TEXT NOT NULL CHECK (kind IN ('reports', 'replies')),
@@ -82,41 +99,21 @@ V1 = (
         new_items INTEGER NOT NULL
     )""",
     """CREATE TABLE reports (
+        id INTEGER PRIMARY KEY,
         msg_id TEXT NOT NULL,
         mobile TEXT NOT NULL,
         code TEXT NOT NULL,
         time TEXT NOT NULL,
-        ext TEXT NOT NULL DEFAULT '',
-        campaign_id INTEGER,
+        ext TEXT,
         batch_id INTEGER,
-        pull_id INTEGER,
-        PRIMARY KEY (msg_id, mobile)
-    ) WITHOUT ROWID""",
+        UNIQUE (msg_id, mobile)
+    )""",
     """CREATE TABLE report_counts (
         campaign_id INTEGER NOT NULL,
         code TEXT NOT NULL,
         n INTEGER NOT NULL,
         PRIMARY KEY (campaign_id, code)
     ) WITHOUT ROWID""",
-    """CREATE TRIGGER reports_count_insert AFTER INSERT ON reports
-        WHEN NEW.campaign_id IS NOT NULL
-    BEGIN
-        INSERT INTO report_counts (campaign_id, code, n) VALUES (NEW.campaign_id, NEW.code, 1)
-            ON CONFLICT (campaign_id, code) DO UPDATE SET n = n + 1;
-    END""",
-    """CREATE TRIGGER reports_count_update AFTER UPDATE OF code, campaign_id ON reports
-    BEGIN
-        UPDATE report_counts SET n = n - 1
-            WHERE OLD.campaign_id IS NOT NULL AND campaign_id = OLD.campaign_id AND code = OLD.code;
-        INSERT INTO report_counts (campaign_id, code, n)
-            SELECT NEW.campaign_id, NEW.code, 1 WHERE NEW.campaign_id IS NOT NULL
-            ON CONFLICT (campaign_id, code) DO UPDATE SET n = n + 1;
-    END""",
-    """CREATE TRIGGER reports_count_delete AFTER DELETE ON reports
-        WHEN OLD.campaign_id IS NOT NULL
-    BEGIN
-        UPDATE report_counts SET n = n - 1 WHERE campaign_id = OLD.campaign_id AND code = OLD.code;
-    END""",
     """CREATE TABLE replies (
         id INTEGER PRIMARY KEY,
         mobile TEXT NOT NULL,

@@ -82,6 +82,10 @@ class Store:
     def batch(self, batch_id: int) -> Batch | None:
         return self._read(campaigns.get_batch, batch_id)
 
+    def batch_payloads(self, campaign_id: int) -> dict[int, str]:
+        """{batch_id: payload JSON} of the batches still planned; decode with campaigns.decode_*."""
+        return self._read(campaigns.batch_payloads, campaign_id)
+
     def batch_mobiles(self, batch_id: int) -> list[str]:
         return self._read(campaigns.batch_mobiles, batch_id)
 

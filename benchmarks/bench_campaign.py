@@ -1,0 +1,173 @@
+"""Campaign engine and store figures, each measured in one run.
+
+1. A plain campaign of N numbers (default 200,000 = 100 requests of 2000) end to end through the
+   engine (plan → store the campaign → send every batch with its state committed before and after
+   the request) against a bare ``requests.Session`` loop posting the same 100 bodies to the same
+   simulator (in its own process), interleaved. Target: engine <= 1.15x the bare loop.
+2. Storing R delivery reports (default 1,000,000) in pulls of 500 (the simulator's pull size),
+   one transaction each, attributed to campaigns. Target: >= 200,000 rows/s.
+3. Statistics of one campaign with those R reports stored. Target: < 100 ms.
+
+    python benchmarks/bench_campaign.py [--quick] [--numbers 200000] [--reports 1000000] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _sim import simulator_process  # noqa: E402
+
+from ljsms_desktop.api import LjClient  # noqa: E402
+from ljsms_desktop.api.auth import auth_fields  # noqa: E402
+from ljsms_desktop.api.models import Report  # noqa: E402
+from ljsms_desktop.core.planning import plan_plain  # noqa: E402
+from ljsms_desktop.engine import create_campaign, run_campaign  # noqa: E402
+from ljsms_desktop.store import Store  # noqa: E402
+
+CONTENT = "【联江科技】会员日全场八折，详情见小程序，回T退订"
+CODES = ("DELIVRD",) * 9 + ("UNDELIV", "MK:0001")
+
+
+def numbers(n: int, offset: int) -> list[str]:
+    return [f"13{(offset * n + i) % 10**9:09d}" for i in range(n)]
+
+
+def bare_loop(url: str, batches: list[list[str]]) -> float:
+    session = requests.Session()
+    started = time.perf_counter()
+    for i, batch in enumerate(batches):
+        body = {**auth_fields("bench", "bench"), "content": CONTENT, "mobile": ",".join(batch), "code": "101",
+                "ext": f"ljbenchc1b{i + 1}"}
+        r = session.post(url + "/sms", data=json.dumps(body, ensure_ascii=False).encode("utf-8"),
+                         headers={"Content-Type": "application/json; charset=utf-8"}, timeout=30)
+        assert r.json()["code"] == 20000
+    elapsed = time.perf_counter() - started
+    session.close()
+    return elapsed
+
+
+def engine_run(url: str, db: Path, raw: list[str], window: int = 2) -> tuple[float, float]:
+    """(seconds end to end including planning, seconds for store + send only)."""
+    client = LjClient(url, "bench", "bench", timeout=30)
+    store = Store(db)
+    started = time.perf_counter()
+    plan = plan_plain(CONTENT, raw, suppressed=store.suppressed_mobiles())
+    planned = time.perf_counter()
+    cid = create_campaign(store, plan)
+    result = run_campaign(store, client, cid, window=window)
+    elapsed = time.perf_counter() - started
+    assert result.state == "done", result
+    assert store.stats(cid).accepted == len(raw)
+    store.close()
+    client.close()
+    return elapsed, elapsed - (planned - started)
+
+
+def drain(url: str) -> None:
+    """Empty the simulator's report queue and collect garbage (untimed), so no round pays for another."""
+    with LjClient(url, "bench", "bench", timeout=30) as client:
+        while client.reports():
+            pass
+    gc.collect()
+
+
+def bench_send(n: int, rounds: int, tmp: Path) -> None:
+    raw = numbers(n, 0)
+    batches = [raw[i:i + 2000] for i in range(0, n, 2000)]
+    times: dict[str, list[float]] = {"bare": [], "full": [], "engine": [], "serial": []}
+    with simulator_process() as url:
+        bare_loop(url, batches[:3])  # warm up both paths
+        engine_run(url, tmp / "warm.sqlite3", raw[:6000])
+        for r in range(rounds):  # interleaved; who goes first alternates
+            db = tmp / f"send{r}.sqlite3"
+            order = ["bare", "engine", "serial"] if r % 2 == 0 else ["serial", "engine", "bare"]
+            for what in order:
+                drain(url)
+                if what == "bare":
+                    times["bare"].append(bare_loop(url, batches))
+                elif what == "engine":
+                    full, noplan = engine_run(url, db, raw)
+                    times["full"].append(full)
+                    times["engine"].append(noplan)
+                else:
+                    times["serial"].append(engine_run(url, tmp / f"serial{r}.sqlite3", raw, window=1)[1])
+    b = statistics.median(times["bare"])
+    f, e, s1 = (statistics.median(times[k]) for k in ("full", "engine", "serial"))
+    print(f"1. plain campaign, {n} numbers = {len(batches)} requests, median of {rounds} interleaved rounds")
+    print(f"   bare requests loop, same {len(batches)} bodies      : {b:.3f} s")
+    print(f"   engine: store campaign + send (window 2)  : {e:.3f} s   ratio {e / b:.3f}x  (target <= 1.15x)")
+    print(f"   engine: the same, strictly serial (window 1): {s1:.3f} s   ratio {s1 / b:.3f}x")
+    print(f"   engine: plan {n} raw numbers first, then as above: {f:.3f} s   ratio {f / b:.3f}x")
+
+
+def bench_reports(total: int, tmp: Path, pull: int = 500) -> None:
+    db = tmp / "reports.sqlite3"
+    store = Store(db)
+    per_campaign = 200_000 if total >= 200_000 else max(total // 5, 1)
+    reports: list[Report] = []
+    campaign_ids = []
+    msg = 152880000000000000
+    done = 0
+    c = 0
+    while done < total:  # campaigns of 200,000 with every batch accepted, then their reports
+        c += 1
+        size = min(per_campaign, total - done)
+        nums = numbers(size, c)
+        cid = store.create_campaign(kind="plain", content=CONTENT, batches=[nums[i:i + 2000] for i in range(0, size, 2000)],
+                                    batch_parts=[min(2000, size - i) for i in range(0, size, 2000)])
+        campaign_ids.append(cid)
+        store.begin_run(cid)
+        for b in store.batches(cid):
+            msg += 1
+            store.mark_sending(b.id)
+            store.mark_accepted(b.id, str(msg))
+            for k, mobile in enumerate(store.batch_mobiles(b.id)):
+                reports.append(Report(str(msg), mobile, CODES[(k * 7) % len(CODES)], "2026-01-01 10:00:00", b.ext))
+        done += size
+    started = time.perf_counter()
+    for i in range(0, len(reports), pull):
+        store.save_reports(reports[i:i + pull])
+    elapsed = time.perf_counter() - started
+    rate = len(reports) / elapsed
+    print(f"2. storing {len(reports)} reports in pulls of {pull} ({len(reports) // pull} transactions), "
+          f"{len(campaign_ids)} campaigns")
+    print(f"   {elapsed:.2f} s = {rate:,.0f} rows/s   ratio {rate / 200_000:.2f}x of the 200,000 rows/s target")
+    times = []
+    for _ in range(20):
+        t = time.perf_counter()
+        st = store.stats(campaign_ids[0])
+        times.append((time.perf_counter() - t) * 1000)
+    assert st.delivered + st.failed == min(per_campaign, total), st
+    worst = max(times)
+    print(f"3. statistics of one campaign ({st.recipients} numbers) with {len(reports)} reports stored: "
+          f"median {statistics.median(times):.2f} ms, worst {worst:.2f} ms   ratio {worst / 100:.3f}x of the 100 ms limit")
+    store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="small sizes (20,000 numbers, 100,000 reports, 1 round)")
+    ap.add_argument("--numbers", type=int, default=200_000)
+    ap.add_argument("--reports", type=int, default=1_000_000)
+    ap.add_argument("--rounds", type=int, default=5)
+    a = ap.parse_args(argv)
+    if a.quick:
+        a.numbers, a.reports, a.rounds = 20_000, 100_000, 1
+    with tempfile.TemporaryDirectory(prefix="ljsms-bench-") as tmp:
+        bench_send(a.numbers, a.rounds, Path(tmp))
+        bench_reports(a.reports, Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,290 @@
+"""``ljsms send``, ``template``, ``resume``, ``campaigns`` and ``status``: campaigns from the command line.
+
+A send plans first (numbers normalised, invalid ones and duplicates dropped, suppressed numbers
+skipped, parts and cost counted), shows the plan and the balance on stderr, and asks unless
+``--yes``. Progress goes to stderr; the result to stdout (``--json``: the campaign's figures,
+the same object ``ljsms status ID --json`` prints).
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+
+from .context import EXIT_ATTENTION, EXIT_FAILED, EXIT_OK, EXIT_USAGE, CliError
+
+EXIT_HELP = """\
+退出状态 (exit status):
+  0    全部批次已被网关接收或处理完 (every batch answered)
+  1    失败：网关拒绝（密码、余额、签名等）、发送已停止，或未确认 (refused / stopped / not confirmed)
+  2    用法错误：参数、内容或号码文件有问题 (bad arguments, content or number file)
+  3    已发完，但有批次状态“未知”（可能已发出，不会自动重发），见 ljsms status
+       (finished, but some batches are "unknown": they may have gone out; never resent automatically)
+  130  被中断：进度已保存，可用 ljsms resume 继续 (interrupted; resume later)
+"""
+
+
+def register(sub) -> None:
+    fmt = argparse.RawDescriptionHelpFormatter
+    p = sub.add_parser("send", help="普通群发：同一内容发给多个号码", epilog=EXIT_HELP, formatter_class=fmt,
+                       description="普通群发。先显示将发送的号码数、条数、费用和余额，确认后发送（--yes 跳过确认）。")
+    p.add_argument("--content", required=True, help="短信内容（须带签名，如【联江科技】…）")
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--to", metavar="N,N,…", help="号码，用逗号（或空格、分号）分隔")
+    src.add_argument("--numbers", metavar="FILE", help="号码文件：每行一个号码的 .txt，或 .csv/.xlsx/.xls/.ods 表格")
+    _common(p)
+    p.set_defaults(handler=run_send)
+
+    p = sub.add_parser("template", help="模板群发：每个号码填入自己的变量", epilog=EXIT_HELP, formatter_class=fmt,
+                       description="模板群发。表格每行：手机号，变量1，变量2，……（依次填入模板中的 {}）。")
+    p.add_argument("--template-id", required=True, metavar="ID", help="联江平台上的模板编号")
+    p.add_argument("--template", required=True, metavar="TEXT", help="模板内容（与平台报备一致），{} 为变量")
+    p.add_argument("--file", required=True, metavar="SHEET", help="表格文件：.csv/.xlsx/.xls/.ods（手机号列 + 变量列）")
+    p.add_argument("--save-template", action="store_true", help="把模板编号和内容保存到本机模板列表")
+    _common(p)
+    p.set_defaults(handler=run_template)
+
+    p = sub.add_parser("resume", help="继续发送已暂停、已停止或中断的活动（只发从未发出的批次）",
+                       epilog=EXIT_HELP, formatter_class=fmt)
+    p.add_argument("campaign", type=int, metavar="ID", help="活动编号（见 ljsms campaigns）")
+    p.add_argument("--yes", "-y", action="store_true", help="不询问，直接继续")
+    p.add_argument("--json", action="store_true", help="结束时以 JSON 输出活动统计")
+    p.add_argument("--window", type=int, default=None, help=argparse.SUPPRESS)
+    p.set_defaults(handler=run_resume)
+
+    p = sub.add_parser("campaigns", help="列出所有群发活动及其统计")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（活动统计的列表）")
+    p.set_defaults(handler=run_campaigns)
+
+    p = sub.add_parser("status", help="显示一个活动的统计：接收、送达、失败、回复、退订……")
+    p.add_argument("campaign", type=int, metavar="ID", help="活动编号")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(handler=run_status)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--name", default="", help="活动名称（便于以后查找）")
+    p.add_argument("--yes", "-y", action="store_true", help="不询问，直接发送")
+    p.add_argument("--json", action="store_true", help="结束时以 JSON 输出活动统计（同 ljsms status --json）")
+    p.add_argument("--window", type=int, default=None, help=argparse.SUPPRESS)  # requests in flight (tests)
+
+
+# -- reading numbers -------------------------------------------------------------------------------
+def _read_sheet(ctx, path: str, template: str | None = None):
+    from ..sheets import SheetError, import_sheet
+
+    try:
+        return import_sheet(path, template=template)
+    except SheetError as e:
+        raise CliError(e.message, EXIT_USAGE) from None
+    except OSError as e:
+        raise CliError(f"无法读取文件 {path}：{e.strerror or e}", EXIT_USAGE) from None
+
+
+def _show_import(ctx, result) -> None:
+    if result.invalid or result.duplicates:
+        ctx.err(f"文件 {result.path.name}：共 {result.rows} 行，有效 {result.valid}，无效 {result.invalid}，"
+                f"重复 {result.duplicates}（ljsms check 可列出每一行的问题）")
+
+
+# -- plan, confirm, send -----------------------------------------------------------------------------
+def _show_plan(ctx, plan, balance: int | None) -> None:
+    ctx.err(plan.summary_zh())
+    for w in plan.warnings:
+        ctx.err(f"  注意：{w.message_zh}")
+    if balance is not None:
+        ctx.err(f"账户余额 {balance} 条，本次预计消耗 {plan.cost} 条" + ("" if plan.fits(balance) else "：余额不足"))
+
+
+def _check_plan(plan) -> None:
+    if plan.problems:
+        raise CliError("无法发送：" + "；".join(p.message_zh for p in plan.problems), EXIT_USAGE)
+
+
+def _plan_and_send(args, ctx, plan, *, extra_invalid: int = 0, extra_duplicates: int = 0) -> int:
+    from ..engine import create_campaign
+
+    _check_plan(plan)
+    client = ctx.client()
+    balance = client.balance()
+    _show_plan(ctx, plan, balance)
+    if not plan.fits(balance):
+        raise CliError(f"余额不足：需要 {plan.cost} 条，账户剩余 {balance} 条。请充值后再发送", EXIT_FAILED)
+    if not ctx.confirm(f"确认向 {len(plan.recipients)} 个号码发送（约 {plan.cost} 条）？"):
+        raise CliError("未确认，没有发送任何短信", EXIT_FAILED)
+    store = ctx.store()
+    cid = create_campaign(store, plan, name=args.name, extra_invalid=extra_invalid, extra_duplicates=extra_duplicates)
+    ctx.err(f"已创建活动 {cid}（扩展号 {store.campaign(cid).code}），开始发送……")
+    return _run(args, ctx, cid)
+
+
+def _run(args, ctx, campaign_id: int) -> int:
+    from ..engine import RunControl, run_campaign
+
+    store = ctx.store()
+    control = RunControl()
+    progress = _Progress(ctx)
+    previous = _on_sigterm(control)
+    kwargs = {} if getattr(args, "window", None) is None else {"window": args.window}
+    try:
+        result = run_campaign(store, ctx.client(), campaign_id, control=control, on_progress=progress,
+                              on_notice=lambda text: progress.notice(text), **kwargs)
+    finally:
+        progress.close()
+        _restore_sigterm(previous)
+    stats = store.stats(campaign_id)
+    if ctx.json:
+        ctx.print_json(stats.to_dict())
+    else:
+        _print_stats(ctx, stats)
+    if result.state == "stopped":
+        ctx.err(f"发送已停止：{result.reason}。问题解决后可用 ljsms resume {campaign_id} 继续")
+        return EXIT_FAILED
+    if result.state in ("paused", "cancelled"):
+        ctx.err(f"发送已{'暂停' if result.state == 'paused' else '取消'}（{result.reason}）")
+        return EXIT_FAILED
+    if stats.unknown:
+        ctx.err(f"注意：{stats.batch_states.get('unknown', 0)} 批（{stats.unknown} 个号码）状态未知——网关可能已接收，"
+                "不会自动重发；收到它们的状态报告后会自动更正（ljsms pull）")
+        return EXIT_ATTENTION
+    return EXIT_OK
+
+
+class _Progress:
+    """Progress on stderr: one rewritten line on a terminal, a line per ~10% otherwise."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.tty = ctx.stderr.isatty()
+        self.last_decile = -1
+        self.dirty = False
+
+    def __call__(self, done_b: int, total_b: int, sent_n: int, total_n: int) -> None:
+        text = f"进度：{done_b}/{total_b} 批，已发出 {sent_n}/{total_n} 个号码"
+        if self.tty:
+            self.ctx.err("\r" + text, end="")
+            self.dirty = True
+            return
+        decile = (10 * done_b // total_b) if total_b else 10
+        if decile != self.last_decile:
+            self.last_decile = decile
+            self.ctx.err(text)
+
+    def notice(self, text: str) -> None:
+        self.close()
+        self.ctx.err(text)
+
+    def close(self) -> None:
+        if self.dirty:
+            self.ctx.err("")
+            self.dirty = False
+
+
+def _on_sigterm(control):
+    """SIGTERM pauses after the request in flight (the campaign stays resumable)."""
+    if threading.current_thread() is not threading.main_thread() or sys.platform == "win32":
+        return None
+    return signal.signal(signal.SIGTERM, lambda *_: control.pause())
+
+
+def _restore_sigterm(previous) -> None:
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def run_send(args, ctx) -> int:
+    from ..core.numbers import split_number_list
+    from ..core.planning import plan_plain
+
+    suppressed = ctx.store().suppressed_mobiles()
+    if args.to is not None:
+        return _plan_and_send(args, ctx, plan_plain(args.content, split_number_list(args.to), suppressed=suppressed))
+    result = _read_sheet(ctx, args.numbers)
+    _show_import(ctx, result)
+    plan = plan_plain(args.content, result.valid_rows.mobiles(), suppressed=suppressed)
+    return _plan_and_send(args, ctx, plan, extra_invalid=result.invalid, extra_duplicates=result.duplicates)
+
+
+def run_template(args, ctx) -> int:
+    from ..core.planning import plan_template
+
+    result = _read_sheet(ctx, args.file, template=args.template)
+    _show_import(ctx, result)
+    store = ctx.store()
+    plan = plan_template(args.template, args.template_id, result.valid_rows, suppressed=store.suppressed_mobiles())
+    if args.save_template:
+        store.save_template(args.template_id, args.template)
+    return _plan_and_send(args, ctx, plan, extra_invalid=result.invalid, extra_duplicates=result.duplicates)
+
+
+def run_resume(args, ctx) -> int:
+    from ..store import RESUMABLE, STATE_ZH
+
+    store = ctx.store()
+    camp = store.campaign(args.campaign)
+    if camp is None:
+        raise CliError(f"没有编号为 {args.campaign} 的活动（ljsms campaigns 可列出全部）", EXIT_USAGE)
+    if camp.state not in RESUMABLE:
+        raise CliError(f"活动 {camp.id} {STATE_ZH.get(camp.state, camp.state)}，没有可继续发送的内容", EXIT_FAILED)
+    stats = store.stats(camp.id)
+    ctx.err(f"活动 {camp.id}{('“' + camp.name + '”') if camp.name else ''}：共 {stats.recipients} 个号码，"
+            f"未发送 {stats.planned + stats.sending} 个，已接收 {stats.accepted}，状态未知 {stats.unknown}（不会重发）")
+    if stats.planned + stats.sending and not ctx.confirm(f"继续发送剩余的 {stats.planned + stats.sending} 个号码？"):
+        raise CliError("未确认，没有发送任何短信", EXIT_FAILED)
+    return _run(args, ctx, camp.id)
+
+
+# -- figures ---------------------------------------------------------------------------------------
+def _print_stats(ctx, s) -> None:
+    from ..store import STATE_ZH
+
+    name = f"“{s.name}”" if s.name else ""
+    ctx.out(f"活动 {s.campaign}{name}（{'模板' if s.kind == 'template' else '普通'}群发，扩展号 {s.code}）："
+            f"{STATE_ZH.get(s.state, s.state)}" + (f"——{s.stop_reason}" if s.stop_reason else ""))
+    ctx.out(f"  号码 {s.recipients}（另有无效 {s.invalid}、重复 {s.duplicates}、已屏蔽 {s.suppressed} 未计入），"
+            f"计费约 {s.parts} 条")
+    ctx.out(f"  已接收 {s.accepted}，被拒绝 {s.rejected}，状态未知 {s.unknown}，未发送 {s.planned + s.sending}")
+    failed = "、".join(f"{code} {n}" for code, n in sorted(s.failed_by_code.items(), key=lambda kv: -kv[1]))
+    ctx.out(f"  送达 {s.delivered}，失败 {s.failed}" + (f"（{failed}）" if failed else "") +
+            f"，待回执 {s.pending_report}，送达率 {s.delivery_rate:.1%}")
+    ctx.out(f"  回复 {s.replies}，其中退订 {s.opt_outs}")
+
+
+def run_status(args, ctx) -> int:
+    store = ctx.store()
+    if store.campaign(args.campaign) is None:
+        raise CliError(f"没有编号为 {args.campaign} 的活动（ljsms campaigns 可列出全部）", EXIT_USAGE)
+    stats = store.stats(args.campaign)
+    if ctx.json:
+        ctx.print_json(stats.to_dict())
+        return EXIT_OK
+    _print_stats(ctx, stats)
+    for b in store.batches(args.campaign, "unknown"):
+        ctx.out(f"  第 {b.seq} 批（{b.size} 个号码）状态未知：{b.error}")
+    for b in store.batches(args.campaign, "rejected"):
+        ctx.out(f"  第 {b.seq} 批（{b.size} 个号码）被拒绝：{b.error}")
+    poll = store.poll_status()
+    if poll["last_pull_at"]:
+        ctx.out(f"  最近一次拉取状态报告：{poll['last_pull_at']}")
+    if poll["last_error"] and (poll["last_error_at"] or "") >= (poll["last_pull_at"] or ""):
+        ctx.out(f"  最近一次拉取出错（{poll['last_error_at']}）：{poll['last_error']}")
+    return EXIT_OK
+
+
+def run_campaigns(args, ctx) -> int:
+    from ..store import STATE_ZH
+
+    all_stats = ctx.store().all_stats()
+    if ctx.json:
+        ctx.print_json([s.to_dict() for s in all_stats])
+        return EXIT_OK
+    if not all_stats:
+        ctx.out("还没有群发活动")
+        return EXIT_OK
+    ctx.out("编号  状态    号码      已接收    送达      失败     未知    回复  退订  创建时间             名称")
+    for s in all_stats:
+        ctx.out(f"{s.campaign:<5} {STATE_ZH.get(s.state, s.state):<6} {s.recipients:<9} {s.accepted:<9} "
+                f"{s.delivered:<9} {s.failed:<8} {s.unknown:<7} {s.replies:<5} {s.opt_outs:<5} {s.created_at}  {s.name}")
+    return EXIT_OK

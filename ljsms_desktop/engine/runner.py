@@ -1,0 +1,379 @@
+"""Sending one campaign exactly once: the batch state machine.
+
+For each batch still ``planned``:
+
+1. commit ``planned → sending`` (fsynced) — only then does the request go out;
+2. send it with the campaign's extension number ``code`` and the batch's ``ext``;
+3. commit the outcome:
+
+   ============================================  =====================================================
+   answer                                        batch becomes
+   ============================================  =====================================================
+   success (msgId)                               ``accepted``
+   49999 busy (after the client's quick retries) ``planned`` again; wait (5 s, 15 s, 30 s, 60 s), retry
+   no connection (nothing reached the gateway)   ``planned`` again; same waits
+   refusal that applies to every batch           ``planned`` again; the campaign ``stopped`` with the
+   (account/key/IP/clock/balance, signature,     reason — resume once it is fixed
+   template, extension number)
+   any other refusal                             ``rejected(code)``; the campaign goes on
+   timeout / connection lost after sending /     ``unknown`` — never resent automatically; a report
+   unreadable answer                             carrying its ``ext`` turns it ``accepted``
+   ============================================  =====================================================
+
+Window: up to ``window`` requests (default 2) are on their way at once, each committed as
+``sending`` just before it leaves, so committing one batch overlaps the network wait of the other
+(one fsync per batch: an answer's "accepted" is committed together with the next "sending").
+A crash leaves at most ``window`` batches in ``sending``; the next run turns them ``unknown`` (or
+``accepted`` if their reports already came). ``window=1`` sends strictly one after the other.
+
+Retry layers: the client retries 49999 itself a few times within seconds (0.5 s … 4 s); this
+runner adds the slow outer layer (``busy_waits``), interruptible by pause/cancel, and stops the
+campaign (resumable) when the gateway stays busy or unreachable through all of them. Three
+``unknown`` batches in a row also stop it (the connection is unreliable: every further request
+would only add numbers whose fate is unknown), and so do three rejections in a row for the
+same reason.
+
+A per-campaign OS file lock (``filelock``) makes sure two processes — the window and
+``ljsms resume`` — never send the same campaign at once; the OS drops it when a process dies,
+so a crash never leaves it stuck.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import filelock
+
+from ..api.errors import LjApiError, LjLimitError, LjTransportError
+from ..store import (
+    B_ACCEPTED, B_PLANNED, B_REJECTED, B_UNKNOWN, CANCELLED, DONE, PAUSED, STOPPED, Batch, Campaign, Store,
+    StoreError,
+)
+from ..store import campaigns as _campaigns
+from .control import RunControl
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int, int, int, int], None]
+NoticeCallback = Callable[[str], None]
+
+BUSY_WAITS: tuple[float, ...] = (5.0, 15.0, 30.0, 60.0)
+MAX_CONSECUTIVE_UNKNOWN = 3
+MAX_SAME_REJECTION = 3
+WINDOW = 2
+
+# Refusals that would hit every batch of the campaign alike (besides LjApiError.account_wide,
+# which covers account, key, IP, clock and balance): text, signature, template and extension
+# number are the same in every request.
+_CAMPAIGN_WIDE = frozenset({40009, 40010, 40014, 40015, 40016})
+_PLAIN_CAMPAIGN_WIDE = frozenset({40011})  # a template's rendered text differs per row
+
+# Outcomes of one request.
+_ACCEPTED, _REJECTED, _UNKNOWN, _RETRY, _STOP = "accepted", "rejected", "unknown", "retry", "stop"
+
+USER_PAUSED = "用户暂停"
+USER_CANCELLED = "用户取消"
+
+
+class CampaignBusyError(StoreError):
+    """The campaign is being sent by another window or process right now."""
+
+    def __init__(self, campaign_id: int):
+        super().__init__("locked", f"活动 {campaign_id} 正在另一个窗口或进程中发送，请等它结束或在那里暂停。",
+                         f"Campaign {campaign_id} is being sent by another window or process.")
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """How a run ended. ``state`` is the campaign's state afterwards (done/paused/cancelled/stopped)."""
+
+    campaign_id: int
+    state: str
+    reason: str
+    batches_sent: int       # requests answered (accepted or rejected) in this run
+    unknown: int            # batches of the campaign left unknown (all runs)
+    recovered: int          # batches found mid-request from an earlier run, now unknown/accepted
+
+
+def lock_path(store: Store, campaign_id: int) -> Path:
+    return store.path.parent / "locks" / f"{store.path.stem}-campaign-{campaign_id}.lock"
+
+
+class _Now:
+    """A finished "future" for window=1: the request runs in the caller's thread."""
+
+    def __init__(self, fn, *args):
+        try:
+            self._value, self._error = fn(*args), None
+        except BaseException as e:  # noqa: BLE001 - handed to result() like a Future would
+            self._value, self._error = None, e
+
+    def result(self, timeout=None):
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+class CampaignRunner:
+    """Sends (or resumes) one campaign through *client*, recording every step in *store*.
+
+    Run it in one thread: *store* must have been opened in that thread (requests go out from a
+    small pool of helper threads when ``window`` > 1; the store is only touched here).
+    *control* (a :class:`RunControl`) pauses or cancels it from any thread;
+    *on_progress(done_batches, total_batches, sent_numbers, total_numbers)* is called after every
+    answer ("sent" = accepted or unknown); *on_notice(text_zh)* gets human-readable events
+    (busy waits, rejections, stops). Both are called in the running thread.
+    """
+
+    def __init__(self, store: Store, client, campaign_id: int, *, control: RunControl | None = None,
+                 on_progress: ProgressCallback | None = None, on_notice: NoticeCallback | None = None,
+                 busy_waits: Sequence[float] = BUSY_WAITS, max_consecutive_unknown: int = MAX_CONSECUTIVE_UNKNOWN,
+                 window: int = WINDOW):
+        self.store = store
+        self.client = client
+        self.campaign_id = campaign_id
+        self.control = control or RunControl()
+        self.on_progress = on_progress
+        self.on_notice = on_notice
+        self.busy_waits = tuple(busy_waits)
+        self.max_consecutive_unknown = max_consecutive_unknown
+        self.window = max(1, int(window))
+
+    # -- public ---------------------------------------------------------------------------------
+    def run(self) -> RunResult:
+        path = lock_path(self.store, self.campaign_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = filelock.FileLock(str(path), timeout=0, thread_local=False)
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            raise CampaignBusyError(self.campaign_id) from None
+        executor = ThreadPoolExecutor(self.window, thread_name_prefix="ljsms-send") if self.window > 1 else None
+        try:
+            return self._run_locked(executor)
+        finally:
+            if executor is not None:
+                executor.shutdown(wait=True)
+            lock.release()
+
+    # -- the loop -------------------------------------------------------------------------------
+    def _run_locked(self, executor: ThreadPoolExecutor | None) -> RunResult:
+        store, cid = self.store, self.campaign_id
+        camp, recovered = store.begin_run(cid)
+        if recovered:
+            self._notice(f"发现 {recovered} 批在上次发送途中中断，已标记为“未知”（可能已发出，不会自动重发；"
+                         "收到其状态报告后自动改为已接收）")
+        batches = store.batches(cid)
+        payloads = store.batch_payloads(cid)  # one read: no query per batch while sending
+        self._deferred: list[tuple[int, str]] = []
+        self._counts = _Counts.of(batches)
+        self._progress()
+        queue = deque(b for b in batches if b.state == B_PLANNED)
+        inflight: deque[tuple[Batch, Future | _Now]] = deque()
+        stopping: tuple[str, str] | None = None
+        retry_detail: str | None = None   # a busy/unreachable answer: wait before sending more
+        retries = 0                       # waits since the last answer that was not busy/unreachable
+        unknown_run = 0
+        same_rejection = (None, 0)        # (code, times in a row)
+        answered = 0
+        try:
+            while True:
+                while stopping is None and retry_detail is None and queue and len(inflight) < self.window:
+                    if self.control.cancel_requested:
+                        stopping = (CANCELLED, USER_CANCELLED)
+                    elif self.control.pause_requested:
+                        stopping = (PAUSED, USER_PAUSED)
+                    else:
+                        batch = queue.popleft()
+                        inflight.append((batch, self._submit(executor, camp, batch, payloads[batch.id])))
+                if inflight:
+                    batch, fut = inflight.popleft()
+                    outcome, detail = self._record(camp, batch, fut)
+                    if outcome == _RETRY:
+                        queue.appendleft(batch)
+                        retry_detail = retry_detail or detail
+                        continue
+                    if outcome in (_ACCEPTED, _REJECTED):
+                        answered += 1
+                        if retry_detail is None:
+                            retries = 0
+                    if outcome == _STOP:
+                        stopping = stopping or (STOPPED, detail)
+                    unknown_run = unknown_run + 1 if outcome == _UNKNOWN else 0
+                    if unknown_run >= self.max_consecutive_unknown and stopping is None:
+                        stopping = (STOPPED, f"连续 {unknown_run} 批请求没有得到网关的明确回答（可能已发出），"
+                                             "已停止以免扩大影响；请检查网络后继续（resume），状态“未知”的批次不会重发")
+                    if outcome == _REJECTED:
+                        code = detail
+                        same_rejection = (code, same_rejection[1] + 1 if same_rejection[0] == code else 1)
+                        if same_rejection[1] >= MAX_SAME_REJECTION and stopping is None:
+                            stopping = (STOPPED, f"连续 {same_rejection[1]} 批被网关以相同原因（代码 {code}）拒绝，已停止")
+                    else:
+                        same_rejection = (None, 0)
+                    continue
+                # Nothing in flight.
+                if retry_detail is not None and stopping is None:
+                    retries += 1
+                    if retries > len(self.busy_waits):
+                        stopping = (STOPPED, f"{retry_detail}；多次重试仍未成功，已停止，稍后可继续（resume）")
+                    else:
+                        wait = self.busy_waits[retries - 1]
+                        self._notice(f"{retry_detail}，{wait:g} 秒后重试")
+                        with store.transaction():
+                            self._flush()
+                        if self.control.wait(wait):
+                            cancel = self.control.cancel_requested
+                            stopping = (CANCELLED, USER_CANCELLED) if cancel else (PAUSED, USER_PAUSED)
+                    retry_detail = None
+                    continue
+                if stopping is None and queue:
+                    continue
+                break
+        except BaseException as exc:  # a bug, the store failing, Ctrl-C: leave a resumable campaign
+            self._abandon(camp, inflight)
+            interrupted = isinstance(exc, KeyboardInterrupt)
+            why = "已中断" if interrupted else f"出错：{exc}"
+            try:
+                with store.transaction():
+                    self._flush()
+                    store.set_campaign_state(cid, PAUSED if interrupted else STOPPED, why)
+            except Exception:  # noqa: BLE001 - the first error is the one to report
+                log.exception("could not record the campaign's state after an error")
+            raise
+        state, reason = stopping or (DONE, "")
+        with store.transaction():
+            self._flush()
+            store.set_campaign_state(cid, state, reason)
+        if state == STOPPED:
+            self._notice(f"发送已停止：{reason}")
+        self._progress()
+        return RunResult(cid, state, reason, answered, self._counts.unknown_batches, recovered)
+
+    def _submit(self, executor: ThreadPoolExecutor | None, camp: Campaign, batch: Batch, payload: str):
+        # The answers received so far are committed together with this "sending", in one
+        # transaction and one fsync, before this request goes out.
+        with self.store.transaction():
+            self._flush()
+            self.store.mark_sending(batch.id)
+        if executor is None:
+            return _Now(self._request, camp, batch, payload)
+        return executor.submit(self._request, camp, batch, payload)
+
+    def _request(self, camp: Campaign, batch: Batch, payload: str):
+        """The gateway request (in a helper thread when window > 1: no store access here)."""
+        if camp.kind == "template":
+            return self.client.send_template(camp.content, camp.template_id, _campaigns.decode_rows(payload),
+                                             code=camp.code, ext=batch.ext)
+        return self.client.send(camp.content, _campaigns.decode_mobiles(payload), code=camp.code, ext=batch.ext)
+
+    def _record(self, camp: Campaign, batch: Batch, fut) -> tuple[str, object]:
+        """Wait for one answer and record it. Returns (outcome, detail)."""
+        store = self.store
+        try:
+            result = fut.result()
+        except LjTransportError as e:
+            if e.maybe_delivered:
+                return self._unknown(batch, str(e)), None
+            store.mark_unsent(batch.id, None, str(e))
+            return _RETRY, f"无法连接网关（{e.message_zh}）"
+        except LjLimitError as e:
+            store.mark_rejected(batch.id, 0, str(e))
+            return self._rejected(batch, 0, e.message_zh)
+        except LjApiError as e:
+            if getattr(e, "maybe_delivered", False):  # an unreadable answer to a send
+                return self._unknown(batch, str(e)), None
+            if e.busy:
+                store.mark_unsent(batch.id, e.code, str(e))
+                return _RETRY, "网关繁忙"
+            if e.account_wide or e.code in _CAMPAIGN_WIDE or (camp.kind == "plain" and e.code in _PLAIN_CAMPAIGN_WIDE):
+                store.mark_unsent(batch.id, e.code, str(e))
+                return _STOP, f"{e.message_zh}（代码 {e.code}）"
+            store.mark_rejected(batch.id, e.code, str(e))
+            return self._rejected(batch, e.code, e.message_zh)
+        except BaseException:
+            # Not an answer (a bug in the client, Ctrl-C): the request may be out. Unknown, then raise.
+            self._unknown(batch, "发送途中出错，网关可能已接收 (failed mid-request)")
+            raise
+        self._deferred.append((batch.id, result.msg_id))  # committed with the next step, before anything else is sent
+        self._counts.done(batch, B_ACCEPTED)
+        self._progress()
+        return _ACCEPTED, result.msg_id
+
+    def _rejected(self, batch: Batch, code: int, message: str) -> tuple[str, object]:
+        self._counts.done(batch, B_REJECTED)
+        self._notice(f"第 {batch.seq} 批被网关拒绝：{message}（代码 {code}），继续发送其余批次")
+        self._progress()
+        return _REJECTED, code
+
+    def _unknown(self, batch: Batch, error: str) -> str:
+        state = self.store.mark_unknown(batch.id, error)
+        self._counts.done(batch, state)
+        if state == B_UNKNOWN:
+            self._notice(f"第 {batch.seq} 批没有得到网关的明确回答，可能已发出：标记为“未知”，不会自动重发")
+        self._progress()
+        return _UNKNOWN if state == B_UNKNOWN else _ACCEPTED
+
+    def _abandon(self, camp: Campaign, inflight: deque) -> None:
+        """After an error in this thread: record what the requests still on their way answered."""
+        while inflight:
+            batch, fut = inflight.popleft()
+            try:
+                self._record(camp, batch, fut)
+            except BaseException:  # noqa: BLE001 - recorded as unknown by _record; keep the first error
+                log.warning("batch %s: no usable answer while stopping", batch.id)
+
+    def _flush(self) -> None:
+        """Write the deferred "accepted" answers (call inside a transaction)."""
+        while self._deferred:
+            batch_id, msg_id = self._deferred.pop(0)
+            self.store.mark_accepted(batch_id, msg_id)
+
+    # -- callbacks ------------------------------------------------------------------------------
+    def _progress(self) -> None:
+        if self.on_progress is not None:
+            c = self._counts
+            self.on_progress(c.done_batches, c.total_batches, c.sent_numbers, c.total_numbers)
+
+    def _notice(self, text: str) -> None:
+        log.info("campaign %s: %s", self.campaign_id, text)
+        if self.on_notice is not None:
+            self.on_notice(text)
+
+
+class _Counts:
+    """Progress figures kept in memory during a run (no query per batch)."""
+
+    def __init__(self) -> None:
+        self.done_batches = self.total_batches = self.sent_numbers = self.total_numbers = 0
+        self.unknown_batches = 0
+
+    @classmethod
+    def of(cls, batches: Sequence[Batch]) -> _Counts:
+        c = cls()
+        for b in batches:
+            c.total_batches += 1
+            c.total_numbers += b.size
+            if b.state != B_PLANNED:
+                c.done_batches += 1
+            if b.state in (B_ACCEPTED, B_UNKNOWN):
+                c.sent_numbers += b.size
+            if b.state == B_UNKNOWN:
+                c.unknown_batches += 1
+        return c
+
+    def done(self, batch: Batch, state: str) -> None:
+        self.done_batches += 1
+        if state in (B_ACCEPTED, B_UNKNOWN):
+            self.sent_numbers += batch.size
+        if state == B_UNKNOWN:
+            self.unknown_batches += 1
+
+
+def run_campaign(store: Store, client, campaign_id: int, **kwargs) -> RunResult:
+    """``CampaignRunner(store, client, campaign_id, **kwargs).run()``."""
+    return CampaignRunner(store, client, campaign_id, **kwargs).run()
