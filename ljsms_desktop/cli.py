@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "account",
     "simulate",
     "check",
+    "campaign", "pull", "suppress",
 ]
 
 EPILOG = """\
