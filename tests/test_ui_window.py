@@ -163,6 +163,10 @@ def test_demo_mode(qtbot):
         qtbot.waitUntil(lambda: w.balance.balance == 50000, timeout=5000)
         assert QApplication.activeModalWidget() is None  # no first-start dialog in demo mode
         assert env.simulator.config.templates[DEMO_TEMPLATE_ID] == DEMO_TEMPLATE
+        from ljsms_desktop.store import Store
+
+        with Store(w.ctx.db_path) as store:  # ready to use with the sample workbook
+            assert store.template(DEMO_TEMPLATE_ID).text == DEMO_TEMPLATE
         assert w.ctx.home == env.home and w.ctx.settings.poll_interval <= 5
         w.close()
         assert not w.ctx.tasks.running()

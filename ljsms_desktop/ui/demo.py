@@ -36,6 +36,10 @@ class DemoEnvironment:
         self.settings.base_url = self.simulator.base_url
         self.credentials.set_password(DEMO_ACCOUNT, DEMO_PASSWORD)
         self.settings.save(self.home / "settings.json")
+        from ..store import Store
+
+        with Store(self.home / "ljsms.sqlite3") as store:  # the demo template, ready in 模板群发
+            store.save_template(DEMO_TEMPLATE_ID, DEMO_TEMPLATE, "演示模板（配合示例表格）")
         return self
 
     def stop(self) -> None:
