@@ -1,0 +1,132 @@
+"""``ljsms send/template/resume/campaigns/status/pull/suppress`` against the simulator, in process."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ljsms_desktop import cli
+from ljsms_desktop.store import Store
+
+CONTENT = "【联江科技】会员日全场八折，回T退订"
+KEYS = {"campaign", "state", "recipients", "invalid", "suppressed", "accepted", "rejected", "unknown", "delivered",
+        "failed", "pending_report", "replies", "opt_outs"}
+
+
+@pytest.fixture
+def env(simulator, tmp_path, monkeypatch):
+    monkeypatch.setenv("LJSMS_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("LJSMS_PASSWORD", "demo")
+    monkeypatch.setenv("LJSMS_ACCOUNT", "demo")
+    monkeypatch.setenv("LJSMS_BASE_URL", simulator.base_url)
+    return tmp_path
+
+
+def run(capsys, *args):
+    status = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def store_of(env) -> Store:
+    return Store(env / "home" / "ljsms.sqlite3")
+
+
+def test_send_to_numbers_with_json(env, simulator, capsys):
+    status, out, err = run(capsys, "send", "--content", CONTENT, "--to",
+                           "13800000000, 138-0000-0001,+8613800000002,123,13800000000", "--yes", "--json")
+    assert status == 0, err
+    data = json.loads(out)
+    assert KEYS <= set(data)
+    assert (data["recipients"], data["invalid"], data["duplicates"], data["accepted"], data["state"]) == (3, 1, 1, 3, "done")
+    assert "预计消耗 3 条" in err and "余额" in err and "进度" in err
+    assert dict(simulator.sent_counter()) == {"13800000000": 1, "13800000001": 1, "13800000002": 1}
+
+
+def test_status_campaigns_and_pull(env, simulator, capsys):
+    run(capsys, "send", "--content", CONTENT, "--to", "13800000000,13800000001", "--yes")
+    simulator.make_all_due()
+    status, out, _ = run(capsys, "pull", "--json")
+    assert status == 0 and json.loads(out)["new_reports"] == 2
+    status, out, _ = run(capsys, "status", "1", "--json")
+    data = json.loads(out)
+    assert status == 0 and KEYS <= set(data) and data["delivered"] + data["failed"] == 2
+    status, out, _ = run(capsys, "status", "1")
+    assert status == 0 and "送达" in out and "最近一次拉取" in out
+    status, out, _ = run(capsys, "campaigns", "--json")
+    listing = json.loads(out)
+    assert status == 0 and [c["campaign"] for c in listing] == [1] and KEYS <= set(listing[0])
+    status, out, _ = run(capsys, "campaigns")
+    assert status == 0 and "已完成" in out
+    assert run(capsys, "status", "99")[0] == 2
+
+
+def test_send_numbers_from_a_file(env, simulator, capsys):
+    listing = env / "n.txt"
+    listing.write_text("手机号\n13900000001\n13900000002\nabc\n13900000001\n", encoding="utf-8")
+    status, out, err = run(capsys, "send", "--content", CONTENT, "--numbers", str(listing), "--yes", "--json")
+    assert status == 0, err
+    data = json.loads(out)
+    assert (data["recipients"], data["invalid"], data["duplicates"]) == (2, 1, 1)
+    assert set(simulator.sent_counter()) == {"13900000001", "13900000002"}
+
+
+def test_template_send_from_csv(env, simulator, capsys):
+    template = "【联江科技】{}您好，您的订单{}已发货"
+    simulator.configure(templates={"T1": template})
+    sheet = env / "rows.csv"
+    sheet.write_text("手机号,姓名,单号\n13800000000,张三,A1\n13800000001,李四,B2\n", encoding="utf-8")
+    status, out, err = run(capsys, "template", "--template-id", "T1", "--template", template, "--file", str(sheet),
+                           "--yes", "--json", "--save-template")
+    assert status == 0, err
+    assert json.loads(out)["accepted"] == 2
+    [acc] = simulator.accepted
+    assert dict(zip(acc.mobiles, acc.values)) == {"13800000000": ("张三", "A1"), "13800000001": ("李四", "B2")}
+    with store_of(env) as s:
+        assert s.template("T1").text == template
+
+
+def test_send_asks_unless_yes(env, simulator, capsys):
+    status, _, err = run(capsys, "send", "--content", CONTENT, "--to", "13800000000")
+    assert status == 2 and "--yes" in err
+    assert not simulator.accepted
+
+
+def test_refusals_before_sending(env, simulator, capsys):
+    status, _, err = run(capsys, "send", "--content", "没有签名的内容", "--to", "13800000000", "--yes")
+    assert status == 2 and "签名" in err
+    simulator.balance = 1
+    status, _, err = run(capsys, "send", "--content", CONTENT, "--to", "13800000000,13800000001", "--yes")
+    assert status == 1 and "余额不足" in err
+    assert not simulator.accepted
+
+
+def test_suppress_add_list_remove_and_send_skips_them(env, simulator, capsys):
+    assert run(capsys, "suppress", "add", "138 0000 0000", "13800000001", "--reason", "投诉")[0] == 0
+    status, out, _ = run(capsys, "suppress", "list", "--json")
+    assert {e["mobile"] for e in json.loads(out)} == {"13800000000", "13800000001"}
+    assert run(capsys, "suppress", "remove", "13800000001")[0] == 0
+    assert run(capsys, "suppress", "add", "12345")[0] == 2
+    status, out, _ = run(capsys, "send", "--content", CONTENT, "--to", "13800000000,13800000001", "--yes", "--json")
+    assert json.loads(out)["suppressed"] == 1 and set(simulator.sent_counter()) == {"13800000001"}
+
+
+def test_unknown_batches_exit_3_and_resume_of_a_stopped_campaign(env, simulator, capsys):
+    simulator.inject("sms", drop=True)
+    status, out, err = run(capsys, "send", "--content", CONTENT, "--to", "13800000000", "--yes")
+    assert status == 3 and "未知" in err
+    simulator.inject("sms", code=40008)
+    status, _, err = run(capsys, "send", "--content", CONTENT, "--to", "13800000005", "--yes")
+    assert status == 1 and "resume 2" in err
+    status, out, _ = run(capsys, "resume", "2", "--yes", "--json")
+    assert status == 0 and json.loads(out)["accepted"] == 1
+    assert run(capsys, "resume", "2", "--yes")[0] == 1  # done: nothing left
+    assert run(capsys, "resume", "42")[0] == 2
+    assert dict(simulator.sent_counter()) == {"13800000000": 1, "13800000005": 1}
+
+
+def test_help_documents_exit_status(capsys):
+    assert cli.main(["send", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "退出状态" in out and "3" in out and "130" in out
