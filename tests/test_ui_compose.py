@@ -204,3 +204,101 @@ def test_scheduled_send_survives_restart_and_runs_when_due(env, qtbot, tmp_path)
         assert len(sent) == 30 and set(sent.values()) == {1}
     finally:
         shut_down(ctx2)
+
+
+def test_quiet_hours_rules():
+    from ljsms_desktop.engine.schedule import Schedule, in_quiet_hours, quiet_hours_end, runs_into_quiet
+
+    night = datetime(2026, 11, 11, 22, 30)
+    assert in_quiet_hours(night) and in_quiet_hours(datetime(2026, 11, 12, 7, 59))
+    assert not in_quiet_hours(datetime(2026, 11, 12, 8, 0)) and not in_quiet_hours(night, "09:00", "09:00")
+    assert quiet_hours_end(night) == datetime(2026, 11, 12, 8, 0)
+    assert runs_into_quiet(datetime(2026, 11, 11, 20, 59), timedelta(minutes=5))
+    assert not runs_into_quiet(datetime(2026, 11, 11, 20, 0), timedelta(minutes=5))
+    marketing = Schedule(campaign_id=1, due=night.isoformat())
+    notice = Schedule(campaign_id=2, due=night.isoformat(), marketing=False)
+    assert marketing.runnable_at("21:00", "08:00") == datetime(2026, 11, 12, 8, 0)
+    assert notice.runnable_at("21:00", "08:00") == night
+
+
+def test_scheduled_marketing_send_waits_for_quiet_hours_to_end(tmp_path):
+    from ljsms_desktop.engine.schedule import Schedule, ScheduleBook
+
+    book = ScheduleBook(tmp_path)
+    book.add(Schedule(campaign_id=7, due="2026-11-11T22:00:00", marketing=True))
+    book.add(Schedule(campaign_id=8, due="2026-11-11T22:00:00", marketing=False))
+    at = datetime(2026, 11, 11, 22, 1)
+    assert [s.campaign_id for s in book.due(at, "21:00", "08:00")] == [8]
+    assert [s.campaign_id for s in book.due(datetime(2026, 11, 12, 8, 0), "21:00", "08:00")] == [7, 8]
+    assert [s.campaign_id for s in ScheduleBook(tmp_path).pending()] == [7, 8]   # survives a restart
+
+
+def test_marketing_send_in_quiet_hours_asks_first(env, qtbot):
+    ctx, sim, tab = env()
+    ctx.settings.quiet_start, ctx.settings.quiet_end = "00:00", "23:59"   # now is quiet
+    tab.content_edit.setPlainText(CONTENT)
+    tab.numbers_edit.setPlainText("13800000001")
+    qtbot.waitUntil(tab.send_button.isEnabled, timeout=5000)
+    tab.send()
+    dlg = confirm(qtbot, tab)
+    assert dlg.quiet_check is not None and "免打扰" in dlg.quiet_note.text()
+    assert not dlg.ok_button.isEnabled() and "免打扰" in dlg.ok_button.toolTip()
+    dlg.quiet_check.setChecked(True)
+    assert dlg.ok_button.isEnabled()
+    dlg.reject()
+    tab.marketing_check.setChecked(False)                 # a notice, not marketing: no question
+    tab.send()
+    dlg = confirm(qtbot, tab)
+    assert dlg.quiet_check is None and dlg.ok_button.isEnabled()
+    dlg.reject()
+    assert len(sim.sent_counter()) == 0
+
+
+def test_import_numbers_from_a_file(env, qtbot, tmp_path):
+    import openpyxl
+
+    ctx, sim, tab = env()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "手机号码"])
+    for i in range(30):
+        ws.append([f"客户{i}", 13700000000 + i])
+    ws.append(["坏", "1.38001E+10"])
+    path = tmp_path / "号码.xlsx"
+    wb.save(path)
+    tab.content_edit.setPlainText(CONTENT)
+    tab.numbers_edit.setPlainText("13700000000\n13600000000")    # one repeats a row of the file
+    tab.import_numbers_file(path)
+    qtbot.waitUntil(lambda: bool(tab._sources) and tab.plan is not None and len(tab.plan.recipients) == 31,
+                    timeout=10000)
+    assert "号码.xlsx" in tab.sources_label.text() and "30 个号码" in tab.sources_label.text()
+    assert "重复 1" in tab.numbers_summary.text() and "无效 1" in tab.numbers_summary.text()
+    items = [tab.problems_list.item(i).text() for i in range(tab.problems_list.count())]
+    assert any("第 32 行" in i and "科学计数法" in i for i in items)
+
+
+def test_pick_failed_numbers_from_a_previous_campaign(env, qtbot):
+    from ljsms_desktop.engine import Poller
+    from ljsms_desktop.ui.compose_tab import PickCampaignDialog
+
+    ctx, sim, tab = env(deliver_rate=0.5)
+    tab.content_edit.setPlainText(CONTENT)
+    tab.numbers_edit.setPlainText("\n".join(numbers(40)))
+    qtbot.waitUntil(tab.send_button.isEnabled, timeout=5000)
+    tab.send()
+    confirm(qtbot, tab).ok_button.click()
+    qtbot.waitUntil(lambda: "已发送" in tab.result_label.text(), timeout=10000)
+    with ctx.make_client() as client:
+        Poller(ctx.open_store, client).poll_once()
+    failed = {m for m, _n in sim.sent_counter().items()} - {
+        r["mobile"] for r in sim.reports_handed_out if r["code"] == "DELIVRD"}
+    assert 0 < len(failed) < 40
+    tab.pick_button.click()
+    dlg = tab.findChild(PickCampaignDialog)
+    assert not dlg.ok.isEnabled() and dlg.ok.toolTip()      # nothing to pick yet: disabled, says why
+    qtbot.waitUntil(lambda: dlg.list.count() == 1)
+    dlg.list.setCurrentRow(0)
+    qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(tab._sources) and tab.plan is not None and len(tab.plan.recipients) == len(failed),
+                    timeout=5000)
+    assert set(tab.plan.recipients) == failed and "未成功送达" in tab.sources_label.text()

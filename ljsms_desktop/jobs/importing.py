@@ -2,15 +2,16 @@
 cancel), export its problem rows. Thin wrappers over ``ljsms_desktop.sheets``; no logic of their own
 beyond turning the sheet layer's errors into words the window shows (``TaskError.message_zh``).
 
-Each ``start_*`` runs one Task on the context's TaskManager and calls back on the GUI thread with
-plain data: a :class:`FileInfo`, a ``sheets.validate.ImportResult`` or the written path.
+The functions run inside a Task (the tabs start them with ``ctx.tasks.run``, often together with
+planning in the same worker); ``start_export_problems`` is the one-call form for exports. Results
+are plain data: a :class:`FileInfo`, a ``sheets.validate.ImportResult`` or the written path.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..sheets.errors import SheetError
@@ -79,12 +80,11 @@ def import_file(ctx: TaskContext | None, path: str | os.PathLike[str], *, sheet:
             data = wb.sheet(sheet)
             if layout is None or layout.sheet != data.name:
                 layout = detect_layout(data, header_row=AUTO)
-            if mobile_column is not None:
-                layout.mobile_column = mobile_column
-            layout.variable_columns = list(variable_columns)
-            need = max([layout.mobile_column or 0, *variable_columns], default=0) + 1
-            if len(layout.headers) < need:
-                layout.headers += [""] * (need - len(layout.headers))
+            # A copy: the window keeps reading the layout it passed in while this runs.
+            need = max([layout.mobile_column or 0, mobile_column or 0, *variable_columns], default=0) + 1
+            headers = list(layout.headers) + [""] * max(0, need - len(layout.headers))
+            layout = replace(layout, headers=headers, variable_columns=list(variable_columns),
+                             mobile_column=layout.mobile_column if mobile_column is None else mobile_column)
             result = validate_sheet(data, layout, template=template, on_progress=progress,
                                     cancel=ctx.cancel_event if ctx is not None else None, path=wb.path)
             result.file_kind = wb.kind
@@ -112,18 +112,6 @@ def export_problems(ctx: TaskContext | None, result: ImportResult, out: str | os
 
 
 # -- starting them on the window's task manager --------------------------------------------------
-def start_inspect(tasks, path, *, sheet: str | None = None, variables: int | None = None,
-                  on_success=None, on_error=None) -> Task:
-    return tasks.run("inspect-file", lambda ctx: inspect_file(path, sheet, variables),
-                     on_success=on_success, on_error=on_error)
-
-
-def start_import(tasks, path, *, name: str = "import", on_success=None, on_error=None, on_progress=None,
-                 on_cancel=None, **kwargs) -> Task:
-    return tasks.run(name, lambda ctx: import_file(ctx, path, **kwargs), on_success=on_success,
-                     on_error=on_error, on_progress=on_progress, on_cancel=on_cancel)
-
-
 def start_export_problems(tasks, result: ImportResult, out, *, on_success=None, on_error=None,
                           on_progress=None, on_cancel=None) -> Task:
     return tasks.run("export-problems", lambda ctx: export_problems(ctx, result, out), on_success=on_success,

@@ -18,7 +18,8 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from shiboken6 import isValid
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
@@ -40,7 +41,7 @@ from .schedule_panel import SchedulePanel, scheduler_for
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 250
-SHEET_FILTER = "表格或文本 (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;所有文件 (*)"
+SHEET_PATTERNS = "(*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt)"
 RED = "#b42318"
 AMBER = "#9a6700"
 GREEN = "#067647"
@@ -54,13 +55,15 @@ def snippet(text: str, n: int = 24) -> str:
 def _sources_from_import(result) -> NumberSource:
     """Worker side: an ImportResult as a NumberSource (100,000 str conversions stay off the GUI thread)."""
     problems = []
+    label = QCoreApplication.translate("ComposeTab", "“{0}”").format(result.path.name)
+    row_fmt = QCoreApplication.translate("ComposeTab", "{0} 第 {1} 行")
     for p in result.iter_problems():
         if p.kind != "invalid":
             continue
-        problems.append((f"“{result.path.name}” 第 {p.row} 行", "", p.reason))
+        problems.append((row_fmt.format(label, p.row), "", p.reason))
         if len(problems) >= 200:
             break
-    return NumberSource(label=f"“{result.path.name}”", mobiles=list(result.valid_rows.mobiles()),
+    return NumberSource(label=label, mobiles=list(result.valid_rows.mobiles()),
                         rows=list(result.valid_rows.row_numbers()), problems=problems,
                         invalid=result.invalid, duplicates=result.duplicates)
 
@@ -424,6 +427,8 @@ class ComposeTab(QWidget):
         for p in plan.problems:
             if p.code in ("no_recipients", "empty_content") and not (content.strip() and (result.lines or self._sources)):
                 continue  # nothing typed yet: no need to shout
+            if p.code == "no_signature":
+                continue  # already shown in red under the text
             lines.append(f'<span style="color:{RED}">✖ {html.escape(p.message_zh)}</span>')
         self.plan_status.setText("<br>".join(lines))
         cost = plan.cost if plan.recipients and content.strip() else None
@@ -497,7 +502,8 @@ class ComposeTab(QWidget):
     # -- file import ---------------------------------------------------------------------------------
     def _choose_file(self) -> None:
         folder = str(self.ctx.qsettings.value("folders/import", "") or "")
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择号码文件"), folder, self.tr(SHEET_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择号码文件"), folder,
+                                              self.tr("表格或文本") + f" {SHEET_PATTERNS};;" + self.tr("所有文件") + " (*)")
         if path:
             self.import_numbers_file(path)
 
@@ -528,6 +534,7 @@ class ComposeTab(QWidget):
         if source.invalid or source.duplicates:
             extra = self.tr("（无效 {0} 行，重复 {1} 行）").format(source.invalid, source.duplicates)
         self.progress.finish(self.tr("已导入 {0}：{1} 个号码{2}").format(source.label, f"{len(source.mobiles):,}", extra))
+        self.progress.hide()  # the numbers now show under the list; the bar has nothing more to say
         self._replan()
 
     def _import_failed(self, error) -> None:
@@ -664,14 +671,16 @@ class ComposeTab(QWidget):
         self.show_unknown(unknown)
         accepted, rejected, unk = int(s.get("accepted", 0)), int(s.get("rejected", 0)), int(s.get("unknown", 0))
         if s.get("cancelled"):
-            self.progress.finish(self.tr("已取消：已发出 {0} 个号码，其余不再发送").format(f"{accepted + unk:,}"), ok=False)
+            self.progress.finish(self.tr("已取消：已发出 {0} 个号码，其余不再发送").format(f"{accepted + unk:,}"), ok=False,
+                                 title=self.tr("发送已取消"))
             self._set_result(self.tr("发送已取消。已发出的短信无法撤回，详情见“发送记录”。"), AMBER)
         elif test:
-            self.progress.finish(self.tr("测试短信已发出"))
+            self.progress.finish(self.tr("测试短信已发出"), title=self.tr("测试发送完成"))
             self._set_result(self.tr("测试短信已发给 {0} 个号码。送达结果稍后会出现在“状态报告”中。").format(
                 accepted + unk), GREEN)
         else:
-            self.progress.finish(self.tr("发送完成"))
+            self.progress.finish(self.tr("全部批次已发出"), title=self.tr("发送完成：{0} 个号码").format(
+                f"{accepted + rejected + unk:,}"))
             text = self.tr("已发送：网关接收 {0} 个号码").format(f"{accepted:,}")
             if rejected:
                 text += self.tr("，拒收 {0} 个").format(f"{rejected:,}")
@@ -687,7 +696,7 @@ class ComposeTab(QWidget):
     def _run_failed(self, origin: str, error) -> None:
         if not self._mine(origin):
             return
-        self.progress.finish(self.tr("发送失败"), ok=False)
+        self.progress.finish(error.message_zh, ok=False, title=self.tr("发送失败"))
         text = self.tr("发送失败：{0}").format(error.message_zh)
         if error.code in (40002, 40006, 40008):
             text += self.tr("。请在“文件 → 设置”中检查账号和密码。")
@@ -743,6 +752,8 @@ class PickCampaignDialog(QDialog):
     def _show(self, rows) -> None:
         from ..store.models import STATE_ZH
 
+        if not isValid(self):  # closed (and deleted) before the read came back
+            return
         self.list.clear()
         for cid, name, created, recipients, state in rows:
             item = QListWidgetItem(self.tr("#{0}  {1}  {2}（{3} 个号码，{4}）").format(
@@ -752,6 +763,8 @@ class PickCampaignDialog(QDialog):
         self.status.setText("" if rows else self.tr("还没有发送记录"))
 
     def _error(self, error) -> None:
+        if not isValid(self):
+            return
         self.status.setText(error.message_zh)
         self.status.setStyleSheet(f"color: {RED};")
 
@@ -778,6 +791,8 @@ class PickCampaignDialog(QDialog):
                 store.close()
 
         def done(mobiles) -> None:
+            if not isValid(self):
+                return
             self.picked.emit(NumberSource(label=self.tr("活动 #{0} 未成功送达的号码").format(cid), mobiles=mobiles))
             self.accept()
 

@@ -1,6 +1,6 @@
 """The recipient list of the compose tab: pasted text plus numbers brought in from elsewhere.
 
-Pure Python (no widgets), so a worker thread can run it: ``plan_numbers`` turns the pasted text
+No widgets, so a worker thread can run it (``QCoreApplication.translate`` is thread-safe): ``plan_numbers`` turns the pasted text
 and the extra sources (a file import, a previous campaign's failed numbers) into one
 ``core.planning.Plan`` and says where each refused entry came from (line N of the pasted text,
 row N of the file), which the tab lists with the reason.
@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication
 
 from ..core.numbers import split_number_list
 from ..core.planning import Plan, plan_plain
@@ -36,7 +38,6 @@ class NumberSource:
     label: str
     mobiles: list[str]
     rows: list[int] = field(default_factory=list)    # row numbers aligned with mobiles (may be empty)
-    row_word: str = "行"                              # how a position reads: "文件第 12 行"
     problems: list[tuple[str, str, str]] = field(default_factory=list)
     invalid: int = 0
     duplicates: int = 0
@@ -56,6 +57,10 @@ class NumbersResult:
     @property
     def valid(self) -> int:
         return len(self.plan.recipients)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NumbersInput", text)
 
 
 def line_count(text: str) -> int:
@@ -90,15 +95,18 @@ def plan_numbers(content: str, text: str, sources: Iterable[NumberSource] = (), 
         origin.append((len(all_raws), src))
     plan = plan_plain(content, all_raws, suppressed=suppressed)
 
+    line_fmt = _tr("第 {0} 行")
+    row_fmt = _tr("{0} 第 {1} 行")
+
     def locate(index: int) -> str:
         if index < len(raws):
-            return f"第 {where[index]} 行"
+            return line_fmt.format(where[index])
         start = len(raws)
         for end, src in origin[1:]:
             if index < end:
                 pos = index - start
                 if src.rows and pos < len(src.rows):
-                    return f"{src.label} 第 {src.rows[pos]} {src.row_word}"
+                    return row_fmt.format(src.label, src.rows[pos])
                 return src.label
             start = end
         return ""

@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 
 def format_duration_zh(seconds: float) -> str:
     """``约 2 分 5 秒`` — how a time left reads."""
+    tr = QCoreApplication.translate
     s = max(0, int(round(seconds)))
     if s < 60:
-        return f"约 {s} 秒"
+        return tr("ProgressPanel", "约 {0} 秒").format(s)
     m, s = divmod(s, 60)
     if m < 60:
-        return f"约 {m} 分 {s} 秒"
+        return tr("ProgressPanel", "约 {0} 分 {1} 秒").format(m, s)
     h, m = divmod(m, 60)
-    return f"约 {h} 小时 {m} 分"
+    return tr("ProgressPanel", "约 {0} 小时 {1} 分").format(h, m)
 
 
 class ProgressPanel(QWidget):
@@ -102,9 +103,11 @@ class ProgressPanel(QWidget):
         self.cancel_button.setEnabled(False)
         self.cancel_button.setText(self.tr("正在取消…"))
 
-    def finish(self, message: str, ok: bool = True) -> None:
-        """Stop; leave *message* visible (the bar full when *ok*)."""
+    def finish(self, message: str, ok: bool = True, title: str | None = None) -> None:
+        """Stop; leave *message* (and *title*, when given) visible; the bar full when *ok*."""
         self._running = False
+        if title is not None:
+            self.title.setText(title)
         if ok and self.bar.maximum() > 0:
             self.bar.setValue(self.bar.maximum())
         elif self.bar.maximum() == 0:

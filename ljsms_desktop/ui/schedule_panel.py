@@ -47,6 +47,7 @@ class Scheduler(QObject):
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.check_now)
         self.timer.start()
+        QTimer.singleShot(3000, self, self.check_now)  # sends that fell due while the program was closed
         self.runner.finished.connect(self._run_finished)
         self.runner.failed.connect(self._run_failed)
         self.runner.busy_changed.connect(self._busy_changed)
@@ -124,7 +125,7 @@ class Scheduler(QObject):
 
     def _busy_changed(self, busy: bool) -> None:
         if not busy:
-            QTimer.singleShot(0, self.check_now)  # another send may have been waiting
+            QTimer.singleShot(0, self, self.check_now)  # another send may have been waiting
 
     def _run_finished(self, origin: str, summary: dict) -> None:
         sid, self._running = self._running, None

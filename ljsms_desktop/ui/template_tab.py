@@ -37,7 +37,7 @@ from ..jobs.campaign import runner_for
 from ..jobs.gc_pause import paused_gc
 from ..jobs.importing import FileInfo, import_file, inspect_file, start_export_problems
 from ..sheets.cells import column_letter
-from .compose_tab import AMBER, GREEN, RED, SHEET_FILTER, snippet
+from .compose_tab import AMBER, GREEN, RED, SHEET_PATTERNS, snippet
 from .confirm_dialog import ConfirmSendDialog
 from .progress_panel import ProgressPanel
 from .schedule_panel import SchedulePanel, scheduler_for
@@ -155,6 +155,7 @@ class TemplateTab(QWidget):
         self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
         self.mobile_combo = QComboBox()
         self.mobile_combo.setObjectName("mobileColumnCombo")
+        self.mobile_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.mobile_combo.currentIndexChanged.connect(self._mapping_changed)
         self.var_combos: list[QComboBox] = []
         self.mapping_row = QHBoxLayout()
@@ -190,11 +191,11 @@ class TemplateTab(QWidget):
         self.mapping_row.addStretch(1)
         wl.addLayout(self.mapping_row)
         wl.addWidget(self.preview_table, 1)
-        wl.addWidget(self.import_summary)
-        prow = QHBoxLayout()
-        prow.addWidget(self.problems_list, 1)
-        prow.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
-        wl.addLayout(prow)
+        srow2 = QHBoxLayout()
+        srow2.addWidget(self.import_summary, 1)
+        srow2.addWidget(self.export_button)
+        wl.addLayout(srow2)
+        wl.addWidget(self.problems_list)
 
         # -- sending ------------------------------------------------------------------------------
         self.schedule_panel = SchedulePanel(ctx, self.ORIGIN, self)
@@ -500,7 +501,8 @@ class TemplateTab(QWidget):
 
     def _choose_file(self) -> None:
         folder = str(self.ctx.qsettings.value("folders/template_import", "") or "")
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择收件人表格"), folder, self.tr(SHEET_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择收件人表格"), folder,
+                                              self.tr("表格或文本") + f" {SHEET_PATTERNS};;" + self.tr("所有文件") + " (*)")
         if path:
             self.load_file(path)
 
@@ -608,6 +610,7 @@ class TemplateTab(QWidget):
             lab = QLabel(self.tr("变量{0} {{}}：").format(i + 1))
             combo = QComboBox()
             combo.setObjectName(f"variableColumnCombo{i + 1}")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.addItem(self.tr("（请选择）"), None)
             for text, col in items:
                 combo.addItem(text, col)
@@ -737,6 +740,7 @@ class TemplateTab(QWidget):
         self._importing = False
         res = tp.result
         self.progress.finish(self.tr("已读取 {0} 行").format(f"{res.rows:,}"))
+        self.progress.hide()  # the summary below the preview says it all
         self._show_plan(tp)
 
     def _import_failed(self, seq: int, error) -> None:
@@ -1018,10 +1022,12 @@ class TemplateTab(QWidget):
         self._show_unknown(s.get("unknown_batches") or [])
         accepted, rejected, unk = int(s.get("accepted", 0)), int(s.get("rejected", 0)), int(s.get("unknown", 0))
         if s.get("cancelled"):
-            self.progress.finish(self.tr("已取消：已发出 {0} 个号码，其余不再发送").format(f"{accepted + unk:,}"), ok=False)
+            self.progress.finish(self.tr("已取消：已发出 {0} 个号码，其余不再发送").format(f"{accepted + unk:,}"), ok=False,
+                                 title=self.tr("发送已取消"))
             self._set_result(self.tr("发送已取消。已发出的短信无法撤回，详情见“发送记录”。"), AMBER)
         else:
-            self.progress.finish(self.tr("发送完成"))
+            self.progress.finish(self.tr("全部批次已发出"), title=self.tr("发送完成：{0} 个号码").format(
+                f"{accepted + rejected + unk:,}"))
             text = self.tr("已发送：网关接收 {0} 个号码").format(f"{accepted:,}")
             if rejected:
                 text += self.tr("，拒收 {0} 个").format(f"{rejected:,}")
@@ -1035,7 +1041,7 @@ class TemplateTab(QWidget):
     def _run_failed(self, origin: str, error) -> None:
         if origin != self.ORIGIN:
             return
-        self.progress.finish(self.tr("发送失败"), ok=False)
+        self.progress.finish(error.message_zh, ok=False, title=self.tr("发送失败"))
         text = self.tr("发送失败：{0}").format(error.message_zh)
         if error.code in (40002, 40006, 40008):
             text += self.tr("。请在“文件 → 设置”中检查账号和密码。")
