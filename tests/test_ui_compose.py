@@ -302,3 +302,20 @@ def test_pick_failed_numbers_from_a_previous_campaign(env, qtbot):
     qtbot.waitUntil(lambda: bool(tab._sources) and tab.plan is not None and len(tab.plan.recipients) == len(failed),
                     timeout=5000)
     assert set(tab.plan.recipients) == failed and "未成功送达" in tab.sources_label.text()
+
+
+def test_unknown_batches_are_explained_and_not_resent(env, qtbot):
+    ctx, sim, tab = env(drop_rate=1.0)   # the gateway accepts each request, then drops the connection
+    tab.content_edit.setPlainText(CONTENT)
+    tab.numbers_edit.setPlainText("\n".join(numbers(2500)))    # two batches
+    qtbot.waitUntil(tab.send_button.isEnabled, timeout=5000)
+    tab.send()
+    confirm(qtbot, tab).ok_button.click()
+    qtbot.waitUntil(lambda: not tab.runner.busy and tab.result_label.text() != "", timeout=15000)
+    assert not tab.unknown_notice.isHidden()
+    notice = tab.unknown_notice.text()
+    assert "2,500 个号码" in notice and "可能已经发出" in notice and "请勿重复发送" in notice
+    assert "状态未知 2,500" in tab.result_label.text()
+    assert tab.numbers_edit.toPlainText() == ""                 # cannot be sent again by a second click
+    sent = sim.sent_counter()
+    assert len(sent) == 2500 and set(sent.values()) == {1}
