@@ -302,3 +302,16 @@ def test_run_loop_stops_promptly(simulator, tmp_path):
     stop.set()
     t.join(5)
     assert not t.is_alive() and poller.last_result is not None
+
+
+def test_a_campaign_cancelled_from_another_window_stops_between_batches(simulator, store, tmp_path):
+    cid = plain_campaign(store, 5000, batch_size=500)
+
+    def cancel_elsewhere(done, *_):
+        if done == 2:
+            with Store(store.path) as other:  # another connection, as another window or process
+                other.set_campaign_state(cid, "cancelled", "定时发送已取消")
+
+    result = run_campaign(store, client_for(simulator), cid, window=1, on_progress=cancel_elsewhere)
+    assert (result.state, result.reason) == ("cancelled", "定时发送已取消")
+    assert sum(simulator.sent_counter().values()) == 1000

@@ -186,6 +186,8 @@ class CampaignRunner:
                 while stopping is None and retry_detail is None and queue and len(inflight) < self.window:
                     if self.control.cancel_requested:
                         stopping = (CANCELLED, USER_CANCELLED)
+                    elif store.campaign_state(cid) == CANCELLED:  # cancelled from another window or process
+                        stopping = (CANCELLED, store.campaign(cid).stop_reason or USER_CANCELLED)
                     elif self.control.pause_requested:
                         stopping = (PAUSED, USER_PAUSED)
                     else:

@@ -13,6 +13,7 @@ the reason (the rule that decides what is an opt-out is passed in: it lives in c
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from .models import B_ACCEPTED, B_UNKNOWN, SaveResult, now_text
@@ -59,26 +60,22 @@ def save_reports(conn: sqlite3.Connection, reports: Sequence) -> SaveResult:
     if not reports:
         return SaveResult(0, 0)
     by_ext = _batches_by(conn, "ext", {r.ext for r in reports if r.ext})
-    missing_msg = {r.msg_id for r in reports if not (r.ext and r.ext in by_ext)}
+    missing_msg = {r.msg_id for r in reports if r.ext not in by_ext}
     by_msg = _batches_by(conn, "msg_id", missing_msg) if missing_msg else {}
-    rows = []
-    append = rows.append
-    counts: dict[tuple[int, str], int] = {}
+    # List comprehensions and Counter rather than one loop with appends: ~2x less Python per row.
+    if by_msg:
+        hits = [by_ext.get(r.ext) or by_msg.get(r.msg_id) for r in reports]
+    else:
+        get = by_ext.get
+        hits = [get(r.ext) for r in reports]
+    rows = [(r.msg_id, r.mobile, r.code, r.time, r.ext, None) if h is None else
+            (r.msg_id, r.mobile, r.code, r.time, None if r.ext == h[2] else r.ext, h[0])
+            for r, h in zip(reports, hits)]
+    counts: dict[tuple[int, str], int] = Counter((h[1], r.code) for r, h in zip(reports, hits) if h is not None)
     first_msg_of_batch: dict[int, str] = {}
-    for r in reports:
-        ext = r.ext
-        hit = by_ext.get(ext) if ext else None
-        if hit is None:
-            hit = by_msg.get(r.msg_id)
-            if hit is None:
-                append((r.msg_id, r.mobile, r.code, r.time, ext, None))
-                continue
-        bid, cid, bext = hit
-        append((r.msg_id, r.mobile, r.code, r.time, None if ext == bext else ext, bid))
-        key = (cid, r.code)
-        counts[key] = counts.get(key, 0) + 1
-        if bid not in first_msg_of_batch:
-            first_msg_of_batch[bid] = r.msg_id
+    for r, h in zip(reports, hits):
+        if h is not None and h[0] not in first_msg_of_batch:
+            first_msg_of_batch[h[0]] = r.msg_id
     conn.execute("SAVEPOINT pull")
     try:
         conn.executemany(_INSERT, rows)

@@ -73,6 +73,11 @@ class Store:
     def campaign(self, campaign_id: int) -> Campaign | None:
         return self._read(campaigns.get, campaign_id)
 
+    def campaign_state(self, campaign_id: int) -> str | None:
+        with known_errors():
+            row = self.conn.execute("SELECT state FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
+        return row[0] if row else None
+
     def campaigns(self) -> list[Campaign]:
         return self._read(campaigns.all_campaigns)
 
