@@ -141,6 +141,22 @@ def test_settings_dialog_validates_in_words(open_window, simulator, qtbot):
     assert w.ctx.settings.test_numbers == ["13800138000"] and w.ctx.settings.ext_code == "12"
 
 
+def test_changing_the_poll_interval_restarts_the_poller(open_window, simulator, qtbot):
+    w = open_window(simulator)
+    qtbot.waitUntil(lambda: bool(w.ctx.tasks.running("poller")), timeout=5000)
+    old = w.ctx.tasks.running("poller")[0]
+    dialog = w.open_settings()
+    dialog.test_numbers.setText("13800138000")  # not a connection setting: the poller keeps running
+    dialog.accept()
+    assert w.ctx.tasks.running("poller") == [old]
+    dialog = w.open_settings()
+    dialog.poll.setValue(7)
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(w.ctx.tasks.running("poller")) and w.ctx.tasks.running("poller")[0] is not old,
+                    timeout=5000)
+    assert len(w.ctx.tasks.running("poller")) == 1
+
+
 def test_window_state_is_remembered(open_window, simulator, tmp_path):
     w = open_window(simulator, home=tmp_path / "same")
     w.tabs.setCurrentIndex(3)

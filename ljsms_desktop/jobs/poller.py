@@ -53,3 +53,22 @@ def start_poller(ctx) -> None:
 
     ctx.tasks.run(TASK_NAME, work, on_event=on_event, on_error=lambda e: ctx.poll_status.emit(
         {"error": e, "at": time.time()}))
+
+
+def restart_poller(ctx) -> None:
+    """Stop the running poller (if any) and start a new one with the current settings once it ended."""
+    if not ctx.tasks.running(TASK_NAME):
+        start_poller(ctx)
+        return
+    ctx.tasks.cancel(TASK_NAME)
+    if getattr(ctx, "_poller_restart_pending", False):  # one restart at a time
+        return
+    ctx._poller_restart_pending = True
+
+    def again() -> None:  # runs on the GUI thread: TaskManager.changed is emitted there
+        if not ctx.tasks.running(TASK_NAME):
+            ctx.tasks.changed.disconnect(again)
+            ctx._poller_restart_pending = False
+            start_poller(ctx)
+
+    ctx.tasks.changed.connect(again)

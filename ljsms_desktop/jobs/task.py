@@ -123,10 +123,14 @@ class TaskManager(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._tasks: dict[Task, dict[str, Callable | None]] = {}
+        self._closed = False
 
     def run(self, name: str, fn: Callable[[TaskContext], Any], *, on_success=None, on_error=None,
             on_progress=None, on_cancel=None, on_event=None) -> Task:
         task = Task(name, fn)
+        if self._closed:  # the window is closing: nothing new starts (the task is returned unstarted)
+            log.info("not starting %s: shutting down", name)
+            return task
         self._tasks[task] = {"success": on_success, "error": on_error, "progress": on_progress,
                              "cancel": on_cancel, "event": on_event}
         task.succeeded.connect(self._on_succeeded)
@@ -189,7 +193,8 @@ class TaskManager(QObject):
             t.cancel()
 
     def shutdown(self, timeout_ms: int = 15000) -> bool:
-        """Cancel every task and wait for each to end. True when all ended in time."""
+        """Cancel every task and wait for each to end. True when all ended in time. No task starts after."""
+        self._closed = True
         tasks = list(self._tasks)
         for t in tasks:
             t.cancel()

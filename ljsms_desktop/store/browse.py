@@ -30,12 +30,20 @@ def recent_replies(conn: sqlite3.Connection, limit: int = 500) -> list[tuple]:
 
 
 def failed_numbers(conn: sqlite3.Connection, campaign_id: int) -> list[str]:
-    """Numbers of a campaign that failed or never got a delivery report, for sending again."""
+    """Numbers of a campaign worth sending again: a carrier failure report, or never sent at all.
+
+    Included: accepted numbers whose report is a failure code (not DELIVRD), and numbers of
+    batches that never went out (rejected by the gateway, or still planned in a stopped or
+    cancelled campaign). Left out: numbers delivered, numbers still awaiting a report (they may
+    yet arrive), and numbers of "unknown" batches (they may already have been sent).
+    """
     with known_errors():
         rows = conn.execute(
             """SELECT r.mobile FROM recipients r JOIN batches b ON b.id = r.batch_id
-               WHERE b.campaign_id = ? AND b.state IN ('accepted', 'unknown')
-                 AND NOT EXISTS (SELECT 1 FROM reports p WHERE p.msg_id = b.msg_id AND p.mobile = r.mobile
-                                 AND p.code = 'DELIVRD')
+               WHERE b.campaign_id = ? AND (
+                   b.state IN ('rejected', 'planned')
+                   OR (b.state = 'accepted' AND EXISTS (
+                       SELECT 1 FROM reports p WHERE p.msg_id = b.msg_id AND p.mobile = r.mobile
+                         AND p.code <> 'DELIVRD')))
                ORDER BY b.seq, r.pos""", (campaign_id,)).fetchall()
     return [r[0] for r in rows]

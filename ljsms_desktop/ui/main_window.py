@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.balance_timer.timeout.connect(ctx.refresh_balance)
         self.tray: QSystemTrayIcon | None = None
         self._quitting = False
+        self._connected_with = self._connection_key()
         self._restore_state()
 
     # -- start-up ------------------------------------------------------------------------------------
@@ -119,13 +120,22 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def _connection_key(self) -> tuple:
+        s = self.ctx.settings
+        return (s.base_url, s.account, s.poll_interval, self.ctx.password() is not None)
+
     def _settings_changed(self) -> None:
         self._show_account()
         self.balance.set_threshold(self.ctx.settings.balance_threshold)
+        key = self._connection_key()
+        if key == self._connected_with:  # e.g. test numbers edited: nothing to reconnect
+            return
+        self._connected_with = key
         if self.ctx.configured():
+            from ..jobs.poller import restart_poller
+
             self.ctx.refresh_balance()
-            self.ctx.tasks.cancel("poller")
-            QTimer.singleShot(0, self._start_poller)
+            restart_poller(self.ctx)
 
     def _launch_demo(self) -> None:
         import sys
