@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import threading
+from array import array
 
 import pytest
 from sheets_helpers import write_csv, write_openpyxl, write_xlsxwriter
@@ -87,8 +88,8 @@ def test_rendered_text_limit(tmp_path):
 def test_unit_separator_in_a_value_is_refused_not_split(tmp_path):
     rows = [HEADER, ["13800138000", "张\u241f三", "A1"], ["13900139000", "李四", "B\u241e2"], ["15000150000", "王五", "C3"]]
     r = import_sheet(write_xlsxwriter(tmp_path / "u.xlsx", rows), template="{}{}")
-    assert list(r.valid_rows) == [("15000150000", ["王五", "C3"])]
-    assert set(problems(r)) == {2, 3}
+    assert list(r.valid_rows) == [("13900139000", ["李四", "B\u241e2"]), ("15000150000", ["王五", "C3"])]
+    assert set(problems(r)) == {2} and "␟" in problems(r)[2]
 
 
 def test_no_template_means_no_variables(tmp_path):
@@ -171,28 +172,58 @@ def _batches(size, seed):
     return rows
 
 
-def test_fast_path_and_row_by_row_check_agree(tmp_path, monkeypatch):
-    """Every batch with one anomaly of each kind: the fast path must leave exactly those to the slow one."""
-    monkeypatch.setattr(validate_mod, "BATCH", 16)
-    path = write_xlsxwriter(tmp_path / "anomalies.xlsx", _batches(16, seed=11))
-    verdicts = []
-    real_fast = validate_mod._Run.fast
+def _row_by_row(self, rows, columns, first):
+    out, numbers = [[] for _ in columns], array("I")
+    self.slow(rows, first, out, numbers, set())
+    if numbers:
+        self.valid._add("".join(out[0]), [validate_mod.US.join(o) for o in out[1:]], numbers)
 
-    def spy(self, pending, first):
-        verdicts.append(real_fast(self, pending, first))
-        return verdicts[-1]
 
-    monkeypatch.setattr(validate_mod._Run, "fast", spy)
+@pytest.mark.parametrize("batch", [16, 64])
+def test_fast_path_and_row_by_row_check_agree(tmp_path, monkeypatch, batch):
+    """Batches with one anomaly of each kind: the batch checks must leave exactly those rows to the
+    row-by-row check, and accept exactly what it accepts."""
+    monkeypatch.setattr(validate_mod, "BATCH", batch)
+    rows = _batches(batch, seed=11)
+    path = write_xlsxwriter(tmp_path / "anomalies.xlsx", rows)
+    slow_rows = []
+    real_slow = validate_mod._Run.slow
+
+    def spy(self, rows, first, out, numbers, taken):
+        slow_rows.extend(range(first, first + len(rows)))
+        return real_slow(self, rows, first, out, numbers, taken)
+
+    monkeypatch.setattr(validate_mod._Run, "slow", spy)
     fast = import_sheet(path, template="{}{}")
-    monkeypatch.setattr(validate_mod._Run, "fast", lambda self, pending, first: False)
+    monkeypatch.setattr(validate_mod._Run, "batch", _row_by_row)
     slow = import_sheet(path, template="{}{}")
     assert fast.to_dict() | {"seconds": 0} == slow.to_dict() | {"seconds": 0}
     assert list(fast.valid_rows.with_rows()) == list(slow.valid_rows.with_rows())
     assert fast.rows == fast.valid + fast.invalid + fast.duplicates
-    assert True in verdicts and False in verdicts
-    # clean batches, and those whose anomaly is harmless as it stands, take the fast path
-    kinds = ["clean", *ANOMALIES] * 2
-    assert {k for k, ok in zip(kinds, verdicts) if ok} == {"clean", "num", "date", "inner_space", "exact100"}
+    # Only the anomalous rows went row by row in the first run (the harmless kinds - a number or
+    # date cell, an inner space, exactly 100 characters - not at all).
+    first_run = slow_rows[: len(slow_rows) - (len(rows) - 1)]
+    harmless = {"num", "date", "inner_space", "exact100"}
+    assert len(first_run) == 2 * len([k for k in ANOMALIES if k not in harmless])
+    assert {p.row for p in fast.problems} <= set(first_run)
+
+
+def test_dense_problems_and_repeats_in_big_batches(tmp_path, monkeypatch):
+    rnd = random.Random(5)
+    pool = [f"139{i:08d}" for i in range(3000)]
+    rows = [HEADER]
+    for i in range(8200):  # several batches
+        mobile = rnd.choice(pool) if i % 3 == 0 else f"138{i:08d}"
+        if i % 97 == 0:
+            mobile = " " + mobile  # padded: valid after trimming, and the plain one later repeats it
+        rows.append([mobile, f"客户{i}" if i % 89 else "", f"D{i}"])
+    path = write_xlsxwriter(tmp_path / "dense.xlsx", rows)
+    fast = import_sheet(path, template="{}{}")
+    monkeypatch.setattr(validate_mod._Run, "batch", _row_by_row)
+    slow = import_sheet(path, template="{}{}")
+    assert fast.to_dict() | {"seconds": 0} == slow.to_dict() | {"seconds": 0}
+    assert list(fast.valid_rows.with_rows()) == list(slow.valid_rows.with_rows())
+    assert fast.duplicates > 100 and fast.invalid > 50
 
 
 def test_valid_rows_are_stored_compactly(tmp_path):
@@ -200,8 +231,8 @@ def test_valid_rows_are_stored_compactly(tmp_path):
     path = write_csv(tmp_path / "big.csv", "手机号,姓名\n" + "".join(f"138{i:08d},客户{i}\n" for i in range(n)))
     r = import_sheet(path, template="{}")
     assert len(r.valid_rows) == n
-    assert len(r.valid_rows._chunks) == 4  # one text chunk per batch, no per-row objects
-    assert r.valid_rows.row_numbers()[-1] == n + 1
+    assert len(r.valid_rows._chunks) == -(-n // BATCH)  # one text per column per batch, no per-row objects
+    assert r.valid_rows.row_numbers()[-1] == n + 1 and len(r.valid_rows.row_numbers()) == n
     assert list(r.valid_rows)[-1] == (f"138{n - 1:08d}", [f"客户{n - 1}"])
 
 

@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import math
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -150,47 +153,18 @@ def _write_xlsx(
             ws.write_string(0, c, str(h), bold)
         if headers:
             ws.freeze_panes(1, 0)
-        write_string = ws.write_string
-        write_number = ws.write_number
         n = 0
-        for n, row in enumerate(rows, 1):
-            for c, v in enumerate(row):
-                cls = v.__class__
-                if cls is str:
-                    if not v:
-                        continue
-                    if v.startswith(GUARD_PREFIXES):
-                        write_string(n, c, v, quoted)
-                    else:
-                        write_string(n, c, v)
-                elif v is None:
-                    continue
-                elif cls is int:
-                    if -_MAX_INT_AS_NUMBER < v < _MAX_INT_AS_NUMBER:
-                        write_number(n, c, v)
-                    else:
-                        write_string(n, c, str(v))
-                elif cls is float:
-                    if v != v or v in (float("inf"), float("-inf")):
-                        write_string(n, c, float_text(v))
-                    else:
-                        write_number(n, c, v)
-                elif cls is bool:
-                    ws.write_boolean(n, c, v)
-                elif isinstance(v, _dt.datetime):
-                    ws.write_datetime(n, c, v.replace(tzinfo=None), datetime_fmt)
-                elif isinstance(v, _dt.date):
-                    ws.write_datetime(n, c, _dt.datetime(v.year, v.month, v.day), date_fmt)
-                else:
-                    text = str(v)
-                    write_string(n, c, text, quoted if text.startswith(GUARD_PREFIXES) else None)
-            if n <= _WIDTH_SAMPLE_ROWS:
-                for c, v in enumerate(row):
-                    w = _display_width(v) if isinstance(v, str) else len(str(v)) if v is not None else 0
-                    if c >= len(widths):
-                        widths.extend([0] * (c + 1 - len(widths)))
-                    if w > widths[c]:
-                        widths[c] = w
+        for batch in _batches(rows):
+            if _plain(batch, _XLSX_PLAIN):
+                write_row = ws.write_row  # str/float/None only, nothing formula-like: xlsxwriter's own row writer
+                for i, row in enumerate(batch, n + 1):
+                    write_row(i, 0, row)
+            else:
+                for i, row in enumerate(batch, n + 1):
+                    _write_cells(ws, i, row, quoted, date_fmt, datetime_fmt)
+            if n < _WIDTH_SAMPLE_ROWS:
+                _widen(widths, batch[: _WIDTH_SAMPLE_ROWS - n])
+            n += len(batch)
             if not n % EVERY:
                 _tick(n, total, on_progress, check)
         for c, w in enumerate(widths):
@@ -206,6 +180,87 @@ def _write_xlsx(
     if on_progress is not None:
         on_progress(n, 1.0)
     return n
+
+
+_XLSX_PLAIN = frozenset({str, float, type(None)})
+_CSV_PLAIN = frozenset({str, int, type(None)})
+
+
+_CHECK_ROWS = 64  # rows judged plain or not together: a formula-like reply spoils only its own few rows
+
+
+def _batches(rows: Iterable[Sequence[Any]]) -> Iterator[list[Sequence[Any]]]:
+    it = iter(rows)
+    while batch := list(islice(it, _CHECK_ROWS)):
+        yield batch
+
+
+def _plain(batch: list[Sequence[Any]], plain_types: frozenset[type]) -> bool:
+    """Whether every cell can go to the writer as it is: a plain type, no text that looks like a formula.
+
+    Checked over the whole batch at C speed (for all-text rows, one pass over the cells' first
+    characters), so the usual export costs what the bare writer costs; any other batch is written
+    cell by cell with the guards.
+    """
+    cells = list(chain.from_iterable(batch))
+    try:
+        return _GUARD_FIRSTS.isdisjoint(map(_first_char, cells))  # all text (the usual store rows)
+    except TypeError:
+        pass
+    types = set(map(type, cells))
+    if not plain_types.issuperset(types):
+        return False
+    if float in types and not all(map(math.isfinite, filter(float.__instancecheck__, cells))):
+        return False
+    return _GUARD_FIRSTS.isdisjoint(map(_first_char, filter(str.__instancecheck__, cells)))
+
+
+_first_char = itemgetter(slice(0, 1))
+_GUARD_FIRSTS = frozenset(GUARD_PREFIXES)
+
+
+def _write_cells(ws: Any, n: int, row: Sequence[Any], quoted: Any, date_fmt: Any, datetime_fmt: Any) -> None:
+    write_string = ws.write_string
+    for c, v in enumerate(row):
+        cls = v.__class__
+        if cls is str:
+            if not v:
+                continue
+            if v.startswith(GUARD_PREFIXES):
+                write_string(n, c, v, quoted)
+            else:
+                write_string(n, c, v)
+        elif v is None:
+            continue
+        elif cls is int:
+            if -_MAX_INT_AS_NUMBER < v < _MAX_INT_AS_NUMBER:
+                ws.write_number(n, c, v)
+            else:
+                write_string(n, c, str(v))
+        elif cls is float:
+            if math.isfinite(v):
+                ws.write_number(n, c, v)
+            else:
+                write_string(n, c, float_text(v))
+        elif cls is bool:
+            ws.write_boolean(n, c, v)
+        elif isinstance(v, _dt.datetime):
+            ws.write_datetime(n, c, v.replace(tzinfo=None), datetime_fmt)
+        elif isinstance(v, _dt.date):
+            ws.write_datetime(n, c, _dt.datetime(v.year, v.month, v.day), date_fmt)
+        else:
+            text = str(v)
+            write_string(n, c, text, quoted if text.startswith(GUARD_PREFIXES) else None)
+
+
+def _widen(widths: list[int], rows: Sequence[Sequence[Any]]) -> None:
+    for row in rows:
+        for c, v in enumerate(row):
+            w = _display_width(v) if isinstance(v, str) else len(str(v)) if v is not None else 0
+            if c >= len(widths):
+                widths.extend([0] * (c + 1 - len(widths)))
+            if w > widths[c]:
+                widths[c] = w
 
 
 def _close_xlsx(wb: Any, path: Path) -> None:
@@ -236,8 +291,12 @@ def _write_csv(
             writer = csv.writer(fh, lineterminator="\r\n")
             if headers:
                 writer.writerow([csv_safe(str(h)) for h in headers])
-            for n, row in enumerate(rows, 1):
-                writer.writerow([_csv_cell(v) for v in row])
+            for batch in _batches(rows):
+                if _plain(batch, _CSV_PLAIN):
+                    writer.writerows(batch)
+                else:
+                    writer.writerows([_csv_cell(v) for v in row] for row in batch)
+                n += len(batch)
                 if not n % EVERY:
                     _tick(n, total, on_progress, check)
     except OSError as exc:
