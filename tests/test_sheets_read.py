@@ -78,7 +78,12 @@ def _bad_files(tmp_path):
     with zipfile.ZipFile(tmp_path / "bundle.xlsx", "w") as zf:
         zf.writestr("readme.txt", "hello")
     (tmp_path / "folder.xlsx").mkdir()
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(tmp_path / "cut_sheet.xlsx", "w") as dst:
+        for name in src.namelist():  # a valid zip whose sheet XML stops halfway
+            data = src.read(name)
+            dst.writestr(name, data[: len(data) // 2] if name.startswith("xl/worksheets/") else data)
     return {
+        "cut_sheet.xlsx": "损坏",
         "truncated.xlsx": "损坏",
         "empty.xlsx": "空的",
         "report.xlsx": "PDF",

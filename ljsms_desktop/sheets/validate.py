@@ -244,6 +244,17 @@ def _column_texts(col: Sequence[object], cache: _FloatTexts | None = None) -> Se
     return [v if v.__class__ is str else cell_text(v) for v in col]
 
 
+def _mobile_texts(col: Sequence[object]) -> Sequence[str]:
+    """The mobile column as text. Whole numbers skip _column_texts' range checks: a number of 16+
+    digits fails the 11-digit test anyway and then goes row by row with its cell text."""
+    try:
+        if all(map(float.is_integer, col)):  # TypeError unless every cell is a float
+            return list(map(str, map(int, col)))
+    except TypeError:
+        pass
+    return _column_texts(col)
+
+
 _NOT_A_MOBILE = "0" * 11
 
 
@@ -317,7 +328,7 @@ class _Run:
             flat = "".join(cols[0])  # type: ignore[arg-type]
             mobiles: Sequence[str] = cols[0]  # type: ignore[assignment]
         except TypeError:  # numbers (as people type mobiles), dates...
-            mobiles = _column_texts(cols[0])
+            mobiles = _mobile_texts(cols[0])
             flat = "".join(mobiles)
         if len(flat) != 11 * n or set(map(len, mobiles)) != {11}:
             wrong = list(compress(range(n), map((11).__ne__, map(len, mobiles))))
