@@ -246,3 +246,11 @@ def test_secrets_never_in_repr_or_errors(make_simulator):
         c.balance()
     text = str(info.value) + repr(info.value) + str(info.value.args)
     assert "Secret" not in text and make_key("Wrong-Secret-Typed", 0)[:8] not in text
+
+
+def test_mobiles_are_joined_clean(simulator):
+    c = client_for(simulator)
+    c.send(SIGNED, [" 13800138000", 13900139000, "", "13700137000\n"])
+    c.send(SIGNED, "13600136000,,13500135000,")  # an already joined field, with stray commas
+    assert [a.mobiles for a in simulator.accepted] == [("13800138000", "13900139000", "13700137000"),
+                                                        ("13600136000", "13500135000")]

@@ -304,7 +304,10 @@ def test_run_loop_stops_promptly(simulator, tmp_path):
     assert not t.is_alive() and poller.last_result is not None
 
 
-def test_a_campaign_cancelled_from_another_window_stops_between_batches(simulator, store, tmp_path):
+def test_a_campaign_cancelled_from_another_window_stops_between_batches(simulator, store, tmp_path, monkeypatch):
+    from ljsms_desktop.engine import runner
+
+    monkeypatch.setattr(runner, "CANCEL_CHECK_S", 0.0)  # look before every batch (default: every 0.5 s)
     cid = plain_campaign(store, 5000, batch_size=500)
 
     def cancel_elsewhere(done, *_):

@@ -73,15 +73,12 @@ class LjClient:
 
     def send(self, content: str, mobiles: Sequence[str] | str, *, code: str = "", ext: str = "") -> SendResult:
         """Plain send (§1) of *content* to at most 2000 numbers; one msgId for the request."""
-        if isinstance(mobiles, str):
-            mobiles = [m for m in mobiles.split(",") if m]
-        mobiles = [str(m).strip() for m in mobiles]
+        joined = limits.join_mobiles(mobiles)
         code, ext = str(code or ""), str(ext or "")
         limits.check_content(content)
-        limits.check_mobiles(mobiles)
         limits.check_code(code)
         limits.check_ext(ext)
-        payload = {"content": content, "mobile": ",".join(mobiles), "code": code, "ext": ext}
+        payload = {"content": content, "mobile": joined, "code": code, "ext": ext}
         return self._send_result(self._call("sms", payload, send=True))
 
     def send_template(self, template: str, template_id: str, rows: Iterable[tuple[str, Sequence[str]]], *,
