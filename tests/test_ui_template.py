@@ -235,3 +235,29 @@ def test_big_import_runs_off_the_gui_thread_and_cancels(env, qtbot, tmp_path):
     assert "已取消" in tab.progress.counts.text() or tab.plan is not None
     assert len(sim.sent_counter()) == 0
     QApplication.processEvents()
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="resources/sample_import.xlsx not there yet")
+def test_download_sample_workbook(env, qtbot, tmp_path):
+    """下载示例表格: the button sits by 导入表格; the copy is a workbook with the sample's headers that imports."""
+    from PySide6.QtWidgets import QPushButton
+
+    ctx, sim, tab = env()
+    button = tab.findChild(QPushButton, "downloadSampleButton")
+    assert button is tab.sample_button and button.isEnabled() and "示例" in button.text()
+    folder = tmp_path / "下载"
+    folder.mkdir()
+    out = folder / "示例导入表格"                 # no suffix typed: .xlsx is added
+    assert tab.save_sample_to(out)
+    saved = out.with_suffix(".xlsx")
+    assert "已保存" in tab.result_label.text() and str(saved) in tab.result_label.text()
+    assert ctx.qsettings.value("folders/sample") == str(folder)
+    rows = list(openpyxl.load_workbook(saved, read_only=True).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("手机号", "姓名", "订单号") and len(rows) > 1
+    # It imports as it is, with the demo-style template.
+    fill_template(tab, "【联江科技】尊敬的{}，您的订单{}已发货。回T退订")
+    tab.load_file(saved)
+    assert len(wait_plan(qtbot, tab).recipients) == len(rows) - 1
+    # A place that cannot be written: said in words, nothing raised.
+    assert not tab.save_sample_to(tmp_path / "没有这个文件夹" / "x.xlsx")
+    assert "未能保存" in tab.result_label.text() and "Traceback" not in tab.result_label.text()

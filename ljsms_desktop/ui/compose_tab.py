@@ -47,6 +47,22 @@ AMBER = "#9a6700"
 GREEN = "#067647"
 
 
+class NoteLabel(QLabel):
+    """A message line (a notice, a result) that takes no room while it has nothing to say."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setVisible(bool(text))
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt name
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        super().clear()
+        self.hide()
+
+
 def snippet(text: str, n: int = 24) -> str:
     one = " ".join(text.split())
     return one if len(one) <= n else one[:n] + "…"
@@ -182,7 +198,7 @@ class ComposeTab(QWidget):
         self.send_button.clicked.connect(self.send)
         self.progress = ProgressPanel(self)
         self.progress.cancel_requested.connect(self._cancel_running)
-        self.notice_label = QLabel()
+        self.notice_label = NoteLabel()
         self.notice_label.setObjectName("noticeLabel")
         self.notice_label.setWordWrap(True)
         self.notice_label.setStyleSheet("color: #555;")
@@ -191,7 +207,7 @@ class ComposeTab(QWidget):
         self.unknown_notice.setWordWrap(True)
         self.unknown_notice.setStyleSheet(f"color: {AMBER}; border: 1px solid {AMBER}; padding: 6px;")
         self.unknown_notice.hide()
-        self.result_label = QLabel()
+        self.result_label = NoteLabel()
         self.result_label.setObjectName("resultLabel")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

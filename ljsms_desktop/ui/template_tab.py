@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import logging
+import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -37,7 +38,8 @@ from ..jobs.campaign import runner_for
 from ..jobs.gc_pause import paused_gc
 from ..jobs.importing import FileInfo, import_file, inspect_file, start_export_problems
 from ..sheets.cells import column_letter
-from .compose_tab import AMBER, GREEN, RED, SHEET_PATTERNS, snippet
+from .app import RESOURCES
+from .compose_tab import AMBER, GREEN, RED, SHEET_PATTERNS, NoteLabel, snippet
 from .confirm_dialog import ConfirmSendDialog
 from .progress_panel import ProgressPanel
 from .schedule_panel import SchedulePanel, scheduler_for
@@ -48,6 +50,17 @@ PREVIEW_ROWS = 8
 SHOWN_PROBLEMS = 200
 DEBOUNCE_MS = 300
 SHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt"}
+SAMPLE_FILE = "sample_import.xlsx"
+SAMPLE_SAVE_NAME = "示例导入表格.xlsx"
+
+
+def sample_workbook() -> Path | None:
+    """The sample import workbook (手机号, 姓名, 订单号): the repository's ``resources/`` next to the
+    package (how ``ui.app`` finds translations), else a copy inside the package; None when missing."""
+    for candidate in (RESOURCES / SAMPLE_FILE, Path(__file__).resolve().parent / "resources" / SAMPLE_FILE):
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 @dataclass
@@ -147,6 +160,10 @@ class TemplateTab(QWidget):
         self.import_button.setObjectName("importButton")
         self.import_button.setToolTip(self.tr("选择 Excel、WPS 表格或 CSV 文件；也可以把文件直接拖到这里"))
         self.import_button.clicked.connect(self._choose_file)
+        self.sample_button = QPushButton(self.tr("下载示例表格…"))
+        self.sample_button.setObjectName("downloadSampleButton")
+        self.sample_button.setToolTip(self.tr("保存一份示例表格（手机号、姓名、订单号），照着填写后导入"))
+        self.sample_button.clicked.connect(self._choose_sample_target)
         self.file_label = QLabel(self.tr("把表格文件拖到这里，或点“导入表格…”"))
         self.file_label.setObjectName("fileLabel")
         self.file_label.setWordWrap(True)
@@ -181,6 +198,7 @@ class TemplateTab(QWidget):
         wl = QVBoxLayout(wbox)
         frow = QHBoxLayout()
         frow.addWidget(self.import_button)
+        frow.addWidget(self.sample_button)
         frow.addWidget(self.file_label, 1)
         wl.addLayout(frow)
         self.mapping_row.addWidget(QLabel(self.tr("工作表：")))
@@ -209,7 +227,7 @@ class TemplateTab(QWidget):
         self.send_button.clicked.connect(self.send)
         self.progress = ProgressPanel(self)
         self.progress.cancel_requested.connect(self._cancel_running)
-        self.notice_label = QLabel()
+        self.notice_label = NoteLabel()
         self.notice_label.setObjectName("templateNoticeLabel")
         self.notice_label.setWordWrap(True)
         self.notice_label.setStyleSheet("color: #555;")
@@ -218,7 +236,7 @@ class TemplateTab(QWidget):
         self.unknown_notice.setWordWrap(True)
         self.unknown_notice.setStyleSheet(f"color: {AMBER}; border: 1px solid {AMBER}; padding: 6px;")
         self.unknown_notice.hide()
-        self.result_label = QLabel()
+        self.result_label = NoteLabel()
         self.result_label.setObjectName("templateResultLabel")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -505,6 +523,39 @@ class TemplateTab(QWidget):
                                               self.tr("表格或文本") + f" {SHEET_PATTERNS};;" + self.tr("所有文件") + " (*)")
         if path:
             self.load_file(path)
+
+    # -- sample workbook --------------------------------------------------------------------------
+    def _choose_sample_target(self) -> None:
+        q = self.ctx.qsettings
+        folder = str(q.value("folders/sample", "") or q.value("folders/template_import", "") or Path.home())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存示例表格"), str(Path(folder) / SAMPLE_SAVE_NAME),
+                                              self.tr("Excel 工作簿") + " (*.xlsx)")
+        if path:
+            self.save_sample_to(path)
+
+    def save_sample_to(self, path: str | Path) -> bool:
+        """Copy the sample workbook to *path* (a 7 KB file: copied on the GUI thread); say how it went."""
+        path = Path(path)
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        self.ctx.qsettings.setValue("folders/sample", str(path.parent))
+        source = sample_workbook()
+        if source is None:
+            self._set_result(self.tr("找不到示例表格：安装文件不完整（缺少 resources/{0}），请重新安装。").format(SAMPLE_FILE), RED)
+            return False
+        try:
+            shutil.copyfile(source, path)
+        except PermissionError:
+            why = self.tr("没有权限写入这个位置，或文件正被其他程序（如 Excel）打开")
+        except OSError as e:
+            why = e.strerror or type(e).__name__
+        else:
+            self._set_result(self.tr("示例表格已保存到“{0}”。第一列填手机号，其后各列依次填入模板中的每个 {{}}，"
+                                     "填好后点“导入表格…”。").format(path), GREEN)
+            return True
+        log.warning("sample workbook not saved to %s: %s", path, why)
+        self._set_result(self.tr("示例表格未能保存到“{0}”：{1}").format(path, why), RED)
+        return False
 
     def _reset_file(self) -> None:
         self.ctx.tasks.cancel("template-import")
