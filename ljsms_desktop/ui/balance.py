@@ -54,7 +54,7 @@ class BalanceIndicator(QWidget):
         if self.balance is None:
             text, state = self.tr("余额：—"), "unknown"
         else:
-            text = self.tr("剩余 {0} 条").format(self.balance)
+            text = self.tr("剩余 {0} 条").format(f"{self.balance:,}")
             if self.required is not None and self.required > self.balance:
                 state = "short"
             elif self.balance < self.threshold:
@@ -63,9 +63,9 @@ class BalanceIndicator(QWidget):
                 state = "ok"
         tips = []
         if state == "short":
-            tips.append(self.tr("当前计划需要 {0} 条，余额不足，请先充值").format(self.required))
+            tips.append(self.tr("当前计划需要 {0} 条，余额不足，请先充值").format(f"{self.required:,}"))
         elif state == "low":
-            tips.append(self.tr("余额低于提醒值 {0} 条").format(self.threshold))
+            tips.append(self.tr("余额低于提醒值 {0} 条").format(f"{self.threshold:,}"))
         if self.error is not None:
             tips.append(self.tr("无法查询余额：{0}").format(self.error.message_zh))
             if self.balance is None:

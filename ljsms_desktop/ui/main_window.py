@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
         self.contact_label.setObjectName("contactLabel")
         self.poll_label = QLabel(self)
         self.poll_label.setObjectName("pollLabel")
+        for label in (self.account_label, self.contact_label, self.poll_label):
+            label.setContentsMargins(4, 0, 12, 0)   # apart from each other, not run together
         bar = self.statusBar()
         bar.addWidget(self.account_label)
         bar.addWidget(self.contact_label)
