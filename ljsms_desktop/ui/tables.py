@@ -43,15 +43,25 @@ class RowsModel(QAbstractTableModel):
         col = self.columns[index.column()]
         value = self.rows[index.row()][col.index]
         if role == Qt.ItemDataRole.DisplayRole:
-            if col.fmt is not None:
-                return col.fmt(value)
-            return "" if value is None else str(value)
+            return self.text(value, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col.color is not None:
             c = col.color(value)
             return QColor(c) if c else None
         return None
+
+    @staticmethod
+    def text(value, col: Column) -> str:
+        """What a cell shows."""
+        if col.fmt is not None:
+            return col.fmt(value)
+        return "" if value is None else str(value)
+
+    def widths_key(self, rows: Sequence[tuple], limit: int) -> tuple[int, ...]:
+        """The longest text per column over the first *limit* rows: columns need refitting when it changes."""
+        top = rows[:limit]
+        return tuple(max((len(self.text(r[c.index], c)) for r in top), default=0) for c in self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:

@@ -18,7 +18,8 @@ from .tables import Column, RowsModel
 RECENT_LIMIT = 500
 FIT_ROWS = 20
 """Rows Qt measures when fitting a column to its contents. Qt's default (1000) asks the Python
-model for every row: 500 rows took 200-400 ms on the GUI thread; 20 rows take ~10 ms."""
+model for every row: 500 rows took 200-400 ms on the GUI thread; 20 rows take ~10-15 ms (15
+columns), so a refresh refits only when the longest texts of those rows changed."""
 MAX_FIT = 320
 """Widest a column is made by fitting (long campaign names are elided; the user can widen it)."""
 
@@ -76,6 +77,7 @@ class _TableTab(QWidget):
         if self._user_sized:
             header.restoreState(state)
         self._fitting = False
+        self._fitted_for: tuple[int, ...] | None = None
         header.sectionResized.connect(self._section_resized)
 
     def save_state(self) -> None:
@@ -134,7 +136,10 @@ class _TableTab(QWidget):
     def _loaded(self, rows: list[tuple]) -> None:
         self.model.set_rows(rows)
         if rows and not self._user_sized:
-            self._fit_columns()
+            key = self.model.widths_key(rows, FIT_ROWS)
+            if key != self._fitted_for:
+                self._fitted_for = key
+                self._fit_columns()
         self.summary.setText(self.describe(rows))
         self.summary.setStyleSheet("")
         self.loaded += 1
