@@ -67,6 +67,12 @@ def test_balance_indicator_states(open_window, make_simulator, qtbot):
     assert "最近连接网关" in w.contact_label.text()
 
 
+def test_a_balance_beyond_32_bits_is_shown(open_window, make_simulator, qtbot):
+    w = open_window(make_simulator(balance=10**12))
+    qtbot.waitUntil(lambda: w.balance.balance == 10**12, timeout=5000)
+    assert w.balance.text.text() == "剩余 1,000,000,000,000 条"
+
+
 def test_balance_error_is_an_icon_with_the_reason_not_a_dialog(open_window, make_simulator, qtbot):
     sim = make_simulator(password="another")
     w = open_window(sim)

@@ -31,7 +31,7 @@ class NotConfigured(Exception):
 
 class AppContext(QObject):
     settings_changed = Signal()
-    balance_updated = Signal(int)          # messages left
+    balance_updated = Signal(object)       # messages left (object: a balance may exceed 2**31)
     balance_failed = Signal(object)        # TaskError
     gateway_contact = Signal(float)        # time.time() of the last successful gateway answer
     data_changed = Signal(str)             # "campaigns" | "reports" | "replies" | "suppression"
