@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "simulate",
     "check",
     "campaign", "pull", "suppress",
+    "export",
 ]
 
 EPILOG = """\

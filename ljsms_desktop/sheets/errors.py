@@ -10,9 +10,16 @@ class SheetError(Exception):
     what to do, e.g. ``文件不存在：D:/名单.xlsx``.
     """
 
+    usage = True  # the CLI exits with status 2 (a file problem), like a usage error
+
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+    @property
+    def message_zh(self) -> str:
+        """The same message under the name every layer's error handling looks for."""
+        return self.message
 
 
 class Cancelled(Exception):

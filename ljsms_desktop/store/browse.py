@@ -47,3 +47,46 @@ def failed_numbers(conn: sqlite3.Connection, campaign_id: int) -> list[str]:
                          AND p.code <> 'DELIVRD')))
                ORDER BY b.seq, r.pos""", (campaign_id,)).fetchall()
     return [r[0] for r in rows]
+
+
+# -- exports: cursors streamed to the sheet writer (rows as the exported file shows them) --------
+
+REPORT_EXPORT_HEADERS = ("时间", "手机号", "状态", "msgId", "批次(ext)", "发送记录编号")
+REPLY_EXPORT_HEADERS = ("时间", "手机号", "内容", "扩展号", "msgId", "发送记录编号", "退订")
+
+
+def count_reports(conn: sqlite3.Connection, campaign_id: int | None = None) -> int:
+    with known_errors():
+        if campaign_id is None:
+            return conn.execute("SELECT count(*) FROM reports").fetchone()[0]
+        return conn.execute("SELECT count(*) FROM reports r JOIN batches b ON b.id = r.batch_id "
+                            "WHERE b.campaign_id = ?", (campaign_id,)).fetchone()[0]
+
+
+def iter_reports(conn: sqlite3.Connection, campaign_id: int | None = None):
+    """Every stored report in arrival order (a cursor: nothing is loaded at once)."""
+    sql = ("SELECT r.time, r.mobile, r.code, r.msg_id, coalesce(r.ext, b.ext, ''), b.campaign_id "
+           "FROM reports AS r LEFT JOIN batches AS b ON b.id = r.batch_id")
+    args: tuple = ()
+    if campaign_id is not None:
+        sql += " WHERE b.campaign_id = ?"
+        args = (campaign_id,)
+    with known_errors():
+        return conn.execute(sql + " ORDER BY r.id", args)
+
+
+def count_replies(conn: sqlite3.Connection, campaign_id: int | None = None) -> int:
+    with known_errors():
+        if campaign_id is None:
+            return conn.execute("SELECT count(*) FROM replies").fetchone()[0]
+        return conn.execute("SELECT count(*) FROM replies WHERE campaign_id = ?", (campaign_id,)).fetchone()[0]
+
+
+def iter_replies(conn: sqlite3.Connection, campaign_id: int | None = None):
+    sql = "SELECT time, mobile, content, expand, msg_id, campaign_id, CASE opt_out WHEN 1 THEN '是' ELSE '' END FROM replies"
+    args: tuple = ()
+    if campaign_id is not None:
+        sql += " WHERE campaign_id = ?"
+        args = (campaign_id,)
+    with known_errors():
+        return conn.execute(sql + " ORDER BY id", args)
