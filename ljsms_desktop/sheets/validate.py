@@ -90,8 +90,8 @@ class Problem:
 class ValidRows:
     """The valid rows of an import, stored compactly; iterate for ``(mobile, [values])`` in sheet order.
 
-    Per batch of sheet rows: the mobiles as one string of 11-digit numbers back to back, each
-    variable's values as one ␟-joined string, and the row numbers as a ``range`` (or an ``array``
+    Per batch of sheet rows: the mobiles as one comma-joined ASCII string, each variable's values
+    as one ␟-joined string, and the row numbers as a ``range`` (or an ``array``
     when rows were left out): a few bytes per row beyond the text itself and no per-row Python
     objects, so a million recipients cost tens of MB.
     """
@@ -104,7 +104,7 @@ class ValidRows:
         self._flat_numbers: array | None = None
 
     def _add(self, mobiles: str, values: Sequence[str], numbers: range | array) -> None:
-        """Store one batch: its mobiles back to back, each variable's values ␟-joined, the row numbers."""
+        """Store one batch: its mobiles comma-joined, each variable's values ␟-joined, the row numbers."""
         self._chunks.append((mobiles, *values))
         self._numbers.append(numbers)
         self._count += len(numbers)
@@ -112,13 +112,9 @@ class ValidRows:
     def __len__(self) -> int:
         return self._count
 
-    @staticmethod
-    def _split_mobiles(flat: str) -> list[str]:
-        return list(map(flat.__getitem__, map(slice, range(0, len(flat), 11), range(11, len(flat) + 11, 11))))
-
     def _fields(self) -> Iterator[tuple[str, ...]]:
         for mobiles, *values in self._chunks:
-            yield from zip(self._split_mobiles(mobiles), *(v.split(US) for v in values))
+            yield from zip(mobiles.split(","), *(v.split(US) for v in values))
 
     def __iter__(self) -> Iterator[tuple[str, list[str]]]:
         """``(mobile, values)`` — what the engine plans a campaign from."""
@@ -132,7 +128,7 @@ class ValidRows:
 
     def mobiles(self) -> Iterator[str]:
         for chunk in self._chunks:
-            yield from self._split_mobiles(chunk[0])
+            yield from chunk[0].split(",")
 
     def row_numbers(self) -> array:
         """The spreadsheet row number of each valid row, in order (index i ↔ the i-th valid row)."""
@@ -291,6 +287,19 @@ def _positions(column: Sequence[str], wanted: set[str]) -> Iterable[int]:
     return found
 
 
+class _ColumnRows:
+    """Rows of a batch that was read straight into columns (the whole row's cells), rebuilt on demand."""
+
+    def __init__(self, columns: list[Sequence[object]]) -> None:
+        self.columns = columns
+
+    def __len__(self) -> int:
+        return len(self.columns[0])
+
+    def __getitem__(self, rows: slice) -> list[tuple[object, ...]]:
+        return list(zip(*(c[rows] for c in self.columns)))
+
+
 class _Run:
     """State of one validation pass: the batch checks and the row-by-row check."""
 
@@ -315,14 +324,14 @@ class _Run:
         self.d_mobiles: list[str] = []
 
     # -- batch checks: C-level operations over whole columns ---------------------------------------------
-    def batch(self, rows: list[Sequence[object]], cols: list[Sequence[object]], first: int) -> None:
+    def batch(self, rows: Sequence[Sequence[object]], cols: list[Sequence[object]], first: int) -> None:
         """Validate one batch; *cols* are its mobile column and then its variable columns.
 
         Each test runs once over a whole joined column; a test that fails is followed by a search
         for the rows that failed it (still C-level). Only those suspect rows go through check_row();
         the plainly valid stretches between them are taken as they are, in order.
         """
-        n = len(rows)
+        n = len(cols[0])
         bad: set[int] = set()
         try:
             flat = "".join(cols[0])  # type: ignore[arg-type]
@@ -375,7 +384,7 @@ class _Run:
 
         if not bad:
             self.seen |= unique
-            self.valid._add(flat, joins, range(first, first + n))
+            self.valid._add(",".join(mobiles), joins, range(first, first + n))
             return
         columns: list[Sequence[str]] = [mobiles, *values]
         out: list[list[str]] = [[] for _ in columns]
@@ -395,8 +404,12 @@ class _Run:
             if i < n:
                 self.slow(rows[i : i + 1], first + i, out, numbers, slow_taken)
             start = i + 1
+        self.store(out, numbers)
+
+    def store(self, out: list[list[str]], numbers: array) -> None:
+        """Keep the valid rows gathered per column in *out*, with their row *numbers*."""
         if numbers:
-            self.valid._add("".join(out[0]), [US.join(o) for o in out[1:]], numbers)
+            self.valid._add(",".join(out[0]), [US.join(o) for o in out[1:]], numbers)
 
     # -- row by row, with the reasons --------------------------------------------------------------------
     def slow(
@@ -459,19 +472,15 @@ class _Run:
 
     def first_rows(self) -> array:
         """For each duplicate, the row where its number first appeared as valid (one pass, only if needed)."""
-        out = array("I")
-        if not self.d_mobiles:
-            return out
         wanted = set(self.d_mobiles)
-        first: dict[str, int] = {}
+        found: dict[str, int] = {}
         for chunk, numbers in zip(self.valid._chunks, self.valid._numbers):
-            mobiles = ValidRows._split_mobiles(chunk[0])
-            for m in wanted.intersection(mobiles).difference(first):
-                first[m] = numbers[mobiles.index(m)]
-            if len(first) == len(wanted):
+            if len(found) == len(wanted):
                 break
-        out.extend(first[m] for m in self.d_mobiles)
-        return out
+            mobiles = chunk[0].split(",")
+            for m in wanted.intersection(mobiles).difference(found):
+                found[m] = numbers[mobiles.index(m)]
+        return array("I", map(found.__getitem__, self.d_mobiles))
 
 
 _EMPTY_REASON = REASONS_ZH[EMPTY]
@@ -529,17 +538,23 @@ def validate_sheet(
         while True:
             if check is not None and check():
                 raise Cancelled()
+            if whole_rows:  # transpose straight from the reader; rows are rebuilt only for suspects
+                columns: list[Sequence[object]] = list(zip(*islice(rows_iter, BATCH)))
+                if not columns:
+                    break
+                run.batch(_ColumnRows(columns), columns, number)
+                number += len(columns[0])
+                if on_progress is not None:
+                    on_progress(number - first_data, sheet.fraction(number - 1))
+                continue
             batch = list(islice(rows_iter, BATCH))
             if not batch:
                 break
-            if whole_rows:
-                columns: list[Sequence[object]] = list(zip(*batch))
-            else:
-                try:
-                    columns = [list(map(g, batch)) for g in getters]
-                except IndexError:  # short rows (CSV): pad them
-                    batch = [r if len(r) >= need else [*r, *([""] * (need - len(r)))] for r in batch]
-                    columns = [list(map(g, batch)) for g in getters]
+            try:
+                columns = [list(map(g, batch)) for g in getters]
+            except IndexError:  # short rows (CSV): pad them
+                batch = [r if len(r) >= need else [*r, *([""] * (need - len(r)))] for r in batch]
+                columns = [list(map(g, batch)) for g in getters]
             run.batch(batch, columns, number)
             number += len(batch)
             if on_progress is not None:
