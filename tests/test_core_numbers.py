@@ -64,3 +64,12 @@ def test_split_number_list():
         "13300133000",
     ]
     assert split_number_list("  \n ,, ") == []
+
+
+def test_a_negative_number_is_not_a_mobile():
+    from ljsms_desktop.core.numbers import NOT_DIGITS, normalize_mobile
+
+    for raw in (-13800138000, "-13800138000", "－13800138000"):
+        check = normalize_mobile(raw)
+        assert not check.ok and check.reason == NOT_DIGITS, raw
+    assert normalize_mobile("138-0013-8000").ok  # dashes inside still separate groups

@@ -69,6 +69,8 @@ def normalize_mobile(raw: object) -> MobileCheck:
         return MobileCheck(None, EMPTY, original)
     if _SCIENTIFIC.match(text):
         return MobileCheck(None, SCIENTIFIC, original)
+    if text[0] in "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212":  # a negative number, not a phone number
+        return MobileCheck(None, NOT_DIGITS, original)
     m = _FLOAT_ZERO.match(text)
     if m:
         text = m.group(1)
