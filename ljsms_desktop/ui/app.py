@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, paths
@@ -64,9 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ljsms-desktop")
-    app.setApplicationDisplayName("联江短信桌面助手")
     app.setOrganizationName("ljsms")
     install_translator(app, args.lang)
+    # After the translator: Qt appends the display name to window titles that do not end with it.
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "联江短信桌面助手"))
     demo_env = None
     if args.demo:
         from .demo import DemoEnvironment

@@ -365,7 +365,7 @@ class ComposeTab(QWidget):
             self.remove_sources_button.hide()
             return
         parts = [self.tr("{0}：{1} 个号码").format(s.label, f"{len(s.mobiles):,}") for s in self._sources]
-        self.sources_label.setText(self.tr("另有导入的号码 — ") + "；".join(parts))
+        self.sources_label.setText(self.tr("另有导入的号码 — ") + self.tr("；", "list separator").join(parts))
         self.sources_label.show()
         self.remove_sources_button.show()
 
@@ -428,8 +428,8 @@ class ComposeTab(QWidget):
             self.numbers_summary.setText(" · ".join(bits))
         self.problems_list.clear()
         for where, raw, reason in result.problems:
-            shown = f"“{raw}” " if raw else ""
-            self.problems_list.addItem(QListWidgetItem(f"{where}：{shown}{reason}"))
+            shown = self.tr("“{0}” ").format(raw) if raw else ""
+            self.problems_list.addItem(QListWidgetItem(self.tr("{0}：{1}{2}").format(where, shown, reason)))
         more = result.invalid - len(result.problems)
         if more > 0:
             self.problems_list.addItem(QListWidgetItem(self.tr("……还有 {0} 个无效号码").format(f"{more:,}")))
@@ -673,7 +673,8 @@ class ComposeTab(QWidget):
             self.unknown_notice.hide()
             return
         numbers = sum(int(b.get("size", 0)) for b in batches)
-        seqs = "、".join(str(b.get("seq")) for b in batches[:10]) + ("……" if len(batches) > 10 else "")
+        seqs = self.tr("、", "list separator").join(str(b.get("seq")) for b in batches[:10]) \
+            + (self.tr("……") if len(batches) > 10 else "")
         self.unknown_notice.setText(self.tr(
             "第 {0} 批（共 {1} 个号码）状态未知：发送时网络中断或网关没有回应，这些号码可能已经发出，也可能没有。"
             "系统会根据状态报告自动确认，请勿重复发送。若一小时后仍未确认，请联系联江客服核对。").format(seqs, f"{numbers:,}"))

@@ -55,7 +55,7 @@ class ConfirmSendDialog(QDialog):
         if plan.suppressed:
             left_out.append(self.tr("已退订/屏蔽 {0}").format(len(plan.suppressed)))
         if left_out:
-            who += self.tr("（已排除：{0}）").format("，".join(left_out))
+            who += self.tr("（已排除：{0}）").format(self.tr("，", "list separator").join(left_out))
         form.addRow(self.tr("收件人："), QLabel(who))
         if plan.kind == "template" and plan.parts_min != plan.parts_per_recipient:
             parts = self.tr("每个号码 {0}–{1} 条").format(plan.parts_min, plan.parts_per_recipient)

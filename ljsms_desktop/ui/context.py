@@ -12,7 +12,7 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from ..api import LjClient
 from ..credentials import CredentialError, MemoryCredentials, system_credentials
@@ -87,7 +87,7 @@ class AppContext(QObject):
     def make_client(self, *, timeout: float = 15.0) -> LjClient:
         password = self.password()
         if not self.settings.account or not password:
-            raise NotConfigured("还没有设置账号和密码：请打开“设置”填写")
+            raise NotConfigured(QCoreApplication.translate("AppContext", "还没有设置账号和密码：请打开“设置”填写"))
         return LjClient(self.settings.base_url, self.settings.account, password, timeout=timeout)
 
     def open_store(self):

@@ -59,10 +59,6 @@ class NumbersResult:
         return len(self.plan.recipients)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NumbersInput", text)
-
-
 def line_count(text: str) -> int:
     return text.count("\n") + 1 if text else 0
 
@@ -95,8 +91,8 @@ def plan_numbers(content: str, text: str, sources: Iterable[NumberSource] = (), 
         origin.append((len(all_raws), src))
     plan = plan_plain(content, all_raws, suppressed=suppressed)
 
-    line_fmt = _tr("第 {0} 行")
-    row_fmt = _tr("{0} 第 {1} 行")
+    line_fmt = QCoreApplication.translate("NumbersInput", "第 {0} 行")
+    row_fmt = QCoreApplication.translate("NumbersInput", "{0} 第 {1} 行")
 
     def locate(index: int) -> str:
         if index < len(raws):

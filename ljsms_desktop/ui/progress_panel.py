@@ -17,15 +17,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QS
 
 def format_duration_zh(seconds: float) -> str:
     """``约 2 分 5 秒`` — how a time left reads."""
-    tr = QCoreApplication.translate
+    # Spelled out (no ``tr = QCoreApplication.translate`` alias): lupdate only sees the full call.
     s = max(0, int(round(seconds)))
     if s < 60:
-        return tr("ProgressPanel", "约 {0} 秒").format(s)
+        return QCoreApplication.translate("ProgressPanel", "约 {0} 秒").format(s)
     m, s = divmod(s, 60)
     if m < 60:
-        return tr("ProgressPanel", "约 {0} 分 {1} 秒").format(m, s)
+        return QCoreApplication.translate("ProgressPanel", "约 {0} 分 {1} 秒").format(m, s)
     h, m = divmod(m, 60)
-    return tr("ProgressPanel", "约 {0} 小时 {1} 分").format(h, m)
+    return QCoreApplication.translate("ProgressPanel", "约 {0} 小时 {1} 分").format(h, m)
 
 
 class _QuietLine(QWidget):
@@ -124,7 +124,7 @@ class ProgressPanel(QWidget):
         parts = [text] if text else []
         if left is not None:
             parts.append(self.tr("剩余时间 {0}").format(format_duration_zh(left)))
-        self._counts_line.set_text("，".join(parts))
+        self._counts_line.set_text(self.tr("，", "list separator").join(parts))
 
     def time_left(self, done: int, total: int) -> float | None:
         """Seconds left at the rate seen since start (None until there is something to go on)."""

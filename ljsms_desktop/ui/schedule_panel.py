@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QDateTimeEdit, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
@@ -28,7 +28,8 @@ from ..jobs.campaign import create_campaign, runner_for
 log = logging.getLogger(__name__)
 
 CHECK_MS = 15_000
-ORIGIN_ZH = {"compose": "发送短信", "template": "模板群发"}
+ORIGIN_ZH = {"compose": QT_TRANSLATE_NOOP("SchedulePanel", "发送短信"),
+             "template": QT_TRANSLATE_NOOP("SchedulePanel", "模板群发")}   # shown through self.tr()
 
 
 class Scheduler(QObject):
@@ -230,7 +231,7 @@ class SchedulePanel(QWidget):
             text = self.tr("{0}  {1}（{2} 个号码，{3}）").format(
                 s.due_at.strftime("%Y-%m-%d %H:%M"), s.label, s.recipients, s.state_zh)
             if s.origin != self.origin:
-                text += self.tr(" —「{0}」").format(ORIGIN_ZH.get(s.origin, s.origin))
+                text += self.tr(" —「{0}」").format(self.tr(ORIGIN_ZH.get(s.origin, s.origin)))
             if s.note:
                 text += " · " + s.note
             item = QListWidgetItem(text)

@@ -182,7 +182,7 @@ class SettingsDialog(QDialog):
             return self.tr("扩展号只能是数字")
         bad = [n for n in split_number_list(self.test_numbers.text()) if not normalize_mobile(n).ok]
         if bad:
-            return self.tr("测试号码无效：{0}").format("、".join(bad[:3]))
+            return self.tr("测试号码无效：{0}").format(self.tr("、", "list separator").join(bad[:3]))
         return None
 
     def accept(self) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
@@ -51,7 +51,7 @@ SHOWN_PROBLEMS = 200
 DEBOUNCE_MS = 300
 SHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt"}
 SAMPLE_FILE = "sample_import.xlsx"
-SAMPLE_SAVE_NAME = "示例导入表格.xlsx"
+SAMPLE_SAVE_NAME = QT_TRANSLATE_NOOP("TemplateTab", "示例导入表格.xlsx")   # offered through self.tr()
 
 
 def sample_workbook() -> Path | None:
@@ -528,7 +528,8 @@ class TemplateTab(QWidget):
     def _choose_sample_target(self) -> None:
         q = self.ctx.qsettings
         folder = str(q.value("folders/sample", "") or q.value("folders/template_import", "") or Path.home())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存示例表格"), str(Path(folder) / SAMPLE_SAVE_NAME),
+        target = Path(folder) / self.tr(SAMPLE_SAVE_NAME)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存示例表格"), str(target),
                                               self.tr("Excel 工作簿") + " (*.xlsx)")
         if path:
             self.save_sample_to(path)
@@ -620,7 +621,8 @@ class TemplateTab(QWidget):
         if lay is None:
             return []
         width = max(lay.width, max((len(t) for _n, t in self.info.preview), default=0))
-        return [(lay.label(c) if c < lay.width else f"{column_letter(c)}列", c) for c in range(width)]
+        return [(lay.label(c) if c < lay.width else self.tr("{0}列").format(column_letter(c)), c)
+                for c in range(width)]
 
     def _fill_columns(self) -> None:
         lay = self.info.layout if self.info is not None else None
@@ -897,7 +899,7 @@ class TemplateTab(QWidget):
             return
         src = self.current.result.path
         folder = str(self.ctx.qsettings.value("folders/export", "") or src.parent)
-        default = str(Path(folder) / f"{src.stem}_问题行.xlsx")
+        default = str(Path(folder) / self.tr("{0}_问题行.xlsx").format(src.stem))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出问题行"), default,
                                               self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"))
         if path:
@@ -1061,7 +1063,8 @@ class TemplateTab(QWidget):
             self.unknown_notice.hide()
             return
         numbers = sum(int(b.get("size", 0)) for b in batches)
-        seqs = "、".join(str(b.get("seq")) for b in batches[:10]) + ("……" if len(batches) > 10 else "")
+        seqs = self.tr("、", "list separator").join(str(b.get("seq")) for b in batches[:10]) \
+            + (self.tr("……") if len(batches) > 10 else "")
         self.unknown_notice.setText(self.tr(
             "第 {0} 批（共 {1} 个号码）状态未知：发送时网络中断或网关没有回应，这些号码可能已经发出，也可能没有。"
             "系统会根据状态报告自动确认，请勿重复发送。若一小时后仍未确认，请联系联江客服核对。").format(seqs, f"{numbers:,}"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, \
     QVBoxLayout, QWidget
 
@@ -174,7 +174,9 @@ class CampaignsTab(_TableTab):
         return ("campaigns", "reports", "replies")
 
     def fetch(self, store) -> list[tuple]:
-        kind_zh = {"plain": "普通", "template": "模板"}
+        # Runs in a worker: QCoreApplication.translate (thread-safe) rather than self.tr.
+        kind_zh = {"plain": QCoreApplication.translate("CampaignsTab", "普通"),
+                   "template": QCoreApplication.translate("CampaignsTab", "模板")}
         return [(s.campaign, s.name, kind_zh.get(s.kind, s.kind), STATE_ZH.get(s.state, s.state), s.recipients,
                  s.accepted, s.unknown, s.rejected, s.delivered, s.failed, s.pending_report, s.replies,
                  s.opt_outs, s.delivery_rate, s.created_at) for s in reversed(store.all_stats())]

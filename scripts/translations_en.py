@@ -1,0 +1,487 @@
+"""The English wording of the window, kept as a dictionary and written into the Qt Linguist file.
+
+Chinese is the source language (every ``self.tr("…")`` in ``ljsms_desktop/ui``); this file holds the
+English for each source text. ``scripts/update-translations.sh`` runs it between pyside6-lupdate and
+pyside6-lrelease, so a string added to the UI only needs its English added here:
+
+    bash scripts/update-translations.sh     # lupdate -> this script -> lrelease (ljsms_en.qm)
+
+It fills every ``<translation>`` of ``resources/i18n/ljsms_en.ts`` whose source it knows (marking it
+finished), keeps translations someone made in Qt Linguist for sources it does not know, and lists the
+sources still untranslated (``--strict``: exit 1 when there are any). Each English text must keep the
+source's ``{0}``-style placeholders, ``{}`` / ``{{}}``, ``&`` accelerator and ``<b>`` tags; a mismatch is
+an error (exit 2) rather than a label that breaks at run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+TS = Path(__file__).resolve().parent.parent / "resources" / "i18n" / "ljsms_en.ts"
+
+# Source (Chinese) -> English. Shared by every context that uses the same source text.
+EN: dict[str, str] = {
+    # -- main window, menus, status bar -------------------------------------------------------------
+    "联江短信桌面助手": "Lianjiang SMS Desktop",
+    " — 演示模式（内置模拟网关，不会发出真实短信）": " — Demo mode (built-in simulated gateway, no real SMS is sent)",
+    "发送短信": "Send SMS",
+    "模板群发": "Template Send",
+    "发送记录": "Campaigns",
+    "状态报告": "Delivery Reports",
+    "上行回复": "Replies",
+    "文件(&F)": "&File",
+    "设置(&S)…": "&Settings…",
+    "刷新余额(&R)": "&Refresh Balance",
+    "退出(&Q)": "&Quit",
+    "帮助(&H)": "&Help",
+    "关于(&A)": "&About",
+    "关于": "About",
+    "联江短信桌面助手 {0}\n联江·云通讯短信群发、模板群发、状态报告与上行回复。":
+        "Lianjiang SMS Desktop {0}\nBulk SMS, template sends, delivery reports and replies on the 联江·云通讯 gateway.",
+    "尚未连接网关": "Not connected to the gateway yet",
+    "（演示）": " (demo mode)",
+    "账号：{0}{1}": "Account: {0}{1}",
+    "未设置账号": "No account set",
+    "最近连接网关：{0}": "Last gateway contact: {0}",
+    "⚠ 拉取报告失败": "⚠ Fetching reports failed",
+    "报告/回复已于 {0} 拉取": "Reports/replies fetched at {0}",
+    "联江短信桌面助手：有定时发送在等待": "Lianjiang SMS Desktop: scheduled sends are waiting",
+    "窗口已隐藏到托盘，定时发送会按时执行": "The window is hidden in the tray; scheduled sends will go out on time",
+    "还没有设置账号和密码：请打开“设置”填写": "No account and password yet: enter them in Settings",
+
+    # -- balance --------------------------------------------------------------------------------------
+    "余额：—": "Balance: —",
+    "剩余 {0} 条": "{0} messages left",
+    "当前计划需要 {0} 条，余额不足，请先充值": "This send needs {0} messages: the balance is too low, please top up first",
+    "余额低于提醒值 {0} 条": "Balance below the reminder level of {0} messages",
+    "无法查询余额：{0}": "Could not check the balance: {0}",
+
+    # -- shared words -----------------------------------------------------------------------------------
+    "取消": "Cancel",
+    "发送": "Send",
+    "发送…": "Send…",
+    "定时发送…": "Schedule…",
+    "定时发送": "Send later",
+    "发送失败": "Send failed",
+    "发送失败：{0}": "Send failed: {0}",
+    "发送已取消": "Send cancelled",
+    "手机号": "Mobile",
+    "时间": "Time",
+    "状态": "Status",
+    "模板": "Template",
+    "退订": "Opt-out",
+    "……": "…",
+    "、": ", ",
+    "，": ", ",
+    "；": "; ",
+    "“{0}”": "“{0}”",
+    "“{0}” ": "“{0}” ",
+    "{0}：{1}{2}": "{0}: {1}{2}",
+    "{0}：{1} 个号码": "{0}: {1} numbers",
+    "{0} 第 {1} 行": "{0} row {1}",
+    "第 {0} 行": "Line {0}",
+    "无效 {0}": "invalid {0}",
+    "重复 {0}": "duplicate {0}",
+    "已退订/屏蔽 {0}": "opted out/blocked {0}",
+    "有效 <b>{0}</b>": "valid <b>{0}</b>",
+    "表格或文本": "Spreadsheets or text",
+    "所有文件": "All files",
+    "已读取 {0} 行": "{0} rows read",
+    "营销短信（须告知退订方式，避开免打扰时段）": "Marketing SMS (must say how to opt out; avoid the quiet hours)",
+    "提示：营销短信请告知退订方式，如在末尾加上“回T退订”":
+        "Tip: a marketing SMS must say how to opt out, e.g. end it with “回T退订” (reply T to unsubscribe)",
+    "短信内容": "Message",
+    "自己的手机号，多个用逗号分隔": "Your own mobile numbers, separated by commas",
+    "正在发送另一个活动，请等它结束": "Another campaign is being sent; wait until it finishes",
+    "正在发送另一个活动，请等它结束后再发送": "Another campaign is being sent; send again when it has finished",
+    "还没有设置账号和密码：请打开“文件 → 设置”": "No account and password yet: open File → Settings",
+    "定时时间已经过去，请选择将来的时间": "The scheduled time has passed; choose a time in the future",
+    "已安排在 {0} 发送给 {1} 个号码。程序需保持运行（关闭窗口后在托盘中继续）。":
+        "Scheduled for {0} to {1} numbers. Keep the program running (closing the window leaves it in the tray).",
+    "定时发送未能保存：{0}": "The scheduled send could not be saved: {0}",
+    "停止发送：已发出的短信无法撤回，其余号码不再发送":
+        "Stop sending: messages already sent cannot be recalled; the remaining numbers are not sent",
+    "已发出 {0} / {1} 个号码（第 {2} / {3} 批）": "Sent {0} / {1} numbers (batch {2} / {3})",
+    "第 {0} 批（共 {1} 个号码）状态未知：发送时网络中断或网关没有回应，这些号码可能已经发出，也可能没有。"
+    "系统会根据状态报告自动确认，请勿重复发送。若一小时后仍未确认，请联系联江客服核对。":
+        "Batch {0} ({1} numbers) has an unknown status: the network dropped or the gateway did not answer while "
+        "sending, so these messages may or may not have gone out. Delivery reports will settle it automatically; "
+        "do not send them again. If it is still unknown after an hour, ask Lianjiang support to check.",
+    "已取消：已发出 {0} 个号码，其余不再发送": "Cancelled: {0} numbers sent, the rest will not be sent",
+    "发送已取消。已发出的短信无法撤回，详情见“发送记录”。":
+        "Send cancelled. Messages already sent cannot be recalled; see “Campaigns” for details.",
+    "全部批次已发出": "All batches sent",
+    "发送完成：{0} 个号码": "Send complete: {0} numbers",
+    "已发送：网关接收 {0} 个号码": "Sent: the gateway accepted {0} numbers",
+    "，拒收 {0} 个": ", rejected {0}",
+    "，状态未知 {0} 个": ", status unknown for {0}",
+    "。送达情况请看“状态报告”和“发送记录”。": ". See “Delivery Reports” and “Campaigns” for delivery.",
+    "。请在“文件 → 设置”中检查账号和密码。": ". Check the account and password in File → Settings.",
+    " 本次没有发出任何短信。": " No messages were sent.",
+
+    # -- 发送短信 (compose) ------------------------------------------------------------------------------
+    "【公司签名】短信内容……回T退订": "【Company signature】Your message… 回T退订",
+    "加上“回T退订”": "Add “回T退订”",
+    "在内容末尾加上退订方式": "Add the opt-out line (reply T to unsubscribe) at the end",
+    "验证码、通知类短信可取消勾选": "Untick for verification codes and notifications",
+    "粘贴手机号：每行一个，或用逗号、空格、分号分隔；可带 +86":
+        "Paste mobile numbers: one per line, or separated by commas, spaces or semicolons; +86 is fine",
+    "从文件导入…": "Import from File…",
+    "从 Excel、WPS 表格或 CSV/TXT 文件读取手机号": "Read mobile numbers from an Excel, WPS, CSV or TXT file",
+    "从以往活动选取…": "From a Past Campaign…",
+    "选取以往某次活动中发送失败或未收到送达报告的号码":
+        "Pick the numbers of a past campaign that failed or never got a delivery report",
+    "清空": "Clear",
+    "移除": "Remove",
+    "移除从文件或以往活动导入的号码": "Remove the numbers imported from files or past campaigns",
+    "这些号码不会发送": "These numbers will not be sent to",
+    "接收号码": "Recipients",
+    "测试发送": "Test Send",
+    "测试号码：": "Test numbers:",
+    "已输入 {0} 字，共 {1} 条，本条还可输入 {2} 字": "{0} characters, {1} part(s), {2} more fit in this part",
+    "另有导入的号码 — ": "Also imported — ",
+    "正在检查 {0} 个号码…": "Checking {0} numbers…",
+    "还没有号码": "No numbers yet",
+    "……还有 {0} 个无效号码": "…and {0} more invalid numbers",
+    "将发送给 {0} 个号码，每个 {1} 条，共消耗 {2} 条": "Will send to {0} numbers, {1} part(s) each, {2} messages in all",
+    "正在导入号码，请稍候": "Importing numbers, please wait",
+    "正在检查号码…": "Checking numbers…",
+    "请先输入短信内容": "Enter the message first",
+    "请先填写测试号码（自己的手机号）": "Enter test numbers first (your own mobile)",
+    "先发给自己的测试号码，在“状态报告”中确认送达": "Send to your own test numbers first and check delivery in “Delivery Reports”",
+    "选择号码文件": "Choose a Numbers File",
+    "停止导入": "Stop importing",
+    "正在导入“{0}”…": "Importing “{0}”…",
+    "（无效 {0} 行，重复 {1} 行）": " ({0} invalid rows, {1} duplicate rows)",
+    "已导入 {0}：{1} 个号码{2}": "Imported {0}: {1} numbers{2}",
+    "导入失败": "Import failed",
+    "已取消导入": "Import cancelled",
+    "{0} 没有发送失败或未送达的号码": "{0} has no failed or undelivered numbers",
+    "发送短信：{0}": "Send SMS: {0}",
+    "正在发送": "Sending",
+    "测试短信已发出": "Test message sent",
+    "测试发送完成": "Test send complete",
+    "测试短信已发给 {0} 个号码。送达结果稍后会出现在“状态报告”中。":
+        "Test message sent to {0} number(s). Delivery results will appear in “Delivery Reports” shortly.",
+    "号码列表已清空，以免重复发送。": "The number list was cleared so nothing is sent twice.",
+    " 已发出 {0} 个号码，其余可在“发送记录”中修正后继续发送；号码列表已清空，以免重复发送。":
+        " {0} numbers were sent; fix the problem and continue the rest from “Campaigns”. "
+        "The number list was cleared so nothing is sent twice.",
+
+    # -- 从以往活动选取 (pick a past campaign) ------------------------------------------------------------
+    "从以往活动选取号码": "Numbers from a Past Campaign",
+    "正在读取发送记录…": "Reading campaigns…",
+    "选取未成功送达的号码": "Take Undelivered Numbers",
+    "先选择一个活动": "Choose a campaign first",
+    "选择一次活动，取其中发送失败或没有收到送达报告的号码：":
+        "Choose a campaign to take its numbers that failed or never got a delivery report:",
+    "#{0}  {1}  {2}（{3} 个号码，{4}）": "#{0}  {1}  {2} ({3} numbers, {4})",
+    "（未命名）": "(unnamed)",
+    "还没有发送记录": "No campaigns yet",
+    "正在读取号码…": "Reading numbers…",
+    "活动 #{0} 未成功送达的号码": "Undelivered numbers of campaign #{0}",
+
+    # -- confirmation -----------------------------------------------------------------------------------
+    "确认发送": "Confirm Send",
+    "{0} 个号码": "{0} numbers",
+    "（已排除：{0}）": " (left out: {0})",
+    "收件人：": "Recipients:",
+    "每个号码 {0}–{1} 条": "{0}–{1} part(s) per number",
+    "每个号码 {0} 条": "{0} part(s) per number",
+    "短信条数：": "Message parts:",
+    "{0} 条（分 {1} 批发送）": "{0} messages ({1} batch(es))",
+    "预计消耗：": "Estimated cost:",
+    "当前余额：": "Current balance:",
+    "发送后余额：": "Balance after:",
+    "发送时间：": "Send at:",
+    "定时时间在免打扰时段（{0}）内：营销短信将等到 {1} 再发送。":
+        "The scheduled time is within the quiet hours ({0}): marketing SMS will wait until {1}.",
+    "现在是免打扰时段（{0}）：营销短信在此时段发送容易引起投诉。":
+        "It is now the quiet hours ({0}): marketing SMS sent now tends to draw complaints.",
+    "这次发送预计会持续到免打扰时段（{0}）：营销短信在此时段发送容易引起投诉。":
+        "This send is expected to run into the quiet hours ({0}): marketing SMS sent then tends to draw complaints.",
+    "我知道，仍要现在发送": "I understand, send now anyway",
+    "正在查询…": "Checking…",
+    "查询失败": "check failed",
+    "余额未知（{0}）": "Unknown ({0})",
+    "仍可发送：余额不足时网关会拒收，不会扣费":
+        "You can still send: if the balance is too low the gateway refuses it and charges nothing",
+    "未知": "Unknown",
+    "（正在刷新…）": " (refreshing…)",
+    "剩余 {0} 条{1}": "{0} messages left{1}",
+    "不足，还差 {0} 条": "Not enough: {0} messages short",
+    "余额不足：本次需要 {0} 条，账户剩余 {1} 条。请充值后再发送，或减少号码。":
+        "Balance too low: this send needs {0} messages and the account has {1}. Top up, or send to fewer numbers.",
+    "请先勾选“我知道，仍要现在发送”：现在发送营销短信会进入免打扰时段":
+        "Tick “I understand, send now anyway” first: sending marketing SMS now runs into the quiet hours",
+
+    # -- progress ---------------------------------------------------------------------------------------
+    "约 {0} 秒": "about {0} s",
+    "约 {0} 分 {1} 秒": "about {0} min {1} s",
+    "约 {0} 小时 {1} 分": "about {0} h {1} min",
+    "停止发送：已发出的批次不会撤回，未发出的不再发送，之后可在发送记录中继续":
+        "Stop sending: batches already sent are not recalled, the rest are not sent; continue later from Campaigns",
+    "正在准备…": "Preparing…",
+    "剩余时间 {0}": "{0} left",
+    "正在取消…": "Cancelling…",
+    "没有正在进行的任务": "Nothing is running",
+
+    # -- scheduled sends --------------------------------------------------------------------------------
+    "在指定时间自动发送。程序需保持运行（关闭窗口后在系统托盘继续运行）":
+        "Send automatically at the chosen time. Keep the program running (closing the window leaves it in the tray)",
+    "先勾选“定时发送”": "Tick “Send later” first",
+    "取消定时": "Cancel Scheduled Send",
+    "待发送的定时任务：": "Scheduled sends waiting:",
+    "{0}  {1}（{2} 个号码，{3}）": "{0}  {1} ({2} numbers, {3})",
+    " —「{0}」": " — “{0}”",
+    "先在列表中选择一个定时任务": "Choose a scheduled send in the list first",
+    "这个任务已开始发送，请在发送进度中取消": "This send has started; cancel it from the progress bar",
+
+    # -- the three tables -------------------------------------------------------------------------------
+    "刷新": "Refresh",
+    "读取本地记录失败：{0}": "Could not read the local records: {0}",
+    "编号": "ID",
+    "名称": "Name",
+    "类型": "Type",
+    "收件人": "Recipients",
+    "已接受": "Accepted",
+    "被拒": "Rejected",
+    "已送达": "Delivered",
+    "失败": "Failed",
+    "待报告": "Pending",          # reports not yet in
+    "回复": "Replies",
+    "送达率": "Delivery rate",
+    "创建时间": "Created",
+    "普通": "Plain",
+    "共 {0} 次发送": "Campaigns: {0}",
+    "msgId": "msgId",
+    "批次": "Batch",
+    "最新 {0} 条状态报告": "Latest delivery reports: {0}",
+    "内容": "Text",
+    "扩展号": "Extension",
+    "是": "Yes",
+    "最新 {0} 条上行回复": "Latest replies: {0}",
+
+    # -- settings ---------------------------------------------------------------------------------------
+    "设置": "Settings",
+    "欢迎使用联江短信桌面助手。请填写联江·云通讯的接口账号和密码；没有账号也可以先试用演示模式。":
+        "Welcome to Lianjiang SMS Desktop. Enter your 联江·云通讯 API account and password; "
+        "without an account you can try the demo mode first.",
+    "网关地址": "Gateway address",
+    "账号": "Account",
+    "已保存（不修改请留空）": "Saved (leave empty to keep it)",
+    "接口密码": "API password",
+    "密码": "Password",
+    "只在本次运行期间记住（关闭程序后需要重新输入）": "Remember until the program closes",
+    "不保存密码": "Do not save the password",
+    "密码只保存在系统钥匙串中（{0}），不会写入设置文件或日志。":
+        "The password is kept only in the system keyring ({0}), never in the settings file or the log.",
+    "本机没有可用的系统钥匙串（密码保管服务），无法长期保存密码。请选择：":
+        "No system keyring (password store) is available here, so the password cannot be kept. Choose:",
+    "可不填；只能是数字": "Optional; digits only",
+    "默认扩展号": "Default extension",
+    " 秒": " s",
+    "报告/回复拉取间隔": "Report/reply polling interval",
+    " 条": " messages",
+    "余额提醒阈值": "Low balance warning at",
+    "测试号码": "Test numbers",
+    "至": "to",
+    "免打扰时段": "Quiet hours",
+    "测试连接": "Test Connection",
+    "保存": "Save",
+    "试用演示": "Try the Demo",
+    "启动内置的网关模拟器，用演示账号体验完整流程，不会发出真实短信":
+        "Start the built-in gateway simulator and try everything with a demo account; no real SMS is sent",
+    "请先填写账号和密码": "Enter the account and password first",
+    "正在连接……": "Connecting…",
+    "连接成功：剩余 {0} 条": "Connected: {0} messages left",
+    "（代码 {0}）": " (code {0})",
+    "连接失败：": "Connection failed: ",
+    "网关地址应以 http:// 或 https:// 开头": "The gateway address must start with http:// or https://",
+    "请填写账号": "Enter the account",
+    "扩展号只能是数字": "The extension must be digits only",
+    "测试号码无效：{0}": "Invalid test numbers: {0}",
+    "无法把密码存入系统钥匙串：{0}。可选择“只在本次运行期间记住”。":
+        "Could not store the password in the system keyring: {0}. You can choose “Remember until the program closes”.",
+    "更换账号": "Change Account",
+    "是否从钥匙串中删除旧账号 {0} 的密码？": "Delete the password of the old account {0} from the keyring?",
+
+    # -- 模板群发 (template send) ------------------------------------------------------------------------
+    "示例导入表格.xlsx": "sample_import.xlsx",
+    "已保存的模板": "Saved templates",
+    "保存模板": "Save Template",
+    "删除": "Delete",
+    "联江平台上的模板编号": "Template ID on the Lianjiang platform",
+    "【公司签名】尊敬的{}，您的订单{}已发货。回T退订": "【Company signature】Dear {}, your order {} has shipped. 回T退订",
+    "已保存的模板：": "Saved templates:",
+    "模板编号：": "Template ID:",
+    "模板内容：": "Template text:",
+    "导入表格…": "Import Sheet…",
+    "选择 Excel、WPS 表格或 CSV 文件；也可以把文件直接拖到这里":
+        "Choose an Excel, WPS or CSV file, or drop the file here",
+    "下载示例表格…": "Save Sample Sheet…",
+    "保存一份示例表格（手机号、姓名、订单号），照着填写后导入":
+        "Save a sample sheet (mobile, name, order number), fill it in the same way and import it",
+    "把表格文件拖到这里，或点“导入表格…”": "Drop a spreadsheet here, or click “Import Sheet…”",
+    "行": "Row",
+    "字数 / 条数": "Chars / parts",
+    "导出问题行…": "Export Problem Rows…",
+    "收件人表格": "Recipient Sheet",
+    "工作表：": "Sheet:",
+    "手机号列：": "Mobile column:",
+    "正在打开“{0}”…": "Opening “{0}”…",
+    "（选择已保存的模板）": "(choose a saved template)",
+    "（还没有保存的模板）": "(no saved templates yet)",
+    "模板 {0} 已保存": "Template {0} saved",
+    "先填写模板编号和模板内容": "Enter the template ID and text first",
+    "这个模板已保存": "This template is saved",
+    "保存到本机，下次可直接选用": "Save on this computer to pick it next time",
+    "这个编号没有保存过": "No template is saved under this ID",
+    "模板中用 {} 表示变量，按顺序由表格中的列填入":
+        "Write {} for each variable; they are filled in order from the sheet's columns",
+    "变量 {0} 个，固定文字 {1} 字": "{0} variable(s), {1} fixed characters",
+    "选择收件人表格": "Choose a Recipient Sheet",
+    "保存示例表格": "Save Sample Sheet",
+    "Excel 工作簿": "Excel workbook",
+    "找不到示例表格：安装文件不完整（缺少 resources/{0}），请重新安装。":
+        "The sample sheet is missing: the installation is incomplete (no resources/{0}); please reinstall.",
+    "没有权限写入这个位置，或文件正被其他程序（如 Excel）打开":
+        "No permission to write there, or the file is open in another program (such as Excel)",
+    "示例表格已保存到“{0}”。第一列填手机号，其后各列依次填入模板中的每个 {{}}，填好后点“导入表格…”。":
+        "Sample sheet saved to “{0}”. Put mobile numbers in the first column and one column for each {{}} "
+        "of the template after it, then click “Import Sheet…”.",
+    "示例表格未能保存到“{0}”：{1}": "The sample sheet could not be saved to “{0}”: {1}",
+    "，约 {0} 行": ", about {0} rows",
+    "“{0}”：工作表“{1}”{2}": "“{0}”: sheet “{1}”{2}",
+    "没有认出手机号所在的列，请在“手机号列”中选择": "No mobile number column found; choose it under “Mobile column”",
+    "{0}列": "Column {0}",
+    "（请选择）": "(choose)",
+    "变量{0} {{}}：": "Variable {0} {{}}:",
+    "先导入表格": "Import a sheet first",
+    "这个文件只有一个工作表": "This file has only one sheet",
+    "请选择手机号所在的列": "Choose the mobile number column",
+    "请为模板中的每个 {} 选择一列": "Choose a column for each {} of the template",
+    "手机号列不能同时作为变量列": "The mobile column cannot also be a variable column",
+    "{0} 字 / {1} 条": "{0} chars / {1} part(s)",
+    "（先填写模板并为每个 {} 选择一列）": "(enter the template and choose a column for each {})",
+    "（请为每个 {} 选择一列）": "(choose a column for each {})",
+    "停止读取表格": "Stop reading the sheet",
+    "正在读取“{0}”…": "Reading “{0}”…",
+    "读取失败": "Reading failed",
+    "已取消读取；修改列或重新导入可再次读取": "Reading cancelled; change a column or import again to read it again",
+    "第 {0} 行：{1}": "Row {0}: {1}",
+    "……共 {0} 行有问题": "…{0} rows with problems in all",
+    "正在读取表格…": "Reading the sheet…",
+    "共 {0} 行": "{0} rows",
+    "将发送给 {0} 个号码，每个 {1} 条，共消耗 {2} 条，分 {3} 批（每批最多 1000 个）":
+        "Will send to {0} numbers, {1} part(s) each, {2} messages in all, {3} batch(es) of up to 1000",
+    "{0}_问题行.xlsx": "{0}_problem_rows.xlsx",
+    "导出问题行": "Export Problem Rows",
+    "Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)": "Excel workbook (*.xlsx);;CSV file (*.csv)",
+    "停止导出": "Stop exporting",
+    "正在导出问题行到“{0}”…": "Exporting problem rows to “{0}”…",
+    "已导出问题行：{0}": "Problem rows exported: {0}",
+    "导出失败": "Export failed",
+    "已取消导出": "Export cancelled",
+    "已写出 {0} 行": "{0} rows written",
+    "请先填写模板内容": "Enter the template text first",
+    "请先填写模板编号（联江平台上的模板编号）": "Enter the template ID first (the ID on the Lianjiang platform)",
+    "请先导入收件人表格": "Import a recipient sheet first",
+    "正在核算…": "Calculating…",
+    "表格还没有读取完成": "The sheet has not been read completely yet",
+    "正在处理表格，请稍候": "Working on the sheet, please wait",
+    "没有无效的行（重复的行不需要修改）": "No invalid rows (duplicate rows need no fixing)",
+    "把无效的行连同原因导出为表格，修改后重新导入": "Export the invalid rows with the reasons, fix them and import again",
+    "模板群发：模板 {0}，表格“{1}”": "Template send: template {0}, sheet “{1}”",
+    "模板 {0}（{1}）": "Template {0} ({1})",
+    "表格已移除，以免重复安排。": "The sheet was removed so it is not scheduled twice.",
+    "正在发送：{0} 个号码": "Sending: {0} numbers",
+    "表格已移除，以免重复发送；要再次发送请重新导入。":
+        "The sheet was removed so nothing is sent twice; import it again to send again.",
+    " 已发出 {0} 个号码，其余可在“发送记录”中修正后继续发送。":
+        " {0} numbers were sent; fix the problem and continue the rest from “Campaigns”.",
+    "表格已移除，以免重复发送。": "The sheet was removed so nothing is sent twice.",
+}
+
+# (context, source) -> English, where one context needs other words than the rest.
+EN_IN_CONTEXT: dict[tuple[str, str], str] = {
+    ("ReportsTab", "发送记录"): "Campaign",      # a column: the campaign the message belongs to
+    ("RepliesTab", "发送记录"): "Campaign",
+    ("ConfirmSendDialog", "定时发送"): "Schedule",   # the OK button (the tab's checkbox says "Send later")
+    ("CampaignsTab", "退订"): "Opt-outs",           # a count per campaign
+}
+
+_TOKENS = re.compile(r"\{\{\}\}|\{\d*\}|<\/?b>|&(?=\w)")
+
+
+def tokens(text: str) -> list[str]:
+    """What a translation must keep: {0}-style fields, {} / {{}}, <b> tags and an & accelerator."""
+    return sorted(_TOKENS.findall(text))
+
+
+def english(context: str, source: str) -> str | None:
+    return EN_IN_CONTEXT.get((context, source), EN.get(source))
+
+
+def check_dictionary() -> list[str]:
+    errors = []
+    for (ctx, src), en in [((None, k), v) for k, v in EN.items()] + list(EN_IN_CONTEXT.items()):
+        if tokens(src) != tokens(en):
+            errors.append(f"{ctx or '*'}: {src!r} -> {en!r}: keeps {tokens(en)}, the source has {tokens(src)}")
+    return errors
+
+
+def fill(ts: Path) -> tuple[int, list[tuple[str, str]], set[str]]:
+    """Write the English into *ts*. Returns (messages translated, untranslated (context, source), unused keys)."""
+    tree = ET.parse(ts)
+    done, missing, used = 0, [], set()
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            en = english(name, source)
+            if en is not None:
+                used.add(source)
+                translation.text = en
+                translation.attrib.pop("type", None)
+            elif translation.text and translation.get("type") != "unfinished":
+                pass  # made in Qt Linguist: kept
+            else:
+                missing.append((name, source))
+                continue
+            done += 1
+    unused = set(EN) - used
+    with open(ts, "wb") as f:
+        f.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(f, encoding="utf-8", xml_declaration=False)
+        f.write(b"\n")
+    return done, missing, unused
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("ts", nargs="?", type=Path, default=TS)
+    p.add_argument("--strict", action="store_true", help="exit 1 when a source text has no English")
+    args = p.parse_args(argv)
+    errors = check_dictionary()
+    if errors:
+        print("translations_en.py: placeholders differ:\n  " + "\n  ".join(errors), file=sys.stderr)
+        return 2
+    done, missing, unused = fill(args.ts)
+    print(f"{args.ts.name}: {done} messages translated, {len(missing)} untranslated")
+    for ctx, src in missing:
+        print(f"  untranslated [{ctx}] {src!r}: add it to scripts/translations_en.py", file=sys.stderr)
+    if unused:
+        print(f"  {len(unused)} entries no longer used by the UI: " + ", ".join(sorted(map(repr, unused))))
+    return 1 if missing and args.strict else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,169 @@
+"""English through Qt Linguist: Chinese source texts, resources/i18n/ljsms_en.ts/.qm, loaded by install_translator.
+
+The window is built with and without the English translator; strings from a base class (``_TableTab``),
+from module functions (``QCoreApplication.translate``) and from a worker-side helper must all come out
+English. The .ts must be complete and current with the source, the .qm compiled from it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtWidgets import QTabWidget
+
+from ljsms_desktop.credentials import MemoryCredentials
+from ljsms_desktop.settings import Settings
+from ljsms_desktop.ui.app import RESOURCES, install_translator
+from ljsms_desktop.ui.context import AppContext
+from ljsms_desktop.ui.main_window import MainWindow
+from ljsms_desktop.ui.numbers_input import plan_numbers
+from ljsms_desktop.ui.progress_panel import format_duration_zh
+from ljsms_desktop.ui.settings_dialog import SettingsDialog
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = RESOURCES / "i18n" / "ljsms_en.ts"
+QM = RESOURCES / "i18n" / "ljsms_en.qm"
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture
+def english(qapp):
+    """The English translator on the running QApplication, removed again at teardown."""
+    translator = install_translator(qapp, "en")
+    assert translator is not None, "ljsms_en.qm not found or not loadable"
+    yield translator
+    qapp.removeTranslator(translator)
+    translator.deleteLater()
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):
+    made = []
+
+    def make() -> MainWindow:
+        settings = Settings(base_url="http://127.0.0.1:9/api/v1", account="demo", poll_interval=60)
+        credentials = MemoryCredentials()
+        credentials.set_password("demo", "demo")
+        ctx = AppContext(tmp_path / f"home{len(made)}", settings=settings, credentials=credentials)
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        made.append(window)
+        return window
+
+    yield make
+    for w in made:
+        w.close()
+
+
+def _tabs(w: MainWindow) -> list[str]:
+    tabs = w.findChild(QTabWidget, "tabs")
+    return [tabs.tabText(i) for i in range(tabs.count())]
+
+
+def _header(tab, column: int) -> str:
+    return tab.model.headerData(column, Qt.Orientation.Horizontal)
+
+
+def test_install_translator_keeps_chinese_for_zh(qapp):
+    assert install_translator(qapp, "zh_CN") is None
+    assert install_translator(qapp, "zh_TW") is None
+
+
+def test_the_window_in_english(english, make_window):
+    w = make_window()
+    assert w.windowTitle() == "Lianjiang SMS Desktop"
+    assert _tabs(w) == ["Send SMS", "Template Send", "Campaigns", "Delivery Reports", "Replies"]
+    assert w.menuBar().actions()[0].text() == "&File"
+    assert w.settings_action.text() == "&Settings…"
+    assert w.account_label.text() == "Account: demo"
+    assert w.balance.text.text() == "Balance: —"
+    # 发送短信 and 模板群发
+    assert w.compose.send_button.text() == "Send…"
+    assert w.compose.import_button.text() == "Import from File…"
+    assert w.compose.test_button.text() == "Test Send"
+    assert w.compose.schedule_panel.check.text() == "Send later"
+    assert w.compose.progress.cancel_button.text() == "Cancel"
+    assert w.template.import_button.text() == "Import Sheet…"
+    assert w.template.send_button.text() == "Send…"
+    # The three tables: the refresh button comes from the base class _TableTab (its lupdate context),
+    # self.tr() runs on CampaignsTab / ReportsTab / RepliesTab: PySide6 must still find it.
+    for tab in (w.campaigns, w.reports, w.replies):
+        assert tab.refresh_button.text() == "Refresh", type(tab).__name__
+    assert _header(w.campaigns, 0) == "ID" and _header(w.campaigns, 13) == "Delivery rate"
+    assert _header(w.reports, 5) == "Campaign"          # a context of its own ("Campaigns" as a tab)
+    assert _header(w.replies, 2) == "Text"
+    assert w.campaigns.describe([(1,), (2,)]) == "Campaigns: 2"
+    assert w.reports.describe([]) == "Latest delivery reports: 0"
+    # Dialogs and texts made outside a QObject (QCoreApplication.translate with an explicit context).
+    dialog = SettingsDialog(w.ctx, w)
+    assert dialog.windowTitle() == "Settings" and dialog.test_button.text() == "Test Connection"
+    dialog.deleteLater()
+    assert format_duration_zh(65) == "about 1 min 5 s"
+    result = plan_numbers("【联江】你好", "12345")
+    assert result.problems and result.problems[0][0] == "Line 1"
+
+
+def test_without_a_translator_the_window_is_chinese(make_window):
+    w = make_window()
+    assert w.windowTitle() == "联江短信桌面助手"
+    assert _tabs(w) == ["发送短信", "模板群发", "发送记录", "状态报告", "上行回复"]
+    assert w.compose.send_button.text() == "发送…"
+    assert w.template.import_button.text() == "导入表格…"
+    assert w.campaigns.refresh_button.text() == "刷新"
+    assert _header(w.reports, 5) == "发送记录"
+    assert format_duration_zh(65) == "约 1 分 5 秒"
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    out = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            out[(context.findtext("name"), message.findtext("source"))] = message.find("translation")
+    return out
+
+
+def test_every_message_is_translated_and_keeps_its_placeholders():
+    spec = importlib.util.spec_from_file_location("translations_en", ROOT / "scripts" / "translations_en.py")
+    tr_en = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tr_en)
+    assert tr_en.check_dictionary() == []
+    messages = _messages(TS)
+    assert len(messages) > 300
+    for (context, source), translation in messages.items():
+        assert translation is not None and translation.get("type") is None, (context, source)
+        assert translation.text, (context, source)
+        assert tr_en.tokens(translation.text) == tr_en.tokens(source), (context, source, translation.text)
+
+
+@pytest.mark.skipif(not (BIN / "pyside6-lupdate").exists(), reason="pyside6-lupdate not installed")
+def test_the_ts_holds_every_string_of_the_source(tmp_path):
+    """lupdate over the current source adds nothing untranslated: run update-translations.sh after UI edits."""
+    ts = tmp_path / "ljsms_en.ts"
+    shutil.copyfile(TS, ts)
+    subprocess.run([str(BIN / "pyside6-lupdate"), *map(str, sorted((ROOT / "ljsms_desktop" / "ui").glob("*.py"))),
+                    "-ts", str(ts), "-source-language", "zh_CN", "-target-language", "en", "-no-obsolete"],
+                   check=True, capture_output=True)
+    fresh, committed = _messages(ts), _messages(TS)
+    assert set(fresh) == set(committed), "run: bash scripts/update-translations.sh"
+
+
+def test_the_qm_is_compiled_from_the_ts():
+    """Every translation of the .ts is what the committed .qm gives (compared through QTranslator, so a
+    different lrelease version producing other bytes does not matter)."""
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    stale = []
+    for context in ET.parse(TS).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            source, comment = message.findtext("source"), message.findtext("comment")
+            if translator.translate(name, source, comment) != message.findtext("translation"):
+                stale.append((name, source))
+    assert not stale, f"run: bash scripts/update-translations.sh ({len(stale)} stale, e.g. {stale[:3]})"
