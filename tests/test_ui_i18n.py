@@ -72,8 +72,15 @@ def _header(tab, column: int) -> str:
 
 
 def test_install_translator_keeps_chinese_for_zh(qapp):
-    assert install_translator(qapp, "zh_CN") is None
-    assert install_translator(qapp, "zh_TW") is None
+    from PySide6.QtCore import QCoreApplication
+
+    before = set(qapp.findChildren(QTranslator))
+    try:
+        assert install_translator(qapp, "zh_CN") is None
+        assert install_translator(qapp, "zh_TW") is None
+    finally:  # only Qt's own Chinese was added: take it away again for the other tests
+        for t in set(qapp.findChildren(QTranslator)) - before:
+            QCoreApplication.removeTranslator(t)
 
 
 def test_the_window_in_english(english, make_window):
@@ -167,3 +174,20 @@ def test_the_qm_is_compiled_from_the_ts():
             if translator.translate(name, source, comment) != message.findtext("translation"):
                 stale.append((name, source))
     assert not stale, f"run: bash scripts/update-translations.sh ({len(stale)} stale, e.g. {stale[:3]})"
+
+
+def test_qt_own_buttons_are_chinese_under_a_chinese_locale(qapp):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ljsms_desktop.ui.app import install_translator
+
+    before = set(qapp.findChildren(QTranslator))
+    assert install_translator(qapp, "zh_CN") is None  # our own strings are already Chinese
+    added = [t for t in qapp.findChildren(QTranslator) if t not in before]
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Yes | QDialogButtonBox.StandardButton.No)
+        assert {b.text() for b in box.buttons()} == {"是(&Y)", "否(&N)"}
+    finally:
+        for t in added:
+            QCoreApplication.removeTranslator(t)

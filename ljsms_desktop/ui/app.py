@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, paths
@@ -20,6 +20,7 @@ def install_translator(app: QApplication, lang: str | None = None) -> QTranslato
     """Chinese is the source language; other locales get English when its .qm is there."""
     lang = lang or QLocale.system().name()
     if lang.lower().startswith("zh"):
+        _install_qt_chinese(app)
         return None
     translator = QTranslator(app)
     for folder in (I18N, RESOURCES / "i18n"):
@@ -27,6 +28,13 @@ def install_translator(app: QApplication, lang: str | None = None) -> QTranslato
             app.installTranslator(translator)
             return translator
     return None
+
+
+def _install_qt_chinese(app: QApplication) -> None:
+    """Qt's own texts (Yes/No/Cancel in message boxes, context menus) in Chinese too."""
+    qt = QTranslator(app)
+    if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
 
 
 def build_parser() -> argparse.ArgumentParser:
