@@ -125,6 +125,8 @@ class Poller:
         self.last_result = result
         self.last_error = None
         try:
+            # Fsynced (synchronous=FULL): makes this poll's pulls, committed without an fsync each,
+            # power-cut safe too (see Store._pull_commit).
             with store.transaction():
                 _meta.put(store.conn, _meta.LAST_PULL_AT, now_text())
                 _meta.put(store.conn, _meta.LAST_PULL_RESULT, json.dumps(asdict(result), ensure_ascii=False))

@@ -14,11 +14,11 @@ REPLY_COLUMNS = ("time", "mobile", "content", "expand", "msg_id", "campaign_id",
 
 
 def recent_reports(conn: sqlite3.Connection, limit: int = 500) -> list[tuple]:
-    """The newest reports first (in the order they arrived)."""
+    """The newest requests' reports first (msgIds grow with time; the table's key order, no sort)."""
     with known_errors():
         return conn.execute(
             "SELECT r.time, r.mobile, r.code, r.msg_id, coalesce(r.ext, b.ext, ''), b.campaign_id "
-            "FROM reports AS r LEFT JOIN batches AS b ON b.id = r.batch_id ORDER BY r.id DESC LIMIT ?",
+            "FROM reports AS r LEFT JOIN batches AS b ON b.id = r.batch_id ORDER BY r.msg_id DESC, r.mobile LIMIT ?",
             (limit,)).fetchall()
 
 
@@ -64,7 +64,7 @@ def count_reports(conn: sqlite3.Connection, campaign_id: int | None = None) -> i
 
 
 def iter_reports(conn: sqlite3.Connection, campaign_id: int | None = None):
-    """Every stored report in arrival order (a cursor: nothing is loaded at once)."""
+    """Every stored report, by request (msgId) and number (a cursor: nothing is loaded at once)."""
     sql = ("SELECT r.time, r.mobile, r.code, r.msg_id, coalesce(r.ext, b.ext, ''), b.campaign_id "
            "FROM reports AS r LEFT JOIN batches AS b ON b.id = r.batch_id")
     args: tuple = ()
@@ -72,7 +72,7 @@ def iter_reports(conn: sqlite3.Connection, campaign_id: int | None = None):
         sql += " WHERE b.campaign_id = ?"
         args = (campaign_id,)
     with known_errors():
-        return conn.execute(sql + " ORDER BY r.id", args)
+        return conn.execute(sql + " ORDER BY r.msg_id, r.mobile", args)
 
 
 def count_replies(conn: sqlite3.Connection, campaign_id: int | None = None) -> int:

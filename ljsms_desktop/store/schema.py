@@ -22,8 +22,10 @@ Design notes (decided here, relied on elsewhere):
   when its time is later. ``ext`` is NULL when it equals the ext of the batch the report was
   attributed to (rebuild it from ``batches.ext``), so the raw report is kept without repeating it;
   ``batch_id`` is NULL for reports of no batch of ours (kept, not dropped). Rows are kept narrow
-  (no campaign or pull columns): storing a pull is mostly writing them, fsynced. ``id`` is the
-  arrival order (newest reports: ``ORDER BY id DESC``).
+  (no campaign or pull columns) and the table is WITHOUT ROWID, clustered on its key: one B-tree
+  to update per report instead of a table and a unique index (measured ~1.5x faster inserts).
+  msgIds grow with time, so the newest requests' reports come first with ``ORDER BY msg_id DESC``
+  (the key's own order, no extra index).
   ``report_counts`` (campaign, status code → numbers) is kept up to date by store.reports in the
   same transaction, so per-campaign figures read a handful of rows whatever the number of
   reports. (Row triggers did the same at half the insert speed: measured 133k vs 242k rows/s.)
@@ -101,15 +103,14 @@ V1 = (
         new_items INTEGER NOT NULL
     )""",
     """CREATE TABLE reports (
-        id INTEGER PRIMARY KEY,
         msg_id TEXT NOT NULL,
         mobile TEXT NOT NULL,
         code TEXT NOT NULL,
         time TEXT NOT NULL,
         ext TEXT,
         batch_id INTEGER,
-        UNIQUE (msg_id, mobile)
-    )""",
+        PRIMARY KEY (msg_id, mobile)
+    ) WITHOUT ROWID""",
     """CREATE TABLE report_counts (
         campaign_id INTEGER NOT NULL,
         code TEXT NOT NULL,

@@ -7,6 +7,7 @@ the engine's thread writes through another; WAL lets the reader read meanwhile. 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from . import campaigns, meta, reports, stats, suppression, templates
 from .db import Transaction, connect, known_errors
+from .models import now_text
 from .models import Batch, Campaign, CampaignStats, SavedTemplate, SaveResult, SuppressedNumber
 
 
@@ -131,12 +133,42 @@ class Store:
 
     # ---- reports and replies ---------------------------------------------------------------
     def save_reports(self, items: Sequence) -> SaveResult:
-        """Store one report pull in one transaction (attributing it, resolving unknown batches)."""
-        return self._write(reports.save_reports, items)
+        """Store one report pull in one transaction (attributing it, resolving unknown batches).
+
+        Committed without its own fsync (see ``_pull_commit``); ``sync()`` or the next fsynced
+        commit makes it power-cut safe.
+        """
+        with self._pull_commit():
+            return self._write(reports.save_reports, items)
 
     def save_replies(self, items: Sequence, *, is_opt_out: Callable[[str], bool] = lambda _t: False) -> SaveResult:
-        """Store one reply pull in one transaction; opt-outs go on the suppression list."""
-        return self._write(reports.save_replies, items, is_opt_out=is_opt_out)
+        """Store one reply pull in one transaction; opt-outs go on the suppression list (see save_reports)."""
+        with self._pull_commit():
+            return self._write(reports.save_replies, items, is_opt_out=is_opt_out)
+
+    @contextlib.contextmanager
+    def _pull_commit(self):
+        """A pull's transaction commits with synchronous=NORMAL: in WAL mode that is durable the moment it
+        commits against a killed or crashed process (the WAL is in the OS's hands), but waits for the next
+        fsync against a power cut. The poller fsyncs once per poll (its closing fsynced commit of the last
+        pull time, or ``sync()``), after the last pull, so a
+        power cut loses at most one poll's pulls; a kill -9 loses at most the pull in flight. One fsync per
+        pull cost half the storing speed (measured: ~100k vs ~200k reports/s). Batch states keep an fsync
+        on every commit: a batch that fell back to "planned" would be sent twice.
+        """
+        if self.conn.in_transaction:  # part of a caller's transaction: its commit decides
+            yield
+            return
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        try:
+            yield
+        finally:
+            self.conn.execute("PRAGMA synchronous = FULL")
+
+    def sync(self) -> None:
+        """Make every commit so far power-cut safe (an fsynced write of the WAL)."""
+        with Transaction(self.conn):  # synchronous=FULL: this commit fsyncs the WAL, and with it every frame before
+            meta.put(self.conn, "last_sync_at", now_text())
 
     def report_count(self, campaign_id: int | None = None) -> int:
         with known_errors():
