@@ -399,7 +399,6 @@ EN: dict[str, str] = {
     "模板群发：模板 {0}，表格“{1}”": "Template send: template {0}, sheet “{1}”",
     "模板 {0}（{1}）": "Template {0} ({1})",
     "表格已移除，以免重复安排。": "The sheet was removed so it is not scheduled twice.",
-    "正在发送：{0} 个号码": "Sending: {0} numbers",
     "表格已移除，以免重复发送；要再次发送请重新导入。":
         "The sheet was removed so nothing is sent twice; import it again to send again.",
     " 已发出 {0} 个号码，其余可在“发送记录”中修正后继续发送。":

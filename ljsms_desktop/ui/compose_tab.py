@@ -14,14 +14,12 @@ Safety rules the tab keeps:
 from __future__ import annotations
 
 import html
-import logging
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from shiboken6 import isValid
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -30,42 +28,14 @@ from ..core.optout import OPT_OUT_HINT, has_opt_out_line
 from ..core.planning import plan_plain
 from ..core.segments import describe
 from ..core.signature import signature_problem
-from ..jobs.campaign import TEST_PREFIX, runner_for
+from ..jobs.campaign import TEST_PREFIX
 from ..jobs.gc_pause import paused_gc
 from ..jobs.importing import import_file
-from .confirm_dialog import ConfirmSendDialog
 from .numbers_input import SYNC_LINES, NumberSource, NumbersResult, line_count, plan_numbers
-from .progress_panel import ProgressPanel
-from .schedule_panel import SchedulePanel, scheduler_for
-
-log = logging.getLogger(__name__)
+from .send_tab import AMBER, GREEN, RED, SendTab, snippet
 
 DEBOUNCE_MS = 250
 SHEET_PATTERNS = "(*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt)"
-RED = "#b42318"
-AMBER = "#9a6700"
-GREEN = "#067647"
-
-
-class NoteLabel(QLabel):
-    """A message line (a notice, a result) that takes no room while it has nothing to say."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None):
-        super().__init__(text, parent)
-        self.setVisible(bool(text))
-
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt name
-        super().setText(text)
-        self.setVisible(bool(text))
-
-    def clear(self) -> None:
-        super().clear()
-        self.hide()
-
-
-def snippet(text: str, n: int = 24) -> str:
-    one = " ".join(text.split())
-    return one if len(one) <= n else one[:n] + "…"
 
 
 def _sources_from_import(result) -> NumberSource:
@@ -84,28 +54,20 @@ def _sources_from_import(result) -> NumberSource:
                         invalid=result.invalid, duplicates=result.duplicates)
 
 
-class ComposeTab(QWidget):
-    planned_cost_changed = Signal(object)   # int cost of the planned send, or None
+class ComposeTab(SendTab):
     ORIGIN = "compose"
     TEST_ORIGIN = "compose-test"
+    SEND_NAMES = ("planStatus", "sendButton", "noticeLabel", "unknownNotice", "resultLabel")
 
     def __init__(self, ctx, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("composeTab")
-        self.runner = runner_for(ctx)
-        self.scheduler = scheduler_for(ctx)
         self._sources: list[NumberSource] = []
-        self._suppressed: frozenset[str] = frozenset()
         self._result: NumbersResult | None = None
         self._seq = 0
         self._planning = False      # a background plan is running
         self._dirty = False         # input changed while it ran
         self._import_task = None
-        self._configured = ctx.configured()
-        self._last_cost: object = None
-        self._sent_in_run = 0
-        self.confirm_dialog: ConfirmSendDialog | None = None
 
         # -- content ----------------------------------------------------------------------------
         self.content_edit = QPlainTextEdit()
@@ -119,10 +81,8 @@ class ComposeTab(QWidget):
         self.opt_out_button.setObjectName("addOptOutButton")
         self.opt_out_button.setToolTip(self.tr("在内容末尾加上退订方式"))
         self.opt_out_button.clicked.connect(self._add_opt_out)
-        self.marketing_check = QCheckBox(self.tr("营销短信（须告知退订方式，避开免打扰时段）"))
-        self.marketing_check.setObjectName("marketingCheck")
+        self.marketing_check = self._make_marketing_check("marketingCheck")
         self.marketing_check.setToolTip(self.tr("验证码、通知类短信可取消勾选"))
-        self.marketing_check.setChecked(self._qbool("compose/marketing", True))
         content_box = QGroupBox(self.tr("短信内容"))
         cl = QVBoxLayout(content_box)
         cl.addWidget(self.content_edit, 1)
@@ -186,48 +146,13 @@ class ComposeTab(QWidget):
         self.test_button = QPushButton(self.tr("测试发送"))
         self.test_button.setObjectName("testSendButton")
         self.test_button.clicked.connect(self.send_test)
-        self.schedule_panel = SchedulePanel(ctx, self.ORIGIN, self)
-        self.schedule_panel.toggled.connect(lambda *_: self._update_actions())
-        self.plan_status = QLabel()
-        self.plan_status.setObjectName("planStatus")
-        self.plan_status.setWordWrap(True)
-        self.plan_status.setTextFormat(Qt.TextFormat.RichText)
-        self.send_button = QPushButton(self.tr("发送…"))
-        self.send_button.setObjectName("sendButton")
+        self._make_send_widgets()
         self.send_button.setDefault(True)
-        self.send_button.clicked.connect(self.send)
-        self.progress = ProgressPanel(self)
-        self.progress.cancel_requested.connect(self._cancel_running)
-        self.notice_label = NoteLabel()
-        self.notice_label.setObjectName("noticeLabel")
-        self.notice_label.setWordWrap(True)
-        self.notice_label.setStyleSheet("color: #555;")
-        self.unknown_notice = QLabel()
-        self.unknown_notice.setObjectName("unknownNotice")
-        self.unknown_notice.setWordWrap(True)
-        self.unknown_notice.setStyleSheet(f"color: {AMBER}; border: 1px solid {AMBER}; padding: 6px;")
-        self.unknown_notice.hide()
-        self.result_label = NoteLabel()
-        self.result_label.setObjectName("resultLabel")
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        send_box = QGroupBox(self.tr("发送"))
-        sl = QVBoxLayout(send_box)
         trow = QHBoxLayout()
         trow.addWidget(QLabel(self.tr("测试号码：")))
         trow.addWidget(self.test_numbers_edit, 1)
         trow.addWidget(self.test_button)
-        sl.addLayout(trow)
-        sl.addWidget(self.schedule_panel)
-        brow = QHBoxLayout()
-        brow.addWidget(self.plan_status, 1)
-        brow.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
-        sl.addLayout(brow)
-        sl.addWidget(self.progress)
-        sl.addWidget(self.notice_label)
-        sl.addWidget(self.unknown_notice)
-        sl.addWidget(self.result_label)
+        send_box = self._send_box(trow)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("composeSplitter")
@@ -240,22 +165,10 @@ class ComposeTab(QWidget):
         lay.addWidget(send_box)
 
         # -- wiring -----------------------------------------------------------------------------
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._replan)
+        self._debounce = self._debounce_timer(DEBOUNCE_MS, self._replan)
         self.content_edit.textChanged.connect(self._content_changed)
         self.numbers_edit.textChanged.connect(self._numbers_changed)
-        self.marketing_check.toggled.connect(self._marketing_toggled)
-        self.runner.started.connect(self._run_started)
-        self.runner.progressed.connect(self._run_progress)
-        self.runner.notice.connect(self._run_notice)
-        self.runner.unknown_batches.connect(self._run_unknown)
-        self.runner.finished.connect(self._run_finished)
-        self.runner.failed.connect(self._run_failed)
-        self.runner.busy_changed.connect(lambda *_: self._update_actions())
-        ctx.settings_changed.connect(self._settings_changed)
-        ctx.data_changed.connect(self._data_changed)
+        self._wire_send()
 
         self._update_counter()
         self._show_sources()
@@ -263,10 +176,6 @@ class ComposeTab(QWidget):
         self._load_suppression()
 
     # -- public ---------------------------------------------------------------------------------------
-    def has_pending_schedules(self) -> bool:
-        """True while a scheduled send (from either tab) waits or is under way: keep the app running."""
-        return self.scheduler.has_pending()
-
     @property
     def plan(self):
         return self._result.plan if self._result is not None else None
@@ -280,41 +189,51 @@ class ComposeTab(QWidget):
         self.numbers_edit.clear()
         self._replan()
 
-    # -- helpers --------------------------------------------------------------------------------------
-    def _qbool(self, key: str, default: bool) -> bool:
-        v = self.ctx.qsettings.value(key, default)
-        return v in (True, "true", "1", 1) if not isinstance(v, bool) else v
-
+    # -- SendTab hooks -------------------------------------------------------------------------------
     def _settings_changed(self) -> None:
-        self._configured = self.ctx.configured()
         text = ", ".join(self.ctx.settings.test_numbers)
         if not self.test_numbers_edit.hasFocus() and self.test_numbers_edit.text() != text:
             self.test_numbers_edit.setText(text)
-        self._update_actions()
+        super()._settings_changed()
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("suppression", "replies"):
-            self._load_suppression()
+    def _suppression_changed(self) -> None:
+        self._replan()
 
-    def _load_suppression(self) -> None:
-        def work(t):
-            store = self.ctx.open_store()
-            try:
-                return frozenset(store.suppressed_mobiles())
-            finally:
-                store.close()
+    def _show_text_hints(self) -> None:
+        self._update_counter()
 
-        def done(mobiles: frozenset) -> None:
-            if mobiles != self._suppressed:
-                self._suppressed = mobiles
-                self._replan()
+    def _confirm_heading(self, plan) -> str:
+        return self.tr("发送短信：{0}").format(snippet(plan.content, 40))
 
-        self.ctx.tasks.run("compose-suppression", work, on_success=done,
-                           on_error=lambda e: log.warning("suppression list: %s", e.message_en))
+    def _campaign_label(self, plan) -> str:
+        return snippet(plan.content)
 
-    def _set_result(self, text: str, color: str = "") -> None:
-        self.result_label.setStyleSheet(f"color: {color};" if color else "")
-        self.result_label.setText(text)
+    def _clear_after_schedule(self) -> None:
+        self.clear_numbers()
+
+    def _clear_after_run(self, origin: str, touched: bool) -> None:
+        if origin != self.TEST_ORIGIN and touched:
+            self.clear_numbers()
+            self.notice_label.setText(self.tr("号码列表已清空，以免重复发送。"))
+
+    def _clear_after_partial_send(self) -> str:
+        self.clear_numbers()
+        return self.tr(" 已发出 {0} 个号码，其余可在“发送记录”中修正后继续发送；号码列表已清空，以免重复发送。").format(
+            f"{self._sent_in_run:,}")
+
+    def _cancel_file_work(self) -> bool:
+        if self._import_task is None:
+            return False
+        self._import_task.cancel()
+        return True
+
+    def _report_run(self, origin: str, accepted: int, rejected: int, unk: int, cancelled: bool) -> None:
+        if origin != self.TEST_ORIGIN or cancelled:
+            super()._report_run(origin, accepted, rejected, unk, cancelled)
+            return
+        self.progress.finish(self.tr("测试短信已发出"), title=self.tr("测试发送完成"))
+        self._set_result(self.tr("测试短信已发给 {0} 个号码。送达结果稍后会出现在“状态报告”中。").format(
+            accepted + unk), GREEN)
 
     # -- content --------------------------------------------------------------------------------------
     def _content_changed(self) -> None:
@@ -325,10 +244,6 @@ class ComposeTab(QWidget):
     def _numbers_changed(self) -> None:
         self._debounce.start()
         self._update_actions()
-
-    def _marketing_toggled(self, on: bool) -> None:
-        self.ctx.qsettings.setValue("compose/marketing", on)
-        self._update_counter()
 
     def _update_counter(self) -> None:
         text = self.content_edit.toPlainText()
@@ -447,20 +362,14 @@ class ComposeTab(QWidget):
                 continue  # already shown in red under the text
             lines.append(f'<span style="color:{RED}">✖ {html.escape(p.message_zh)}</span>')
         self.plan_status.setText("<br>".join(lines))
-        cost = plan.cost if plan.recipients and content.strip() else None
-        if cost != self._last_cost:
-            self._last_cost = cost
-            self.planned_cost_changed.emit(cost)
+        self._set_planned_cost(plan.cost if plan.recipients and content.strip() else None)
         self._update_actions()
 
     # -- actions state -------------------------------------------------------------------------------
-    def _send_block_reason(self) -> str:
-        if self.runner.busy:
-            return self.tr("正在发送另一个活动，请等它结束")
-        if self._import_task is not None:
-            return self.tr("正在导入号码，请稍候")
-        if not self._configured:
-            return self.tr("还没有设置账号和密码：请打开“文件 → 设置”")
+    def _import_block_reason(self) -> str:
+        return self.tr("正在导入号码，请稍候") if self._import_task is not None else ""
+
+    def _input_block_reason(self) -> str:
         if self._planning or self._debounce.isActive():
             return self.tr("正在检查号码…")
         if not self.content_edit.toPlainText().strip():
@@ -481,10 +390,9 @@ class ComposeTab(QWidget):
         return out
 
     def _test_block_reason(self) -> str:
-        if self.runner.busy:
-            return self.tr("正在发送另一个活动，请等它结束")
-        if not self._configured:
-            return self.tr("还没有设置账号和密码：请打开“文件 → 设置”")
+        reason = self._busy_block_reason() or self._account_block_reason()
+        if reason:
+            return reason
         content = self.content_edit.toPlainText()
         if not content.strip():
             return self.tr("请先输入短信内容")
@@ -495,11 +403,7 @@ class ComposeTab(QWidget):
             return self.tr("请先填写测试号码（自己的手机号）")
         return ""
 
-    def _update_actions(self) -> None:
-        reason = self._send_block_reason()
-        self.send_button.setEnabled(not reason)
-        self.send_button.setToolTip(reason)
-        self.send_button.setText(self.tr("定时发送…") if self.schedule_panel.scheduled() else self.tr("发送…"))
+    def _update_input_actions(self) -> None:
         treason = self._test_block_reason()
         self.test_button.setEnabled(not treason)
         self.test_button.setToolTip(treason or self.tr("先发给自己的测试号码，在“状态报告”中确认送达"))
@@ -580,44 +484,6 @@ class ComposeTab(QWidget):
         self._replan()
 
     # -- sending --------------------------------------------------------------------------------------
-    def send(self) -> None:
-        """发送…: confirm (recipients, cost, balance, quiet hours), then send or schedule."""
-        if self._send_block_reason():
-            return
-        plan = self.plan
-        marketing = self.marketing_check.isChecked()
-        scheduled = self.schedule_panel.when() if self.schedule_panel.scheduled() else None
-        if scheduled is not None and scheduled <= datetime.now():
-            self._set_result(self.tr("定时时间已经过去，请选择将来的时间"), RED)
-            return
-        dlg = ConfirmSendDialog(self.ctx, plan, marketing=marketing, scheduled=scheduled, parent=self,
-                                heading=self.tr("发送短信：{0}").format(snippet(plan.content, 40)))
-        dlg.accepted.connect(lambda: self._confirmed(plan, marketing, scheduled))
-        dlg.finished.connect(self._confirm_closed)
-        self.confirm_dialog = dlg
-        dlg.open()
-
-    def _confirm_closed(self, _result: int) -> None:
-        dlg, self.confirm_dialog = self.confirm_dialog, None
-        if dlg is not None:
-            dlg.deleteLater()
-
-    def _confirmed(self, plan, marketing: bool, scheduled: datetime | None) -> None:
-        label = snippet(plan.content)
-        if scheduled is not None:
-            def done(s) -> None:
-                self._set_result(self.tr("已安排在 {0} 发送给 {1} 个号码。程序需保持运行（关闭窗口后在托盘中继续）。")
-                                 .format(scheduled.strftime("%Y-%m-%d %H:%M"), f"{len(plan.recipients):,}"), GREEN)
-                self.schedule_panel.check.setChecked(False)
-                self.clear_numbers()
-
-            self.scheduler.add(plan, scheduled, marketing=marketing, origin=self.ORIGIN, label=label,
-                               on_done=done, on_error=lambda e: self._set_result(
-                                   self.tr("定时发送未能保存：{0}").format(e.message_zh), RED))
-            return
-        if not self.runner.send_plan(plan, origin=self.ORIGIN, name=label):
-            self._set_result(self.tr("正在发送另一个活动，请等它结束后再发送"), RED)
-
     def send_test(self) -> None:
         """测试发送: the current text to the test numbers, as its own small campaign."""
         if self._test_block_reason():
@@ -629,102 +495,6 @@ class ComposeTab(QWidget):
             self._set_result(plan.problems[0].message_zh, RED)
             return
         self.runner.send_plan(plan, origin=self.TEST_ORIGIN, name=f"{TEST_PREFIX}：{snippet(content)}")
-
-    def _cancel_running(self) -> None:
-        if self._import_task is not None:
-            self._import_task.cancel()
-        elif self.runner.origin in (self.ORIGIN, self.TEST_ORIGIN):
-            self.runner.cancel()
-
-    # -- runner signals ------------------------------------------------------------------------------
-    def _mine(self, origin: str) -> bool:
-        return origin in (self.ORIGIN, self.TEST_ORIGIN)
-
-    def _run_started(self, origin: str, info: dict) -> None:
-        if not self._mine(origin):
-            return
-        self._sent_in_run = 0
-        what = self.tr("测试发送") if origin == self.TEST_ORIGIN else self.tr("正在发送")
-        self.progress.set_cancel_tooltip(self.tr("停止发送：已发出的短信无法撤回，其余号码不再发送"))
-        self.progress.start(self.tr("{0}：{1} 个号码").format(what, f"{info.get('recipients', 0):,}"),
-                            int(info.get("recipients", 0)))
-        self.notice_label.clear()
-        self.unknown_notice.hide()
-        self._set_result("")
-
-    def _run_progress(self, origin: str, d: dict) -> None:
-        if not self._mine(origin):
-            return
-        done, total = int(d.get("numbers_done", 0)), int(d.get("numbers_total", 0))
-        self._sent_in_run = max(self._sent_in_run, done)
-        self.progress.update(done, total, self.tr("已发出 {0} / {1} 个号码（第 {2} / {3} 批）").format(
-            f"{done:,}", f"{total:,}", d.get("batches_done", 0), d.get("batches_total", 0)))
-
-    def _run_notice(self, origin: str, text: str) -> None:
-        if self._mine(origin):
-            self.notice_label.setText(text)
-
-    def _run_unknown(self, origin: str, batches: list) -> None:
-        if self._mine(origin):
-            self.show_unknown(batches)
-
-    def show_unknown(self, batches: list) -> None:
-        if not batches:
-            self.unknown_notice.hide()
-            return
-        numbers = sum(int(b.get("size", 0)) for b in batches)
-        seqs = self.tr("、", "list separator").join(str(b.get("seq")) for b in batches[:10]) \
-            + (self.tr("……") if len(batches) > 10 else "")
-        self.unknown_notice.setText(self.tr(
-            "第 {0} 批（共 {1} 个号码）状态未知：发送时网络中断或网关没有回应，这些号码可能已经发出，也可能没有。"
-            "系统会根据状态报告自动确认，请勿重复发送。若一小时后仍未确认，请联系联江客服核对。").format(seqs, f"{numbers:,}"))
-        self.unknown_notice.show()
-
-    def _run_finished(self, origin: str, s: dict) -> None:
-        if not self._mine(origin):
-            return
-        test = origin == self.TEST_ORIGIN
-        unknown = s.get("unknown_batches") or []
-        self.show_unknown(unknown)
-        accepted, rejected, unk = int(s.get("accepted", 0)), int(s.get("rejected", 0)), int(s.get("unknown", 0))
-        if s.get("cancelled"):
-            self.progress.finish(self.tr("已取消：已发出 {0} 个号码，其余不再发送").format(f"{accepted + unk:,}"), ok=False,
-                                 title=self.tr("发送已取消"))
-            self._set_result(self.tr("发送已取消。已发出的短信无法撤回，详情见“发送记录”。"), AMBER)
-        elif test:
-            self.progress.finish(self.tr("测试短信已发出"), title=self.tr("测试发送完成"))
-            self._set_result(self.tr("测试短信已发给 {0} 个号码。送达结果稍后会出现在“状态报告”中。").format(
-                accepted + unk), GREEN)
-        else:
-            self.progress.finish(self.tr("全部批次已发出"), title=self.tr("发送完成：{0} 个号码").format(
-                f"{accepted + rejected + unk:,}"))
-            text = self.tr("已发送：网关接收 {0} 个号码").format(f"{accepted:,}")
-            if rejected:
-                text += self.tr("，拒收 {0} 个").format(f"{rejected:,}")
-            if unk:
-                text += self.tr("，状态未知 {0} 个").format(f"{unk:,}")
-            text += self.tr("。送达情况请看“状态报告”和“发送记录”。")
-            self._set_result(text, GREEN if not (rejected or unk) else AMBER)
-        if not test and (accepted or rejected or unk or s.get("cancelled")):
-            self.clear_numbers()
-            self.notice_label.setText(self.tr("号码列表已清空，以免重复发送。"))
-        self._update_actions()
-
-    def _run_failed(self, origin: str, error) -> None:
-        if not self._mine(origin):
-            return
-        self.progress.finish(error.message_zh, ok=False, title=self.tr("发送失败"))
-        text = self.tr("发送失败：{0}").format(error.message_zh)
-        if error.code in (40002, 40006, 40008):
-            text += self.tr("。请在“文件 → 设置”中检查账号和密码。")
-        if origin != self.TEST_ORIGIN and self._sent_in_run:
-            text += self.tr(" 已发出 {0} 个号码，其余可在“发送记录”中修正后继续发送；号码列表已清空，以免重复发送。").format(
-                f"{self._sent_in_run:,}")
-            self.clear_numbers()
-        elif origin != self.TEST_ORIGIN:
-            text += self.tr(" 本次没有发出任何短信。")
-        self._set_result(text, RED)
-        self._update_actions()
 
 
 class PickCampaignDialog(QDialog):

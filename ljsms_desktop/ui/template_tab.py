@@ -18,13 +18,12 @@ import html
 import logging
 import shutil
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
@@ -34,15 +33,12 @@ from ..core.planning import Plan, plan_template
 from ..core.segments import char_count, count_parts
 from ..core.signature import signature_problem
 from ..core.templates import placeholder_count, render
-from ..jobs.campaign import runner_for
 from ..jobs.gc_pause import paused_gc
 from ..jobs.importing import FileInfo, import_file, inspect_file, start_export_problems
 from ..sheets.cells import column_letter
 from .app import RESOURCES
-from .compose_tab import AMBER, GREEN, RED, SHEET_PATTERNS, NoteLabel, snippet
-from .confirm_dialog import ConfirmSendDialog
-from .progress_panel import ProgressPanel
-from .schedule_panel import SchedulePanel, scheduler_for
+from .compose_tab import SHEET_PATTERNS
+from .send_tab import AMBER, GREEN, RED, SendTab, snippet
 
 log = logging.getLogger(__name__)
 
@@ -87,19 +83,15 @@ def build_plan(result, template: str, template_id: str, suppressed) -> TemplateP
     return TemplatePlan(result, plan, problems, len(plan.invalid))
 
 
-class TemplateTab(QWidget):
-    planned_cost_changed = Signal(object)   # int cost of the planned send, or None
+class TemplateTab(SendTab):
     ORIGIN = "template"
+    SEND_NAMES = ("templatePlanStatus", "sendTemplateButton", "templateNoticeLabel", "templateUnknownNotice",
+                  "templateResultLabel")
 
     def __init__(self, ctx, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("templateTab")
         self.setAcceptDrops(True)
-        self.runner = runner_for(ctx)
-        self.scheduler = scheduler_for(ctx)
-        self._configured = ctx.configured()
-        self._suppressed: frozenset[str] = frozenset()
         self._templates: list = []
         self.info: FileInfo | None = None
         self.current: TemplatePlan | None = None
@@ -109,10 +101,7 @@ class TemplateTab(QWidget):
         self._planning = False
         self._inspecting = False
         self._exporting = None
-        self._last_cost: object = None
-        self._sent_in_run = 0
         self._filling = False       # combos being rebuilt: ignore their signals
-        self.confirm_dialog: ConfirmSendDialog | None = None
 
         # -- template -----------------------------------------------------------------------------
         self.saved_combo = QComboBox()
@@ -136,10 +125,7 @@ class TemplateTab(QWidget):
         self.template_info.setObjectName("templateInfo")
         self.template_info.setWordWrap(True)
         self.template_info.setTextFormat(Qt.TextFormat.RichText)
-        self.marketing_check = QCheckBox(self.tr("营销短信（须告知退订方式，避开免打扰时段）"))
-        self.marketing_check.setObjectName("templateMarketingCheck")
-        v = ctx.qsettings.value("template/marketing", True)
-        self.marketing_check.setChecked(v in (True, "true", "1", 1))
+        self.marketing_check = self._make_marketing_check("templateMarketingCheck")
         tbox = QGroupBox(self.tr("模板"))
         tl = QVBoxLayout(tbox)
         srow = QHBoxLayout()
@@ -216,41 +202,8 @@ class TemplateTab(QWidget):
         wl.addWidget(self.problems_list)
 
         # -- sending ------------------------------------------------------------------------------
-        self.schedule_panel = SchedulePanel(ctx, self.ORIGIN, self)
-        self.schedule_panel.toggled.connect(lambda *_: self._update_actions())
-        self.plan_status = QLabel()
-        self.plan_status.setObjectName("templatePlanStatus")
-        self.plan_status.setWordWrap(True)
-        self.plan_status.setTextFormat(Qt.TextFormat.RichText)
-        self.send_button = QPushButton(self.tr("发送…"))
-        self.send_button.setObjectName("sendTemplateButton")
-        self.send_button.clicked.connect(self.send)
-        self.progress = ProgressPanel(self)
-        self.progress.cancel_requested.connect(self._cancel_running)
-        self.notice_label = NoteLabel()
-        self.notice_label.setObjectName("templateNoticeLabel")
-        self.notice_label.setWordWrap(True)
-        self.notice_label.setStyleSheet("color: #555;")
-        self.unknown_notice = QLabel()
-        self.unknown_notice.setObjectName("templateUnknownNotice")
-        self.unknown_notice.setWordWrap(True)
-        self.unknown_notice.setStyleSheet(f"color: {AMBER}; border: 1px solid {AMBER}; padding: 6px;")
-        self.unknown_notice.hide()
-        self.result_label = NoteLabel()
-        self.result_label.setObjectName("templateResultLabel")
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        sbox = QGroupBox(self.tr("发送"))
-        sl = QVBoxLayout(sbox)
-        sl.addWidget(self.schedule_panel)
-        brow = QHBoxLayout()
-        brow.addWidget(self.plan_status, 1)
-        brow.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
-        sl.addLayout(brow)
-        sl.addWidget(self.progress)
-        sl.addWidget(self.notice_label)
-        sl.addWidget(self.unknown_notice)
-        sl.addWidget(self.result_label)
+        self._make_send_widgets()
+        sbox = self._send_box()
 
         top = QHBoxLayout()
         top.addWidget(tbox, 2)
@@ -260,26 +213,11 @@ class TemplateTab(QWidget):
         lay.addWidget(sbox)
 
         # -- wiring -------------------------------------------------------------------------------
-        self._import_timer = QTimer(self)
-        self._import_timer.setSingleShot(True)
-        self._import_timer.setInterval(DEBOUNCE_MS)
-        self._import_timer.timeout.connect(self._start_import)
-        self._plan_timer = QTimer(self)
-        self._plan_timer.setSingleShot(True)
-        self._plan_timer.setInterval(DEBOUNCE_MS)
-        self._plan_timer.timeout.connect(self._start_plan)
+        self._import_timer = self._debounce_timer(DEBOUNCE_MS, self._start_import)
+        self._plan_timer = self._debounce_timer(DEBOUNCE_MS, self._start_plan)
         self.template_text_edit.textChanged.connect(self._template_changed)
         self.template_id_edit.textChanged.connect(self._template_id_changed)
-        self.marketing_check.toggled.connect(self._marketing_toggled)
-        self.runner.started.connect(self._run_started)
-        self.runner.progressed.connect(self._run_progress)
-        self.runner.notice.connect(self._run_notice)
-        self.runner.unknown_batches.connect(self._run_unknown)
-        self.runner.finished.connect(self._run_finished)
-        self.runner.failed.connect(self._run_failed)
-        self.runner.busy_changed.connect(lambda *_: self._update_actions())
-        ctx.settings_changed.connect(self._settings_changed)
-        ctx.data_changed.connect(self._data_changed)
+        self._wire_send()
 
         self._var_count = 0
         self._rebuild_var_combos()
@@ -290,9 +228,6 @@ class TemplateTab(QWidget):
         self._load_startup()
 
     # -- public -------------------------------------------------------------------------------------
-    def has_pending_schedules(self) -> bool:
-        return self.scheduler.has_pending()
-
     @property
     def plan(self) -> Plan | None:
         return self.current.plan if self.current is not None else None
@@ -321,24 +256,15 @@ class TemplateTab(QWidget):
             self._select_data(combo, col)
 
     # -- helpers ------------------------------------------------------------------------------------
-    def _set_result(self, text: str, color: str = "") -> None:
-        self.result_label.setStyleSheet(f"color: {color};" if color else "")
-        self.result_label.setText(text)
-
     @staticmethod
     def _select_data(combo: QComboBox, value) -> None:
         i = combo.findData(value)
         if i >= 0:
             combo.setCurrentIndex(i)
 
-    def _settings_changed(self) -> None:
-        self._configured = self.ctx.configured()
-        self._update_actions()
-
     def _data_changed(self, what: str) -> None:
-        if what in ("suppression", "replies"):
-            self._load_suppression()
-        elif what == "templates":
+        super()._data_changed(what)
+        if what == "templates":
             self._load_templates()
 
     def _load_startup(self) -> None:
@@ -358,22 +284,9 @@ class TemplateTab(QWidget):
         self.ctx.tasks.run("template-startup", work, on_success=done,
                            on_error=lambda e: self._set_result(e.message_zh, RED))
 
-    def _load_suppression(self) -> None:
-        def work(t):
-            store = self.ctx.open_store()
-            try:
-                return frozenset(store.suppressed_mobiles())
-            finally:
-                store.close()
-
-        def done(mobiles) -> None:
-            if mobiles != self._suppressed:
-                self._suppressed = mobiles
-                if self.current is not None:
-                    self._plan_timer.start()
-
-        self.ctx.tasks.run("template-suppression", work, on_success=done,
-                           on_error=lambda e: log.warning("suppression list: %s", e.message_en))
+    def _suppression_changed(self) -> None:
+        if self.current is not None:
+            self._plan_timer.start()
 
     # -- saved templates ------------------------------------------------------------------------------
     def _load_templates(self) -> None:
@@ -453,8 +366,7 @@ class TemplateTab(QWidget):
         self.delete_template_button.setToolTip("" if tid in saved else self.tr("这个编号没有保存过"))
 
     # -- template text ------------------------------------------------------------------------------
-    def _marketing_toggled(self, on: bool) -> None:
-        self.ctx.qsettings.setValue("template/marketing", on)
+    def _show_text_hints(self) -> None:
         self._update_template_info()
 
     def _template_id_changed(self) -> None:
@@ -888,10 +800,7 @@ class TemplateTab(QWidget):
 
     def _emit_cost(self) -> None:
         plan = self.plan
-        cost = plan.cost if plan is not None and plan.recipients else None
-        if cost != self._last_cost:
-            self._last_cost = cost
-            self.planned_cost_changed.emit(cost)
+        self._set_planned_cost(plan.cost if plan is not None and plan.recipients else None)
 
     # -- export ---------------------------------------------------------------------------------------
     def _choose_export(self) -> None:
@@ -937,11 +846,7 @@ class TemplateTab(QWidget):
         self._update_actions()
 
     # -- actions state ------------------------------------------------------------------------------
-    def _send_block_reason(self) -> str:
-        if self.runner.busy:
-            return self.tr("正在发送另一个活动，请等它结束")
-        if not self._configured:
-            return self.tr("还没有设置账号和密码：请打开“文件 → 设置”")
+    def _input_block_reason(self) -> str:
         if not self.template:
             return self.tr("请先填写模板内容")
         if not self.template_id:
@@ -960,11 +865,7 @@ class TemplateTab(QWidget):
             return self.plan.problems[0].message_zh
         return ""
 
-    def _update_actions(self) -> None:
-        reason = self._send_block_reason()
-        self.send_button.setEnabled(not reason)
-        self.send_button.setToolTip(reason)
-        self.send_button.setText(self.tr("定时发送…") if self.schedule_panel.scheduled() else self.tr("发送…"))
+    def _update_input_actions(self) -> None:
         busy_file = self._inspecting or self._importing or self._exporting is not None
         self.import_button.setEnabled(not busy_file and not self.runner.busy)
         self.import_button.setToolTip(self.tr("正在处理表格，请稍候") if busy_file else
@@ -980,129 +881,35 @@ class TemplateTab(QWidget):
         else:
             self.export_button.setToolTip(self.tr("把无效的行连同原因导出为表格，修改后重新导入"))
 
-    # -- sending --------------------------------------------------------------------------------------
-    def send(self) -> None:
-        if self._send_block_reason():
-            return
-        plan = self.plan
-        marketing = self.marketing_check.isChecked()
-        scheduled = self.schedule_panel.when() if self.schedule_panel.scheduled() else None
-        if scheduled is not None and scheduled <= datetime.now():
-            self._set_result(self.tr("定时时间已经过去，请选择将来的时间"), RED)
-            return
-        name = self.info.path.name if self.info is not None else ""
-        dlg = ConfirmSendDialog(self.ctx, plan, marketing=marketing, scheduled=scheduled, parent=self,
-                                heading=self.tr("模板群发：模板 {0}，表格“{1}”").format(plan.template_id, name))
-        dlg.accepted.connect(lambda: self._confirmed(plan, marketing, scheduled, name))
-        dlg.finished.connect(self._confirm_closed)
-        self.confirm_dialog = dlg
-        dlg.open()
+    # -- sending (SendTab hooks) --------------------------------------------------------------------
+    def _file_name(self) -> str:
+        return self.info.path.name if self.info is not None else ""
 
-    def _confirm_closed(self, _r: int) -> None:
-        dlg, self.confirm_dialog = self.confirm_dialog, None
-        if dlg is not None:
-            dlg.deleteLater()
+    def _confirm_heading(self, plan: Plan) -> str:
+        return self.tr("模板群发：模板 {0}，表格“{1}”").format(plan.template_id, self._file_name())
 
-    def _confirmed(self, plan: Plan, marketing: bool, scheduled: datetime | None, file_name: str) -> None:
-        label = self.tr("模板 {0}（{1}）").format(plan.template_id, file_name)
-        if scheduled is not None:
-            def done(_s) -> None:
-                self._set_result(self.tr("已安排在 {0} 发送给 {1} 个号码。程序需保持运行（关闭窗口后在托盘中继续）。")
-                                 .format(scheduled.strftime("%Y-%m-%d %H:%M"), f"{len(plan.recipients):,}"), GREEN)
-                self.schedule_panel.check.setChecked(False)
-                self._forget_file(self.tr("表格已移除，以免重复安排。"))
+    def _campaign_label(self, plan: Plan) -> str:
+        return self.tr("模板 {0}（{1}）").format(plan.template_id, self._file_name())
 
-            self.scheduler.add(plan, scheduled, marketing=marketing, origin=self.ORIGIN, label=label, on_done=done,
-                               on_error=lambda e: self._set_result(self.tr("定时发送未能保存：{0}").format(e.message_zh), RED))
-            return
-        if not self.runner.send_plan(plan, origin=self.ORIGIN, name=label):
-            self._set_result(self.tr("正在发送另一个活动，请等它结束后再发送"), RED)
+    def _clear_after_schedule(self) -> None:
+        self._forget_file(self.tr("表格已移除，以免重复安排。"))
+
+    def _clear_after_run(self, origin: str, touched: bool) -> None:
+        self._forget_file(self.tr("表格已移除，以免重复发送；要再次发送请重新导入。"))
+
+    def _clear_after_partial_send(self) -> str:
+        self._forget_file(self.tr("表格已移除，以免重复发送。"))
+        return self.tr(" 已发出 {0} 个号码，其余可在“发送记录”中修正后继续发送。").format(f"{self._sent_in_run:,}")
 
     def _forget_file(self, note: str) -> None:
         self._reset_file()
         self.file_label.setText(note)
 
-    def _cancel_running(self) -> None:
+    def _cancel_file_work(self) -> bool:
         if self._importing:
             self.ctx.tasks.cancel("template-import")
         elif self._exporting is not None:
             self._exporting.cancel()
-        elif self.runner.origin == self.ORIGIN:
-            self.runner.cancel()
-
-    # -- runner signals -----------------------------------------------------------------------------
-    def _run_started(self, origin: str, info: dict) -> None:
-        if origin != self.ORIGIN:
-            return
-        self._sent_in_run = 0
-        self.progress.set_cancel_tooltip(self.tr("停止发送：已发出的短信无法撤回，其余号码不再发送"))
-        self.progress.start(self.tr("正在发送：{0} 个号码").format(f"{info.get('recipients', 0):,}"),
-                            int(info.get("recipients", 0)))
-        self.notice_label.clear()
-        self.unknown_notice.hide()
-        self._set_result("")
-
-    def _run_progress(self, origin: str, d: dict) -> None:
-        if origin != self.ORIGIN:
-            return
-        done, total = int(d.get("numbers_done", 0)), int(d.get("numbers_total", 0))
-        self._sent_in_run = max(self._sent_in_run, done)
-        self.progress.update(done, total, self.tr("已发出 {0} / {1} 个号码（第 {2} / {3} 批）").format(
-            f"{done:,}", f"{total:,}", d.get("batches_done", 0), d.get("batches_total", 0)))
-
-    def _run_notice(self, origin: str, text: str) -> None:
-        if origin == self.ORIGIN:
-            self.notice_label.setText(text)
-
-    def _run_unknown(self, origin: str, batches: list) -> None:
-        if origin == self.ORIGIN:
-            self._show_unknown(batches)
-
-    def _show_unknown(self, batches: list) -> None:
-        if not batches:
-            self.unknown_notice.hide()
-            return
-        numbers = sum(int(b.get("size", 0)) for b in batches)
-        seqs = self.tr("、", "list separator").join(str(b.get("seq")) for b in batches[:10]) \
-            + (self.tr("……") if len(batches) > 10 else "")
-        self.unknown_notice.setText(self.tr(
-            "第 {0} 批（共 {1} 个号码）状态未知：发送时网络中断或网关没有回应，这些号码可能已经发出，也可能没有。"
-            "系统会根据状态报告自动确认，请勿重复发送。若一小时后仍未确认，请联系联江客服核对。").format(seqs, f"{numbers:,}"))
-        self.unknown_notice.show()
-
-    def _run_finished(self, origin: str, s: dict) -> None:
-        if origin != self.ORIGIN:
-            return
-        self._show_unknown(s.get("unknown_batches") or [])
-        accepted, rejected, unk = int(s.get("accepted", 0)), int(s.get("rejected", 0)), int(s.get("unknown", 0))
-        if s.get("cancelled"):
-            self.progress.finish(self.tr("已取消：已发出 {0} 个号码，其余不再发送").format(f"{accepted + unk:,}"), ok=False,
-                                 title=self.tr("发送已取消"))
-            self._set_result(self.tr("发送已取消。已发出的短信无法撤回，详情见“发送记录”。"), AMBER)
         else:
-            self.progress.finish(self.tr("全部批次已发出"), title=self.tr("发送完成：{0} 个号码").format(
-                f"{accepted + rejected + unk:,}"))
-            text = self.tr("已发送：网关接收 {0} 个号码").format(f"{accepted:,}")
-            if rejected:
-                text += self.tr("，拒收 {0} 个").format(f"{rejected:,}")
-            if unk:
-                text += self.tr("，状态未知 {0} 个").format(f"{unk:,}")
-            text += self.tr("。送达情况请看“状态报告”和“发送记录”。")
-            self._set_result(text, GREEN if not (rejected or unk) else AMBER)
-        self._forget_file(self.tr("表格已移除，以免重复发送；要再次发送请重新导入。"))
-        self._update_actions()
-
-    def _run_failed(self, origin: str, error) -> None:
-        if origin != self.ORIGIN:
-            return
-        self.progress.finish(error.message_zh, ok=False, title=self.tr("发送失败"))
-        text = self.tr("发送失败：{0}").format(error.message_zh)
-        if error.code in (40002, 40006, 40008):
-            text += self.tr("。请在“文件 → 设置”中检查账号和密码。")
-        if self._sent_in_run:
-            text += self.tr(" 已发出 {0} 个号码，其余可在“发送记录”中修正后继续发送。").format(f"{self._sent_in_run:,}")
-            self._forget_file(self.tr("表格已移除，以免重复发送。"))
-        else:
-            text += self.tr(" 本次没有发出任何短信。")
-        self._set_result(text, RED)
-        self._update_actions()
+            return False
+        return True

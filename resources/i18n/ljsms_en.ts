@@ -134,444 +134,293 @@
 <context>
     <name>ComposeTab</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="74" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="44" />
         <source>“{0}”</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="75" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="45" />
         <source>{0} 第 {1} 行</source>
         <translation>{0} row {1}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="113" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="75" />
         <source>【公司签名】短信内容……回T退订</source>
         <translation>【Company signature】Your message… 回T退订</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="118" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="80" />
         <source>加上“回T退订”</source>
         <translation>Add “回T退订”</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="120" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="82" />
         <source>在内容末尾加上退订方式</source>
         <translation>Add the opt-out line (reply T to unsubscribe) at the end</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="122" />
-        <source>营销短信（须告知退订方式，避开免打扰时段）</source>
-        <translation>Marketing SMS (must say how to opt out; avoid the quiet hours)</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="124" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="85" />
         <source>验证码、通知类短信可取消勾选</source>
         <translation>Untick for verification codes and notifications</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="126" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="86" />
         <source>短信内容</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="138" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="98" />
         <source>粘贴手机号：每行一个，或用逗号、空格、分号分隔；可带 +86</source>
         <translation>Paste mobile numbers: one per line, or separated by commas, spaces or semicolons; +86 is fine</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="139" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="99" />
         <source>从文件导入…</source>
         <translation>Import from File…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="141" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="101" />
         <source>从 Excel、WPS 表格或 CSV/TXT 文件读取手机号</source>
         <translation>Read mobile numbers from an Excel, WPS, CSV or TXT file</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="143" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="103" />
         <source>从以往活动选取…</source>
         <translation>From a Past Campaign…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="145" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="105" />
         <source>选取以往某次活动中发送失败或未收到送达报告的号码</source>
         <translation>Pick the numbers of a past campaign that failed or never got a delivery report</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="147" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="107" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="153" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="113" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="155" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="115" />
         <source>移除从文件或以往活动导入的号码</source>
         <translation>Remove the numbers imported from files or past campaigns</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="163" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="123" />
         <source>这些号码不会发送</source>
         <translation>These numbers will not be sent to</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="164" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="124" />
         <source>接收号码</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="183" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="143" />
         <source>自己的手机号，多个用逗号分隔</source>
         <translation>Your own mobile numbers, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="186" />
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="647" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="146" />
         <source>测试发送</source>
         <translation>Test Send</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="195" />
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="502" />
-        <source>发送…</source>
-        <translation>Send…</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="215" />
-        <source>发送</source>
-        <translation>Send</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="218" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="152" />
         <source>测试号码：</source>
         <translation>Test numbers:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="336" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="251" />
         <source>已输入 {0} 字，共 {1} 条，本条还可输入 {2} 字</source>
         <translation>{0} characters, {1} part(s), {2} more fit in this part</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="346" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="261" />
         <source>提示：营销短信请告知退订方式，如在末尾加上“回T退订”</source>
         <translation>Tip: a marketing SMS must say how to opt out, e.g. end it with “回T退订” (reply T to unsubscribe)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="367" />
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="649" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="282" />
         <source>{0}：{1} 个号码</source>
         <translation>{0}: {1} numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="368" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="283" />
         <source>另有导入的号码 — </source>
         <translation>Also imported — </translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="368" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="283" />
         <source>；</source>
         <comment>list separator</comment>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="394" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="309" />
         <source>正在检查 {0} 个号码…</source>
         <translation>Checking {0} numbers…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="422" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="337" />
         <source>还没有号码</source>
         <translation>No numbers yet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="424" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="339" />
         <source>有效 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>valid &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="425" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="340" />
         <source>无效 {0}</source>
         <translation>invalid {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="426" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="341" />
         <source>重复 {0}</source>
         <translation>duplicate {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="427" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="342" />
         <source>已退订/屏蔽 {0}</source>
         <translation>opted out/blocked {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="431" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="346" />
         <source>“{0}” </source>
         <translation>“{0}” </translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="432" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="347" />
         <source>{0}：{1}{2}</source>
         <translation>{0}: {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="435" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="350" />
         <source>……还有 {0} 个无效号码</source>
         <translation>…and {0} more invalid numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="441" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="356" />
         <source>将发送给 {0} 个号码，每个 {1} 条，共消耗 {2} 条</source>
         <translation>Will send to {0} numbers, {1} part(s) each, {2} messages in all</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="459" />
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="485" />
-        <source>正在发送另一个活动，请等它结束</source>
-        <translation>Another campaign is being sent; wait until it finishes</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="461" />
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="510" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="370" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="414" />
         <source>正在导入号码，请稍候</source>
         <translation>Importing numbers, please wait</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="463" />
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="487" />
-        <source>还没有设置账号和密码：请打开“文件 → 设置”</source>
-        <translation>No account and password yet: open File → Settings</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="465" />
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="470" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="374" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="379" />
         <source>正在检查号码…</source>
         <translation>Checking numbers…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="467" />
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="490" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="376" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="398" />
         <source>请先输入短信内容</source>
         <translation>Enter the message first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="495" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="403" />
         <source>请先填写测试号码（自己的手机号）</source>
         <translation>Enter test numbers first (your own mobile)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="502" />
-        <source>定时发送…</source>
-        <translation>Schedule…</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="505" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="409" />
         <source>先发给自己的测试号码，在“状态报告”中确认送达</source>
         <translation>Send to your own test numbers first and check delivery in “Delivery Reports”</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="521" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="425" />
         <source>选择号码文件</source>
         <translation>Choose a Numbers File</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="522" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="426" />
         <source>表格或文本</source>
         <translation>Spreadsheets or text</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="522" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="426" />
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="530" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="434" />
         <source>停止导入</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="531" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="435" />
         <source>正在导入“{0}”…</source>
         <translation>Importing “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="541" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="445" />
         <source>已读取 {0} 行</source>
         <translation>{0} rows read</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="551" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="455" />
         <source>（无效 {0} 行，重复 {1} 行）</source>
         <translation> ({0} invalid rows, {1} duplicate rows)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="552" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="456" />
         <source>已导入 {0}：{1} 个号码{2}</source>
         <translation>Imported {0}: {1} numbers{2}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="558" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="462" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="564" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="468" />
         <source>已取消导入</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="576" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="480" />
         <source>{0} 没有发送失败或未送达的号码</source>
         <translation>{0} has no failed or undelivered numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="591" />
-        <source>定时时间已经过去，请选择将来的时间</source>
-        <translation>The scheduled time has passed; choose a time in the future</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="594" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="206" />
         <source>发送短信：{0}</source>
         <translation>Send SMS: {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="609" />
-        <source>已安排在 {0} 发送给 {1} 个号码。程序需保持运行（关闭窗口后在托盘中继续）。</source>
-        <translation>Scheduled for {0} to {1} numbers. Keep the program running (closing the window leaves it in the tray).</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="616" />
-        <source>定时发送未能保存：{0}</source>
-        <translation>The scheduled send could not be saved: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="619" />
-        <source>正在发送另一个活动，请等它结束后再发送</source>
-        <translation>Another campaign is being sent; send again when it has finished</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="647" />
-        <source>正在发送</source>
-        <translation>Sending</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="648" />
-        <source>停止发送：已发出的短信无法撤回，其余号码不再发送</source>
-        <translation>Stop sending: messages already sent cannot be recalled; the remaining numbers are not sent</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="660" />
-        <source>已发出 {0} / {1} 个号码（第 {2} / {3} 批）</source>
-        <translation>Sent {0} / {1} numbers (batch {2} / {3})</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="676" />
-        <source>、</source>
-        <comment>list separator</comment>
-        <translation>, </translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="677" />
-        <source>……</source>
-        <translation>…</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="679" />
-        <source>第 {0} 批（共 {1} 个号码）状态未知：发送时网络中断或网关没有回应，这些号码可能已经发出，也可能没有。系统会根据状态报告自动确认，请勿重复发送。若一小时后仍未确认，请联系联江客服核对。</source>
-        <translation>Batch {0} ({1} numbers) has an unknown status: the network dropped or the gateway did not answer while sending, so these messages may or may not have gone out. Delivery reports will settle it automatically; do not send them again. If it is still unknown after an hour, ask Lianjiang support to check.</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="691" />
-        <source>已取消：已发出 {0} 个号码，其余不再发送</source>
-        <translation>Cancelled: {0} numbers sent, the rest will not be sent</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="692" />
-        <source>发送已取消</source>
-        <translation>Send cancelled</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="693" />
-        <source>发送已取消。已发出的短信无法撤回，详情见“发送记录”。</source>
-        <translation>Send cancelled. Messages already sent cannot be recalled; see “Campaigns” for details.</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="695" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="234" />
         <source>测试短信已发出</source>
         <translation>Test message sent</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="695" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="234" />
         <source>测试发送完成</source>
         <translation>Test send complete</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="696" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="235" />
         <source>测试短信已发给 {0} 个号码。送达结果稍后会出现在“状态报告”中。</source>
         <translation>Test message sent to {0} number(s). Delivery results will appear in “Delivery Reports” shortly.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="699" />
-        <source>全部批次已发出</source>
-        <translation>All batches sent</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="699" />
-        <source>发送完成：{0} 个号码</source>
-        <translation>Send complete: {0} numbers</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="701" />
-        <source>已发送：网关接收 {0} 个号码</source>
-        <translation>Sent: the gateway accepted {0} numbers</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="703" />
-        <source>，拒收 {0} 个</source>
-        <translation>, rejected {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="705" />
-        <source>，状态未知 {0} 个</source>
-        <translation>, status unknown for {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="706" />
-        <source>。送达情况请看“状态报告”和“发送记录”。</source>
-        <translation>. See “Delivery Reports” and “Campaigns” for delivery.</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="710" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="217" />
         <source>号码列表已清空，以免重复发送。</source>
         <translation>The number list was cleared so nothing is sent twice.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="716" />
-        <source>发送失败</source>
-        <translation>Send failed</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="717" />
-        <source>发送失败：{0}</source>
-        <translation>Send failed: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="719" />
-        <source>。请在“文件 → 设置”中检查账号和密码。</source>
-        <translation>. Check the account and password in File → Settings.</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="721" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="221" />
         <source> 已发出 {0} 个号码，其余可在“发送记录”中修正后继续发送；号码列表已清空，以免重复发送。</source>
         <translation> {0} numbers were sent; fix the problem and continue the rest from “Campaigns”. The number list was cleared so nothing is sent twice.</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="725" />
-        <source> 本次没有发出任何短信。</source>
-        <translation> No messages were sent.</translation>
     </message>
 </context>
 <context>
@@ -752,7 +601,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/app.py" line="70" />
+        <location filename="../../ljsms_desktop/ui/app.py" line="78" />
         <location filename="../../ljsms_desktop/ui/main_window.py" line="26" />
         <location filename="../../ljsms_desktop/ui/main_window.py" line="221" />
         <source>联江短信桌面助手</source>
@@ -892,58 +741,58 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
 <context>
     <name>PickCampaignDialog</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="738" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="508" />
         <source>从以往活动选取号码</source>
         <translation>Numbers from a Past Campaign</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="742" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="512" />
         <source>正在读取发送记录…</source>
         <translation>Reading campaigns…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="745" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="515" />
         <source>选取未成功送达的号码</source>
         <translation>Take Undelivered Numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="748" />
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="791" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="518" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="561" />
         <source>先选择一个活动</source>
         <translation>Choose a campaign first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="749" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="519" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="754" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="524" />
         <source>选择一次活动，取其中发送失败或没有收到送达报告的号码：</source>
         <translation>Choose a campaign to take its numbers that failed or never got a delivery report:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="776" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="546" />
         <source>#{0}  {1}  {2}（{3} 个号码，{4}）</source>
         <translation>#{0}  {1}  {2} ({3} numbers, {4})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="777" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="547" />
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="780" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="550" />
         <source>还没有发送记录</source>
         <translation>No campaigns yet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="799" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="569" />
         <source>正在读取号码…</source>
         <translation>Reading numbers…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="813" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="583" />
         <source>活动 #{0} 未成功送达的号码</source>
         <translation>Undelivered numbers of campaign #{0}</translation>
     </message>
@@ -1155,6 +1004,166 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
     </message>
 </context>
 <context>
+    <name>SendTab</name>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="84" />
+        <source>营销短信（须告知退订方式，避开免打扰时段）</source>
+        <translation>Marketing SMS (must say how to opt out; avoid the quiet hours)</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="99" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="246" />
+        <source>发送…</source>
+        <translation>Send…</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="120" />
+        <source>发送</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="233" />
+        <source>正在发送另一个活动，请等它结束</source>
+        <translation>Another campaign is being sent; wait until it finishes</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="236" />
+        <source>还没有设置账号和密码：请打开“文件 → 设置”</source>
+        <translation>No account and password yet: open File → Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="246" />
+        <source>定时发送…</source>
+        <translation>Schedule…</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="258" />
+        <source>定时时间已经过去，请选择将来的时间</source>
+        <translation>The scheduled time has passed; choose a time in the future</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="277" />
+        <source>正在发送另一个活动，请等它结束后再发送</source>
+        <translation>Another campaign is being sent; send again when it has finished</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="281" />
+        <source>已安排在 {0} 发送给 {1} 个号码。程序需保持运行（关闭窗口后在托盘中继续）。</source>
+        <translation>Scheduled for {0} to {1} numbers. Keep the program running (closing the window leaves it in the tray).</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="287" />
+        <source>定时发送未能保存：{0}</source>
+        <translation>The scheduled send could not be saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="301" />
+        <source>测试发送</source>
+        <translation>Test Send</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="301" />
+        <source>正在发送</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="302" />
+        <source>停止发送：已发出的短信无法撤回，其余号码不再发送</source>
+        <translation>Stop sending: messages already sent cannot be recalled; the remaining numbers are not sent</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="303" />
+        <source>{0}：{1} 个号码</source>
+        <translation>{0}: {1} numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="314" />
+        <source>已发出 {0} / {1} 个号码（第 {2} / {3} 批）</source>
+        <translation>Sent {0} / {1} numbers (batch {2} / {3})</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="330" />
+        <source>、</source>
+        <comment>list separator</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="331" />
+        <source>……</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="333" />
+        <source>第 {0} 批（共 {1} 个号码）状态未知：发送时网络中断或网关没有回应，这些号码可能已经发出，也可能没有。系统会根据状态报告自动确认，请勿重复发送。若一小时后仍未确认，请联系联江客服核对。</source>
+        <translation>Batch {0} ({1} numbers) has an unknown status: the network dropped or the gateway did not answer while sending, so these messages may or may not have gone out. Delivery reports will settle it automatically; do not send them again. If it is still unknown after an hour, ask Lianjiang support to check.</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="350" />
+        <source>已取消：已发出 {0} 个号码，其余不再发送</source>
+        <translation>Cancelled: {0} numbers sent, the rest will not be sent</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="351" />
+        <source>发送已取消</source>
+        <translation>Send cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="352" />
+        <source>发送已取消。已发出的短信无法撤回，详情见“发送记录”。</source>
+        <translation>Send cancelled. Messages already sent cannot be recalled; see “Campaigns” for details.</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="354" />
+        <source>全部批次已发出</source>
+        <translation>All batches sent</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="354" />
+        <source>发送完成：{0} 个号码</source>
+        <translation>Send complete: {0} numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="356" />
+        <source>已发送：网关接收 {0} 个号码</source>
+        <translation>Sent: the gateway accepted {0} numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="358" />
+        <source>，拒收 {0} 个</source>
+        <translation>, rejected {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="360" />
+        <source>，状态未知 {0} 个</source>
+        <translation>, status unknown for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="361" />
+        <source>。送达情况请看“状态报告”和“发送记录”。</source>
+        <translation>. See “Delivery Reports” and “Campaigns” for delivery.</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="367" />
+        <source>发送失败</source>
+        <translation>Send failed</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="368" />
+        <source>发送失败：{0}</source>
+        <translation>Send failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="370" />
+        <source>。请在“文件 → 设置”中检查账号和密码。</source>
+        <translation>. Check the account and password in File → Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="372" />
+        <source> 本次没有发出任何短信。</source>
+        <translation> No messages were sent.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="24" />
@@ -1356,628 +1365,481 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
 <context>
     <name>TemplateTab</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="54" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="50" />
         <source>示例导入表格.xlsx</source>
         <translation>sample_import.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="120" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="109" />
         <source>已保存的模板</source>
         <translation>Saved templates</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="122" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="111" />
         <source>保存模板</source>
         <translation>Save Template</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="125" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="114" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="130" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="119" />
         <source>联江平台上的模板编号</source>
         <translation>Template ID on the Lianjiang platform</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="133" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="122" />
         <source>【公司签名】尊敬的{}，您的订单{}已发货。回T退订</source>
         <translation>【Company signature】Dear {}, your order {} has shipped. 回T退订</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="139" />
-        <source>营销短信（须告知退订方式，避开免打扰时段）</source>
-        <translation>Marketing SMS (must say how to opt out; avoid the quiet hours)</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="143" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="129" />
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="146" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="132" />
         <source>已保存的模板：</source>
         <translation>Saved templates:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="152" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="138" />
         <source>模板编号：</source>
         <translation>Template ID:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="153" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="139" />
         <source>模板内容：</source>
         <translation>Template text:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="159" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="145" />
         <source>导入表格…</source>
         <translation>Import Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="161" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="971" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="147" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="872" />
         <source>选择 Excel、WPS 表格或 CSV 文件；也可以把文件直接拖到这里</source>
         <translation>Choose an Excel, WPS or CSV file, or drop the file here</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="163" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="149" />
         <source>下载示例表格…</source>
         <translation>Save Sample Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="165" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="151" />
         <source>保存一份示例表格（手机号、姓名、订单号），照着填写后导入</source>
         <translation>Save a sample sheet (mobile, name, order number), fill it in the same way and import it</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="167" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="153" />
         <source>把表格文件拖到这里，或点“导入表格…”</source>
         <translation>Drop a spreadsheet here, or click “Import Sheet…”</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="181" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="167" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="181" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="167" />
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="181" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="167" />
         <source>短信内容</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="181" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="167" />
         <source>字数 / 条数</source>
         <translation>Chars / parts</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="194" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="180" />
         <source>导出问题行…</source>
         <translation>Export Problem Rows…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="197" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="183" />
         <source>收件人表格</source>
         <translation>Recipient Sheet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="204" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="190" />
         <source>工作表：</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="206" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="192" />
         <source>手机号列：</source>
         <translation>Mobile column:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="225" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="967" />
-        <source>发送…</source>
-        <translation>Send…</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="243" />
-        <source>发送</source>
-        <translation>Send</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="313" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="248" />
         <source>正在打开“{0}”…</source>
         <translation>Opening “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="394" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="307" />
         <source>（选择已保存的模板）</source>
         <translation>(choose a saved template)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="394" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="307" />
         <source>（还没有保存的模板）</source>
         <translation>(no saved templates yet)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="421" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="334" />
         <source>模板 {0} 已保存</source>
         <translation>Template {0} saved</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="447" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="360" />
         <source>先填写模板编号和模板内容</source>
         <translation>Enter the template ID and text first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="449" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="362" />
         <source>这个模板已保存</source>
         <translation>This template is saved</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="451" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="364" />
         <source>保存到本机，下次可直接选用</source>
         <translation>Save on this computer to pick it next time</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="453" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="366" />
         <source>这个编号没有保存过</source>
         <translation>No template is saved under this ID</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="482" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="394" />
         <source>模板中用 {} 表示变量，按顺序由表格中的列填入</source>
         <translation>Write {} for each variable; they are filled in order from the sheet's columns</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="486" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="398" />
         <source>变量 {0} 个，固定文字 {1} 字</source>
         <translation>{0} variable(s), {1} fixed characters</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="492" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="404" />
         <source>提示：营销短信请告知退订方式，如在末尾加上“回T退订”</source>
         <translation>Tip: a marketing SMS must say how to opt out, e.g. end it with “回T退订” (reply T to unsubscribe)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="522" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="434" />
         <source>选择收件人表格</source>
         <translation>Choose a Recipient Sheet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="523" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="435" />
         <source>表格或文本</source>
         <translation>Spreadsheets or text</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="523" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="435" />
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="532" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="444" />
         <source>保存示例表格</source>
         <translation>Save Sample Sheet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="533" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="445" />
         <source>Excel 工作簿</source>
         <translation>Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="545" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="457" />
         <source>找不到示例表格：安装文件不完整（缺少 resources/{0}），请重新安装。</source>
         <translation>The sample sheet is missing: the installation is incomplete (no resources/{0}); please reinstall.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="550" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="462" />
         <source>没有权限写入这个位置，或文件正被其他程序（如 Excel）打开</source>
         <translation>No permission to write there, or the file is open in another program (such as Excel)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="554" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="466" />
         <source>示例表格已保存到“{0}”。第一列填手机号，其后各列依次填入模板中的每个 {{}}，填好后点“导入表格…”。</source>
         <translation>Sample sheet saved to “{0}”. Put mobile numbers in the first column and one column for each {{}} of the template after it, then click “Import Sheet…”.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="558" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="470" />
         <source>示例表格未能保存到“{0}”：{1}</source>
         <translation>The sample sheet could not be saved to “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="606" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="518" />
         <source>，约 {0} 行</source>
         <translation>, about {0} rows</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="607" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="519" />
         <source>“{0}”：工作表“{1}”{2}</source>
         <translation>“{0}”: sheet “{1}”{2}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="614" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="526" />
         <source>没有认出手机号所在的列，请在“手机号列”中选择</source>
         <translation>No mobile number column found; choose it under “Mobile column”</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="624" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="536" />
         <source>{0}列</source>
         <translation>Column {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="631" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="639" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="667" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="543" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="551" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="579" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="663" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="575" />
         <source>变量{0} {{}}：</source>
         <translation>Variable {0} {{}}:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="683" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="975" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="595" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="876" />
         <source>先导入表格</source>
         <translation>Import a sheet first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="687" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="599" />
         <source>这个文件只有一个工作表</source>
         <translation>This file has only one sheet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="713" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="625" />
         <source>请选择手机号所在的列</source>
         <translation>Choose the mobile number column</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="715" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="627" />
         <source>请为模板中的每个 {} 选择一列</source>
         <translation>Choose a column for each {} of the template</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="717" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="629" />
         <source>手机号列不能同时作为变量列</source>
         <translation>The mobile column cannot also be a variable column</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="743" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="655" />
         <source>{0} 字 / {1} 条</source>
         <translation>{0} chars / {1} part(s)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="745" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="657" />
         <source>（先填写模板并为每个 {} 选择一列）</source>
         <translation>(enter the template and choose a column for each {})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="746" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="658" />
         <source>（请为每个 {} 选择一列）</source>
         <translation>(choose a column for each {})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="769" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="681" />
         <source>停止读取表格</source>
         <translation>Stop reading the sheet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="770" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="682" />
         <source>正在读取“{0}”…</source>
         <translation>Reading “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="782" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="795" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="694" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="707" />
         <source>已读取 {0} 行</source>
         <translation>{0} rows read</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="803" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="715" />
         <source>读取失败</source>
         <translation>Reading failed</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="811" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="723" />
         <source>已取消读取；修改列或重新导入可再次读取</source>
         <translation>Reading cancelled; change a column or import again to read it again</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="852" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="764" />
         <source>第 {0} 行：{1}</source>
         <translation>Row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="855" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="767" />
         <source>……共 {0} 行有问题</source>
         <translation>…{0} rows with problems in all</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="863" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="954" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="775" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="859" />
         <source>正在读取表格…</source>
         <translation>Reading the sheet…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="872" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="784" />
         <source>共 {0} 行</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="873" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="785" />
         <source>有效 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>valid &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="874" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="786" />
         <source>无效 {0}</source>
         <translation>invalid {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="875" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="787" />
         <source>重复 {0}</source>
         <translation>duplicate {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="876" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="788" />
         <source>已退订/屏蔽 {0}</source>
         <translation>opted out/blocked {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="883" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="795" />
         <source>将发送给 {0} 个号码，每个 {1} 条，共消耗 {2} 条，分 {3} 批（每批最多 1000 个）</source>
         <translation>Will send to {0} numbers, {1} part(s) each, {2} messages in all, {3} batch(es) of up to 1000</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="902" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="811" />
         <source>{0}_问题行.xlsx</source>
         <translation>{0}_problem_rows.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="903" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="812" />
         <source>导出问题行</source>
         <translation>Export Problem Rows</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="904" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="813" />
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="914" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="823" />
         <source>停止导出</source>
         <translation>Stop exporting</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="915" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="824" />
         <source>正在导出问题行到“{0}”…</source>
         <translation>Exporting problem rows to “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="919" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="828" />
         <source>已导出问题行：{0}</source>
         <translation>Problem rows exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="924" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="833" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="930" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="839" />
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="936" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="845" />
         <source>已写出 {0} 行</source>
         <translation>{0} rows written</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="942" />
-        <source>正在发送另一个活动，请等它结束</source>
-        <translation>Another campaign is being sent; wait until it finishes</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="944" />
-        <source>还没有设置账号和密码：请打开“文件 → 设置”</source>
-        <translation>No account and password yet: open File → Settings</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="946" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="851" />
         <source>请先填写模板内容</source>
         <translation>Enter the template text first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="948" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="853" />
         <source>请先填写模板编号（联江平台上的模板编号）</source>
         <translation>Enter the template ID first (the ID on the Lianjiang platform)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="950" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="855" />
         <source>请先导入收件人表格</source>
         <translation>Import a recipient sheet first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="956" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="861" />
         <source>正在核算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="958" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="863" />
         <source>表格还没有读取完成</source>
         <translation>The sheet has not been read completely yet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="967" />
-        <source>定时发送…</source>
-        <translation>Schedule…</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="970" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="979" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="871" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="880" />
         <source>正在处理表格，请稍候</source>
         <translation>Working on the sheet, please wait</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="977" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="878" />
         <source>没有无效的行（重复的行不需要修改）</source>
         <translation>No invalid rows (duplicate rows need no fixing)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="981" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="882" />
         <source>把无效的行连同原因导出为表格，修改后重新导入</source>
         <translation>Export the invalid rows with the reasons, fix them and import again</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="991" />
-        <source>定时时间已经过去，请选择将来的时间</source>
-        <translation>The scheduled time has passed; choose a time in the future</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="995" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="889" />
         <source>模板群发：模板 {0}，表格“{1}”</source>
         <translation>Template send: template {0}, sheet “{1}”</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1007" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="892" />
         <source>模板 {0}（{1}）</source>
         <translation>Template {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1010" />
-        <source>已安排在 {0} 发送给 {1} 个号码。程序需保持运行（关闭窗口后在托盘中继续）。</source>
-        <translation>Scheduled for {0} to {1} numbers. Keep the program running (closing the window leaves it in the tray).</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1013" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="895" />
         <source>表格已移除，以免重复安排。</source>
         <translation>The sheet was removed so it is not scheduled twice.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1016" />
-        <source>定时发送未能保存：{0}</source>
-        <translation>The scheduled send could not be saved: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1019" />
-        <source>正在发送另一个活动，请等它结束后再发送</source>
-        <translation>Another campaign is being sent; send again when it has finished</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1038" />
-        <source>停止发送：已发出的短信无法撤回，其余号码不再发送</source>
-        <translation>Stop sending: messages already sent cannot be recalled; the remaining numbers are not sent</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1039" />
-        <source>正在发送：{0} 个号码</source>
-        <translation>Sending: {0} numbers</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1050" />
-        <source>已发出 {0} / {1} 个号码（第 {2} / {3} 批）</source>
-        <translation>Sent {0} / {1} numbers (batch {2} / {3})</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1066" />
-        <source>、</source>
-        <comment>list separator</comment>
-        <translation>, </translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1067" />
-        <source>……</source>
-        <translation>…</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1069" />
-        <source>第 {0} 批（共 {1} 个号码）状态未知：发送时网络中断或网关没有回应，这些号码可能已经发出，也可能没有。系统会根据状态报告自动确认，请勿重复发送。若一小时后仍未确认，请联系联江客服核对。</source>
-        <translation>Batch {0} ({1} numbers) has an unknown status: the network dropped or the gateway did not answer while sending, so these messages may or may not have gone out. Delivery reports will settle it automatically; do not send them again. If it is still unknown after an hour, ask Lianjiang support to check.</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1079" />
-        <source>已取消：已发出 {0} 个号码，其余不再发送</source>
-        <translation>Cancelled: {0} numbers sent, the rest will not be sent</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1080" />
-        <source>发送已取消</source>
-        <translation>Send cancelled</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1081" />
-        <source>发送已取消。已发出的短信无法撤回，详情见“发送记录”。</source>
-        <translation>Send cancelled. Messages already sent cannot be recalled; see “Campaigns” for details.</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1083" />
-        <source>全部批次已发出</source>
-        <translation>All batches sent</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1083" />
-        <source>发送完成：{0} 个号码</source>
-        <translation>Send complete: {0} numbers</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1085" />
-        <source>已发送：网关接收 {0} 个号码</source>
-        <translation>Sent: the gateway accepted {0} numbers</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1087" />
-        <source>，拒收 {0} 个</source>
-        <translation>, rejected {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1089" />
-        <source>，状态未知 {0} 个</source>
-        <translation>, status unknown for {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1090" />
-        <source>。送达情况请看“状态报告”和“发送记录”。</source>
-        <translation>. See “Delivery Reports” and “Campaigns” for delivery.</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1092" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="898" />
         <source>表格已移除，以免重复发送；要再次发送请重新导入。</source>
         <translation>The sheet was removed so nothing is sent twice; import it again to send again.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1098" />
-        <source>发送失败</source>
-        <translation>Send failed</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1099" />
-        <source>发送失败：{0}</source>
-        <translation>Send failed: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1101" />
-        <source>。请在“文件 → 设置”中检查账号和密码。</source>
-        <translation>. Check the account and password in File → Settings.</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1103" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="902" />
         <source> 已发出 {0} 个号码，其余可在“发送记录”中修正后继续发送。</source>
         <translation> {0} numbers were sent; fix the problem and continue the rest from “Campaigns”.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1104" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="901" />
         <source>表格已移除，以免重复发送。</source>
         <translation>The sheet was removed so nothing is sent twice.</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="1106" />
-        <source> 本次没有发出任何短信。</source>
-        <translation> No messages were sent.</translation>
     </message>
 </context>
 <context>
