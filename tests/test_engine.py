@@ -318,3 +318,32 @@ def test_a_campaign_cancelled_from_another_window_stops_between_batches(simulato
     result = run_campaign(store, client_for(simulator), cid, window=1, on_progress=cancel_elsewhere)
     assert (result.state, result.reason) == ("cancelled", "定时发送已取消")
     assert sum(simulator.sent_counter().values()) == 1000
+
+
+def test_numbers_that_opt_out_after_planning_are_not_sent(simulator, store, tmp_path):
+    """A campaign planned (or scheduled) before a 退订 arrives must still honour it."""
+    cid = plain_campaign(store, 5000, batch_size=2000)  # 3 batches: 2000, 2000, 1000
+    numbers = [m for b in store.batches(cid) for m in store.batch_mobiles(b.id)]
+    late = numbers[10:15] + numbers[4000:]          # 5 numbers of batch 1, and all of batch 3
+    store.suppress(late, reason="退订", source="manual")
+    result = run_campaign(store, client_for(simulator), cid, window=1)
+    assert result.state == "done"
+    sent = simulator.sent_counter()
+    assert not set(late) & set(sent) and sum(sent.values()) == 5000 - len(late)
+    st = store.stats(cid)
+    assert (st.recipients, st.accepted, st.suppressed) == (5000 - len(late), 5000 - len(late), len(late))
+    assert st.batches == 2 and st.planned == 0
+
+
+def test_template_rows_that_opt_out_after_planning_are_not_sent(make_simulator, store):
+    template = "【联江科技】{}您好，订单{}已发货，回T退订"
+    sim = make_simulator(templates={"T9": template})
+    rows = [(m, [f"客户{i}", f"NO{i}"]) for i, m in enumerate(numbers(30))]
+    cid = create_campaign(store, plan_template(template, "T9", rows))
+    store.suppress([rows[3][0], rows[7][0]], reason="TD")
+    notices: list[str] = []
+    assert run_campaign(store, client_for(sim), cid, on_notice=notices.append).state == "done"
+    sent = {m: v for acc in sim.accepted for m, v in zip(acc.mobiles, acc.values)}
+    assert sent == {m: tuple(v) for i, (m, v) in enumerate(rows) if i not in (3, 7)}  # values stay with their rows
+    assert any("2 个号码在计划后退订" in n for n in notices)
+    assert store.stats(cid).suppressed == 2

@@ -40,6 +40,7 @@ so a crash never leaves it stuck.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections import deque
@@ -68,6 +69,7 @@ MAX_CONSECUTIVE_UNKNOWN = 3
 MAX_SAME_REJECTION = 3
 WINDOW = 2
 CANCEL_CHECK_S = 0.5
+SUPPRESSION_CHECK_S = 5.0
 
 # Refusals that would hit every batch of the campaign alike (besides LjApiError.account_wide,
 # which covers account, key, IP, clock and balance): text, signature, template and extension
@@ -174,6 +176,8 @@ class CampaignRunner:
         payloads = store.batch_payloads(cid)  # one read: no query per batch while sending
         self._deferred: list[tuple[int, str]] = []
         self._last_cancel_check = 0.0
+        self._suppressed_at = float("-inf")
+        self._suppressed_set: set[str] = set()
         self._counts = _Counts.of(batches)
         self._progress()
         queue = deque(b for b in batches if b.state == B_PLANNED)
@@ -194,8 +198,9 @@ class CampaignRunner:
                     elif self.control.pause_requested:
                         stopping = (PAUSED, USER_PAUSED)
                     else:
-                        batch = queue.popleft()
-                        inflight.append((batch, self._submit(executor, camp, batch, payloads[batch.id])))
+                        submitted = self._submit(executor, camp, queue.popleft(), payloads)
+                        if submitted is not None:  # None: every number of the batch had opted out
+                            inflight.append(submitted)
                 if inflight:
                     batch, fut = inflight.popleft()
                     outcome, detail = self._record(camp, batch, fut)
@@ -267,15 +272,47 @@ class CampaignRunner:
         self._last_cancel_check = now
         return store.campaign_state(cid) == CANCELLED
 
-    def _submit(self, executor: ThreadPoolExecutor | None, camp: Campaign, batch: Batch, payload: str):
-        # The answers received so far are committed together with this "sending", in one
-        # transaction and one fsync, before this request goes out.
+    def _suppressed(self) -> set[str]:
+        """The suppression list, re-read every SUPPRESSION_CHECK_S: opt-outs that arrive while a campaign
+        waits (scheduled) or runs are honoured by the batches that have not gone out yet."""
+        now = time.monotonic()
+        if now - self._suppressed_at >= SUPPRESSION_CHECK_S:
+            self._suppressed_at = now
+            self._suppressed_set = self.store.suppressed_mobiles()
+        return self._suppressed_set
+
+    def _without_opt_outs(self, batch: Batch, payload: str) -> tuple[Batch | None, str]:
+        """The batch minus numbers suppressed since planning (stored so); (None, "") when none is left."""
+        suppressed = self._suppressed()
+        if not suppressed:
+            return batch, payload
+        template = payload.startswith("[")
+        numbers = [m for m, _v in _campaigns.decode_rows(payload)] if template else _campaigns.decode_mobiles(payload)
+        if suppressed.isdisjoint(numbers):
+            return batch, payload
+        new = self.store.drop_suppressed(batch, payload, suppressed)
+        left = 0 if new is None else (len(_campaigns.decode_rows(new)) if template else new.count(",") + 1)
+        self._counts.skip(batch, batch.size - left, whole=new is None)
+        self._notice(f"第 {batch.seq} 批中有 {batch.size - left} 个号码在计划后退订或被屏蔽，已跳过")
+        if new is None:
+            return None, ""
+        return dataclasses.replace(batch, size=left), new
+
+    def _submit(self, executor: ThreadPoolExecutor | None, camp: Campaign, batch: Batch, payloads: dict[int, str]):
+        """Commit the batch as ``sending`` (with the answers received so far, one transaction and one
+        fsync) and send it. Returns (batch, future), or None when every number had opted out."""
         with self.store.transaction():
             self._flush()
-            self.store.mark_sending(batch.id)
+            bid = batch.id
+            batch, payload = self._without_opt_outs(batch, payloads[bid])
+            if batch is None:
+                del payloads[bid]
+                return None
+            payloads[bid] = payload  # a retry after "busy" sends what is stored now
+            self.store.mark_sending(bid)
         if executor is None:
-            return _Now(self._request, camp, batch, payload)
-        return executor.submit(self._request, camp, batch, payload)
+            return batch, _Now(self._request, camp, batch, payload)
+        return batch, executor.submit(self._request, camp, batch, payload)
 
     def _request(self, camp: Campaign, batch: Batch, payload: str):
         """The gateway request (in a helper thread when window > 1: no store access here)."""
@@ -379,6 +416,12 @@ class _Counts:
             if b.state == B_UNKNOWN:
                 c.unknown_batches += 1
         return c
+
+    def skip(self, batch: Batch, numbers: int, *, whole: bool) -> None:
+        """*numbers* of *batch* opted out before it went out (all of them when *whole*)."""
+        self.total_numbers -= numbers
+        if whole:
+            self.total_batches -= 1
 
     def done(self, batch: Batch, state: str) -> None:
         self.done_batches += 1

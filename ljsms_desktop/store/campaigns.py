@@ -125,6 +125,30 @@ def payload(conn: sqlite3.Connection, batch_id: int) -> str:
     return row[0]
 
 
+def drop_suppressed(conn: sqlite3.Connection, batch: Batch, text: str, suppressed: set[str]) -> str | None:
+    """Take numbers that opted out since the campaign was planned out of a batch that has not gone out.
+
+    Called in the transaction that marks the batch ``sending``, so what is stored is exactly what
+    the request carries. Returns the new payload, or None when nothing is left to send (the batch
+    row is then deleted). The campaign's figures move the numbers from recipients to suppressed.
+    """
+    template = text.startswith("[")
+    rows = json.loads(text) if template else decode_mobiles(text)
+    keep = [r for r in rows if (r[0] if template else r) not in suppressed]
+    removed = len(rows) - len(keep)
+    parts = batch.parts * len(keep) // len(rows) if rows else 0
+    conn.execute("UPDATE campaigns SET recipients = recipients - ?, suppressed = suppressed + ?, "
+                 "parts = parts - ?, updated_at = ? WHERE id = ?",
+                 (removed, removed, batch.parts - parts, now_text(), batch.campaign_id))
+    if not keep:
+        conn.execute("DELETE FROM batches WHERE id = ?", (batch.id,))
+        return None
+    new = json.dumps(keep, ensure_ascii=False) if template else ",".join(keep)
+    conn.execute("UPDATE batch_payloads SET payload = ? WHERE batch_id = ?", (new, batch.id))
+    conn.execute("UPDATE batches SET size = ?, parts = ? WHERE id = ?", (len(keep), parts, batch.id))
+    return new
+
+
 def batch_mobiles(conn: sqlite3.Connection, batch_id: int) -> list[str]:
     """The numbers of a batch, in request order (for a template batch, its rows' numbers)."""
     text = payload(conn, batch_id)

@@ -105,6 +105,10 @@ class Store:
     def set_campaign_state(self, campaign_id: int, state: str, reason: str = "") -> None:
         self._write(campaigns.set_state, campaign_id, state, reason)
 
+    def drop_suppressed(self, batch: Batch, payload: str, suppressed: set[str]) -> str | None:
+        """See campaigns.drop_suppressed (joins the caller's transaction)."""
+        return self._write(campaigns.drop_suppressed, batch, payload, suppressed)
+
     def mark_sending(self, batch_id: int) -> None:
         self._write(campaigns.mark_sending, batch_id)
 
