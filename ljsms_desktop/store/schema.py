@@ -11,7 +11,8 @@ Design notes (decided here, relied on elsewhere):
   answer was lost. States: planned → sending → accepted | rejected | unknown.
 * ``batch_payloads``: each batch's numbers, comma-joined as in the request's ``mobile`` field
   (template: a JSON array ``[[mobile, [values…]], …]``), in request order — the source of truth
-  a resumed campaign sends from, written once. One row per 2000 numbers instead of one per number
+  a resumed campaign sends from, written once — except that numbers suppressed after planning are
+  taken out in the transaction that marks the batch ``sending`` (campaigns.drop_suppressed). One row per 2000 numbers instead of one per number
   keeps storing a 200,000-number campaign at ~30 ms instead of ~200 ms.
   ``recipients`` is a VIEW giving one row per number (campaign, batch, pos, mobile, vals,
   batch_state, msg_id) for queries and exports.
