@@ -19,3 +19,26 @@ def simulator_process(*extra: str):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def bare_send_loop(url: str, content: str, batches: list[list[str]], *, code: str = "", ext_prefix: str = "",
+                   timeout: float = 30) -> float:
+    """The baseline: a bare ``requests.Session`` posting each batch's body as the contract says; seconds."""
+    import json
+    import time
+
+    import requests
+
+    from ljsms_desktop.api.auth import auth_fields
+
+    session = requests.Session()
+    started = time.perf_counter()
+    for i, batch in enumerate(batches):
+        body = {**auth_fields("bench", "bench"), "content": content, "mobile": ",".join(batch), "code": code,
+                "ext": f"{ext_prefix}{i + 1}" if ext_prefix else ""}
+        r = session.post(url + "/sms", data=json.dumps(body, ensure_ascii=False).encode("utf-8"),
+                         headers={"Content-Type": "application/json; charset=utf-8"}, timeout=timeout)
+        assert r.json()["code"] == 20000
+    elapsed = time.perf_counter() - started
+    session.close()
+    return elapsed

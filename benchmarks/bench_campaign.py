@@ -21,20 +21,17 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _sim import simulator_process  # noqa: E402
+from _sim import bare_send_loop, simulator_process  # noqa: E402
 
 from ljsms_desktop.api import LjClient  # noqa: E402
-from ljsms_desktop.api.auth import auth_fields  # noqa: E402
 from ljsms_desktop.api.models import Report  # noqa: E402
 from ljsms_desktop.core.planning import plan_plain  # noqa: E402
 from ljsms_desktop.engine import create_campaign, run_campaign  # noqa: E402
@@ -49,17 +46,7 @@ def numbers(n: int, offset: int) -> list[str]:
 
 
 def bare_loop(url: str, batches: list[list[str]]) -> float:
-    session = requests.Session()
-    started = time.perf_counter()
-    for i, batch in enumerate(batches):
-        body = {**auth_fields("bench", "bench"), "content": CONTENT, "mobile": ",".join(batch), "code": "101",
-                "ext": f"ljbenchc1b{i + 1}"}
-        r = session.post(url + "/sms", data=json.dumps(body, ensure_ascii=False).encode("utf-8"),
-                         headers={"Content-Type": "application/json; charset=utf-8"}, timeout=30)
-        assert r.json()["code"] == 20000
-    elapsed = time.perf_counter() - started
-    session.close()
-    return elapsed
+    return bare_send_loop(url, CONTENT, batches, code="101", ext_prefix="ljbenchc1b")
 
 
 def engine_run(url: str, db: Path, raw: list[str], window: int = 2) -> tuple[float, float]:

@@ -7,19 +7,15 @@ same bodies to the same simulator (in its own process), interleaved in one run. 
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
 from pathlib import Path
 
-import requests
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _sim import simulator_process  # noqa: E402
+from _sim import bare_send_loop, simulator_process  # noqa: E402
 
 from ljsms_desktop.api import LjClient  # noqa: E402
-from ljsms_desktop.api.auth import auth_fields  # noqa: E402
 
 CONTENT = "【联江科技】会员日全场八折，详情见小程序，回T退订"
 
@@ -29,16 +25,7 @@ def numbers(n: int, offset: int) -> list[str]:
 
 
 def bare_loop(url: str, batches: list[list[str]]) -> float:
-    session = requests.Session()
-    started = time.perf_counter()
-    for batch in batches:
-        body = {**auth_fields("bench", "bench"), "content": CONTENT, "mobile": ",".join(batch), "code": "", "ext": ""}
-        r = session.post(url + "/sms", data=json.dumps(body, ensure_ascii=False).encode("utf-8"),
-                         headers={"Content-Type": "application/json; charset=utf-8"}, timeout=10)
-        assert r.json()["code"] == 20000
-    elapsed = time.perf_counter() - started
-    session.close()
-    return elapsed
+    return bare_send_loop(url, CONTENT, batches)
 
 
 def client_loop(url: str, batches: list[list[str]]) -> float:
