@@ -130,3 +130,16 @@ def test_help_documents_exit_status(capsys):
     assert cli.main(["send", "--help"]) == 0
     out = capsys.readouterr().out
     assert "退出状态" in out and "3" in out and "130" in out
+
+
+def test_cancel_a_stopped_campaign_for_good(env, simulator, capsys):
+    simulator.inject("sms", code=40008)  # wrong password: the campaign stops, resumable
+    status, _, err = run(capsys, "send", "--content", CONTENT, "--to", "13800000007", "--yes")
+    assert status == 1
+    status, out, err = run(capsys, "cancel", "1", "--yes", "--json")
+    assert status == 0 and json.loads(out)["state"] == "cancelled" and "1 个未发送的号码不会再发送" in err
+    status, _, err = run(capsys, "resume", "1", "--yes")
+    assert status == 1 and "已取消" in err
+    assert run(capsys, "cancel", "1", "--yes")[0] == 1  # already cancelled
+    assert run(capsys, "cancel", "9", "--yes")[0] == 2
+    assert simulator.sent_counter() == {}

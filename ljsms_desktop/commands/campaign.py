@@ -54,6 +54,12 @@ def register(sub) -> None:
     p.add_argument("--window", type=int, default=None, help=argparse.SUPPRESS)
     p.set_defaults(handler=run_resume)
 
+    p = sub.add_parser("cancel", help="取消一个未发完的活动：剩余的批次不再发送（已发出的不受影响）")
+    p.add_argument("campaign", type=int, metavar="ID", help="活动编号")
+    p.add_argument("--yes", "-y", action="store_true", help="不询问，直接取消")
+    p.add_argument("--json", action="store_true", help="结束时以 JSON 输出活动统计")
+    p.set_defaults(handler=run_cancel)
+
     p = sub.add_parser("campaigns", help="列出所有群发活动及其统计")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（活动统计的列表）")
     p.set_defaults(handler=run_campaigns)
@@ -234,6 +240,28 @@ def run_resume(args, ctx) -> int:
     if stats.planned + stats.sending and not ctx.confirm(f"继续发送剩余的 {stats.planned + stats.sending} 个号码？"):
         raise CliError("未确认，没有发送任何短信", EXIT_FAILED)
     return _run(args, ctx, camp.id)
+
+
+def run_cancel(args, ctx) -> int:
+    """Cancel for good. A run in another window or process stops before its next batch (it looks at the
+    stored state); batches already sent or "unknown" are not touched."""
+    from ..store import CANCELLED, RESUMABLE, STATE_ZH
+
+    store = ctx.store()
+    camp = store.campaign(args.campaign)
+    if camp is None:
+        raise CliError(f"没有编号为 {args.campaign} 的活动（ljsms campaigns 可列出全部）", EXIT_USAGE)
+    if camp.state not in RESUMABLE:
+        raise CliError(f"活动 {camp.id} {STATE_ZH.get(camp.state, camp.state)}，无需取消", EXIT_FAILED)
+    stats = store.stats(camp.id)
+    left = stats.planned + stats.sending
+    if not ctx.confirm(f"取消活动 {camp.id}？剩余 {left} 个未发送的号码将不再发送"):
+        raise CliError("未确认，活动没有取消", EXIT_FAILED)
+    store.set_campaign_state(camp.id, CANCELLED, "用户取消")
+    ctx.err(f"活动 {camp.id} 已取消，{left} 个未发送的号码不会再发送")
+    if ctx.json:
+        ctx.print_json(store.stats(camp.id).to_dict())
+    return EXIT_OK
 
 
 # -- figures ---------------------------------------------------------------------------------------
