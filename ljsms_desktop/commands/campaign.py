@@ -225,15 +225,21 @@ def run_template(args, ctx) -> int:
     return _plan_and_send(args, ctx, plan, extra_invalid=result.invalid, extra_duplicates=result.duplicates)
 
 
-def run_resume(args, ctx) -> int:
+def _unfinished_campaign(ctx, campaign_id: int, why_not: str):
+    """The campaign *campaign_id* if it can still send (ready, sending, paused, stopped); else a CliError."""
     from ..store import RESUMABLE, STATE_ZH
 
-    store = ctx.store()
-    camp = store.campaign(args.campaign)
+    camp = ctx.store().campaign(campaign_id)
     if camp is None:
-        raise CliError(f"没有编号为 {args.campaign} 的活动（ljsms campaigns 可列出全部）", EXIT_USAGE)
+        raise CliError(f"没有编号为 {campaign_id} 的活动（ljsms campaigns 可列出全部）", EXIT_USAGE)
     if camp.state not in RESUMABLE:
-        raise CliError(f"活动 {camp.id} {STATE_ZH.get(camp.state, camp.state)}，没有可继续发送的内容", EXIT_FAILED)
+        raise CliError(f"活动 {camp.id} {STATE_ZH.get(camp.state, camp.state)}，{why_not}", EXIT_FAILED)
+    return camp
+
+
+def run_resume(args, ctx) -> int:
+    store = ctx.store()
+    camp = _unfinished_campaign(ctx, args.campaign, "没有可继续发送的内容")
     stats = store.stats(camp.id)
     ctx.err(f"活动 {camp.id}{('“' + camp.name + '”') if camp.name else ''}：共 {stats.recipients} 个号码，"
             f"未发送 {stats.planned + stats.sending} 个，已接收 {stats.accepted}，状态未知 {stats.unknown}（不会重发）")
@@ -245,14 +251,10 @@ def run_resume(args, ctx) -> int:
 def run_cancel(args, ctx) -> int:
     """Cancel for good. A run in another window or process stops before its next batch (it looks at the
     stored state); batches already sent or "unknown" are not touched."""
-    from ..store import CANCELLED, RESUMABLE, STATE_ZH
+    from ..store import CANCELLED
 
     store = ctx.store()
-    camp = store.campaign(args.campaign)
-    if camp is None:
-        raise CliError(f"没有编号为 {args.campaign} 的活动（ljsms campaigns 可列出全部）", EXIT_USAGE)
-    if camp.state not in RESUMABLE:
-        raise CliError(f"活动 {camp.id} {STATE_ZH.get(camp.state, camp.state)}，无需取消", EXIT_FAILED)
+    camp = _unfinished_campaign(ctx, args.campaign, "无需取消")
     stats = store.stats(camp.id)
     left = stats.planned + stats.sending
     if not ctx.confirm(f"取消活动 {camp.id}？剩余 {left} 个未发送的号码将不再发送"):
