@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QTableView, QTabWidget, QWidget
 
 from ljsms_desktop.api import LjClient
 from ljsms_desktop.credentials import MemoryCredentials

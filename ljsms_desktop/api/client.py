@@ -17,7 +17,7 @@ from requests.adapters import HTTPAdapter
 
 from . import limits
 from .auth import auth_fields
-from .codes import BUSY, NO_DATA, SUCCESS
+from .codes import NO_DATA, SUCCESS
 from .errors import LjApiError, LjBadResponseError, LjTransportError
 from .models import Reply, Report, SendResult
 

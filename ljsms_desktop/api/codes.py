@@ -41,7 +41,6 @@ CODES: dict[int, tuple[str, str, str]] = {
 
 # Codes after which no other request of the same account can succeed either.
 ACCOUNT_WIDE = frozenset({40002, 40003, 40004, 40005, 40006, 40007, 40008, 40019})
-BALANCE = 40019
 
 
 def describe(code: int, desc: str = "") -> tuple[str, str]:

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-_CN_MOBILE = re.compile(
-    "(?:" + phonenumbers.PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern + ")"
-)
+CN_MOBILE_PATTERN = phonenumbers.PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern.replace(
+    r"\d", "[0-9]")
+"""phonenumbers' CN mobile pattern, with ASCII digits only (the one rule every layer checks numbers with)."""
+CN_MOBILE = re.compile(f"(?:{CN_MOBILE_PATTERN})")
 
 # Separators people put inside one number: spaces (incl. NBSP/ideographic), dashes, dots, brackets.
 _INNER_JUNK = re.compile(r"[\s\-\u2010-\u2015\u2212.()\[\]\u00a0\u3000\u200b\ufeff]")
@@ -87,7 +88,7 @@ def normalize_mobile(raw: object) -> MobileCheck:
         text = text[2:]
     if len(text) != 11:
         return MobileCheck(None, LENGTH, original)
-    if not _CN_MOBILE.fullmatch(text):
+    if not CN_MOBILE.fullmatch(text):
         return MobileCheck(None, NOT_MOBILE, original)
     return MobileCheck(text, None, original)
 

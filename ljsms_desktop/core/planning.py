@@ -37,21 +37,13 @@ CONTENT_MAX = 500
 """Longest message (signature included) we let through. The vendor text names no figure (error
 40011 only says "too long"); 500 is the usual ceiling of Chinese SMS platforms."""
 
-# Row reasons added by template planning (number reasons are numbers.REASONS_ZH keys).
+# Row reasons added by template planning (number reasons are numbers.REASONS_ZH keys; each Invalid
+# carries its Chinese text).
 VALUE_COUNT = "value_count"
 VALUE_EMPTY = "value_empty"
 VALUE_TYPE = "value_type"
 VALUE_TOO_LONG = "value_too_long"
 TOO_LONG = "too_long"
-
-ROW_REASONS_ZH = {
-    **REASONS_ZH,
-    VALUE_COUNT: "变量个数与模板中的 {} 个数不符",
-    VALUE_EMPTY: "有变量为空",
-    VALUE_TYPE: "变量不是文字",
-    VALUE_TOO_LONG: "变量过长",
-    TOO_LONG: f"填入变量后短信超过 {CONTENT_MAX} 字",
-}
 
 # Problem / warning codes.
 P_EMPTY_CONTENT = "empty_content"
@@ -186,7 +178,7 @@ def _as_set(suppressed: Container[str]) -> Container[str]:
     return suppressed
 
 
-_CN_FULLMATCH = _numbers._CN_MOBILE.fullmatch
+_CN_FULLMATCH = _numbers.CN_MOBILE.fullmatch
 _NOT_MOBILE = _numbers.NOT_MOBILE
 
 

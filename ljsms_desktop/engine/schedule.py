@@ -174,9 +174,6 @@ class ScheduleBook:
                 pass
             raise
 
-    def reload(self) -> None:
-        self._items = self._load()
-
     def all(self) -> list[Schedule]:
         return list(self._items)
 

@@ -28,7 +28,6 @@ from .errors import SheetError
 SAMPLE_BYTES = 64 * 1024
 ASCII_SAMPLE_BYTES = 4 * 1024 * 1024
 DELIMITERS = ",;\t"
-_DELIMITER_NAMES = {",": "逗号", ";": "分号", "\t": "制表符"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +35,6 @@ class CsvDialect:
     encoding: str
     delimiter: str
     skip_lines: int = 0  # an Excel "sep=;" line is not data and not shown as a row
-
-    @property
-    def delimiter_name(self) -> str:
-        return _DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))
 
 
 def _decodes(sample: bytes, encoding: str) -> bool:

@@ -31,9 +31,6 @@ _BINARY_SIGNATURES = (
     (b"MZ", "程序文件"),
 )
 
-TEXT_SUFFIXES = {".csv", ".txt", ".tsv", ".tab"}
-
-
 @dataclass(frozen=True, slots=True)
 class FileKind:
     kind: str  # "xlsx" | "xls" | "ods" | "csv"

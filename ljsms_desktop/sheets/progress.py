@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from .errors import Cancelled
-
 EVERY = 2048
 
 ProgressFn = Callable[[int, float], Any]
@@ -35,8 +33,3 @@ def cancel_check(cancel: CancelArg) -> Callable[[], bool] | None:
     if callable(cancel):
         return cancel
     raise TypeError("cancel must be a callable or have is_set()")
-
-
-def raise_if_cancelled(check: Callable[[], bool] | None) -> None:
-    if check is not None and check():
-        raise Cancelled()

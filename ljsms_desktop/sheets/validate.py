@@ -42,9 +42,7 @@ from itertools import chain, compress, islice, repeat
 from operator import itemgetter, not_
 from pathlib import Path
 
-import phonenumbers
-
-from ..core.numbers import EMPTY, REASONS_ZH, normalize_mobile
+from ..core.numbers import CN_MOBILE, CN_MOBILE_PATTERN, EMPTY, REASONS_ZH, normalize_mobile
 from ..core.templates import placeholder_count, render
 from .cells import cell_text, column_letter, float_text
 from .errors import Cancelled, SheetError
@@ -62,17 +60,13 @@ BATCH = 1024  # rows checked together; progress and cancel are looked at between
 US = "\u241f"
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u241f]")
 
-# phonenumbers' own CN mobile pattern (as normalize_mobile uses it), with ASCII digits only.
-_MOBILE_PATTERN = phonenumbers.PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern.replace(
-    r"\d", "[0-9]"
-)
-_CN_MOBILE = re.compile(f"(?:{_MOBILE_PATTERN})")
-_CN_MOBILES = re.compile(f"(?:{_MOBILE_PATTERN})*")  # 11-character numbers back to back
+# The same CN mobile rule as normalize_mobile, also over numbers written back to back.
+_CN_MOBILES = re.compile(f"(?:{CN_MOBILE_PATTERN})*")
 
 
 def fast_mobile(text: str) -> str | None:
     """*text* when it already is a clean 11-digit mainland mobile (what the batch check accepts); else None."""
-    return text if len(text) == 11 and _CN_MOBILE.fullmatch(text) else None
+    return text if len(text) == 11 and CN_MOBILE.fullmatch(text) else None
 
 
 @dataclass(frozen=True, slots=True)
