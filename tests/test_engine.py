@@ -111,6 +111,7 @@ def test_a_wrong_password_stops_the_campaign_and_resume_sends_it_all_once(simula
     cid = plain_campaign(store, 3000)
     result = run_campaign(store, client_for(simulator, "wrong"), cid)
     assert result.state == "stopped" and "密码" in result.reason and "40008" in result.reason
+    assert result.code == 40008  # the code itself, for callers that act on it
     assert store.campaign(cid).state == "stopped"
     assert all(b.state == B_PLANNED for b in store.batches(cid)) and not simulator.accepted
     assert run_campaign(store, client_for(simulator), cid).state == "done"
@@ -122,6 +123,7 @@ def test_running_out_of_balance_stops_and_resumes_after_topping_up(make_simulato
     cid = plain_campaign(store, 5000)
     result = run_campaign(store, client_for(sim), cid, window=1)
     assert result.state == "stopped" and "40019" in result.reason
+    assert result.code == 40019
     assert [b.state for b in store.batches(cid)] == [B_ACCEPTED, B_PLANNED, B_PLANNED]
     sim.balance = 100_000
     assert run_campaign(store, client_for(sim), cid).state == "done"

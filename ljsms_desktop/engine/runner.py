@@ -102,6 +102,7 @@ class RunResult:
     batches_sent: int       # requests answered (accepted or rejected) in this run
     unknown: int            # batches of the campaign left unknown (all runs)
     recovered: int          # batches found mid-request from an earlier run, now unknown/accepted
+    code: int = 0           # the gateway's code when a refusal for every batch stopped the run
 
 
 def lock_path(store: Store, campaign_id: int) -> Path:
@@ -176,6 +177,7 @@ class CampaignRunner:
         payloads = store.batch_payloads(cid)  # one read: no query per batch while sending
         self._deferred: list[tuple[int, str]] = []
         self._last_cancel_check = 0.0
+        self._stop_code = 0
         self._suppressed_at = float("-inf")
         self._suppressed_set: set[str] = set()
         self._counts = _Counts.of(batches)
@@ -262,7 +264,8 @@ class CampaignRunner:
         if state == STOPPED:
             self._notice(f"发送已停止：{reason}")
         self._progress()
-        return RunResult(cid, state, reason, answered, self._counts.unknown_batches, recovered)
+        code = self._stop_code if state == STOPPED else 0
+        return RunResult(cid, state, reason, answered, self._counts.unknown_batches, recovered, code)
 
     def _cancelled_elsewhere(self, store: Store, cid: int) -> bool:
         """Looks at the stored state at most every CANCEL_CHECK_S (a query per batch cost ~7% of a send)."""
@@ -343,6 +346,7 @@ class CampaignRunner:
                 return _RETRY, "网关繁忙"
             if e.account_wide or e.code in _CAMPAIGN_WIDE or (camp.kind == "plain" and e.code in _PLAIN_CAMPAIGN_WIDE):
                 store.mark_unsent(batch.id, e.code, str(e))
+                self._stop_code = self._stop_code or e.code
                 return _STOP, f"{e.message_zh}（代码 {e.code}）"
             store.mark_rejected(batch.id, e.code, str(e))
             return self._rejected(batch, e.code, e.message_zh)

@@ -22,7 +22,6 @@ batch boundary); this module only carries its callbacks across the thread bounda
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 from typing import Any
@@ -156,7 +155,7 @@ def send_campaign(tctx: TaskContext, app_ctx, control: _TaskControl, *, plan=Non
         if result.state == "stopped":
             if close_if_unsent and not (stats["accepted"] or stats["rejected"] or stats["unknown"]):
                 store.set_campaign_state(campaign_id, "cancelled", f"{result.reason}（未发出任何短信，已关闭）")
-            raise CampaignStopped(result.reason, stats)
+            raise CampaignStopped(result.reason, stats, result.code)
         return stats
     finally:
         store.close()
@@ -165,12 +164,11 @@ def send_campaign(tctx: TaskContext, app_ctx, control: _TaskControl, *, plan=Non
 class CampaignStopped(Exception):
     """The engine stopped the campaign for a reason that applies to every batch (in ``message_zh``)."""
 
-    def __init__(self, reason: str, stats: dict[str, Any]):
+    def __init__(self, reason: str, stats: dict[str, Any], code: int = 0):
         self.message_zh = reason or "发送已停止"
         self.message_en = "The campaign was stopped."
         self.stats = stats
-        code = re.search(r"代码 (\d+)", reason or "")
-        self.code = int(code.group(1)) if code else 0
+        self.code = code  # the gateway's code (0: stopped for another reason, e.g. busy throughout)
         super().__init__(self.message_en)
 
 
