@@ -289,12 +289,13 @@ class CampaignRunner:
         suppressed = self._suppressed()
         if not suppressed:
             return batch, payload
-        template = payload.startswith("[")
-        numbers = [m for m, _v in _campaigns.decode_rows(payload)] if template else _campaigns.decode_mobiles(payload)
+        if payload.startswith("["):
+            numbers = [m for m, _v in _campaigns.decode_rows(payload)]
+        else:
+            numbers = _campaigns.decode_mobiles(payload)
         if suppressed.isdisjoint(numbers):
             return batch, payload
-        new = self.store.drop_suppressed(batch, payload, suppressed)
-        left = 0 if new is None else (len(_campaigns.decode_rows(new)) if template else new.count(",") + 1)
+        new, left = self.store.drop_suppressed(batch, payload, suppressed)
         self._counts.skip(batch, batch.size - left, whole=new is None)
         self._notice(f"第 {batch.seq} 批中有 {batch.size - left} 个号码在计划后退订或被屏蔽，已跳过")
         if new is None:

@@ -125,12 +125,12 @@ def payload(conn: sqlite3.Connection, batch_id: int) -> str:
     return row[0]
 
 
-def drop_suppressed(conn: sqlite3.Connection, batch: Batch, text: str, suppressed: set[str]) -> str | None:
+def drop_suppressed(conn: sqlite3.Connection, batch: Batch, text: str, suppressed: set[str]) -> tuple[str | None, int]:
     """Take numbers that opted out since the campaign was planned out of a batch that has not gone out.
 
     Called in the transaction that marks the batch ``sending``, so what is stored is exactly what
-    the request carries. Returns the new payload, or None when nothing is left to send (the batch
-    row is then deleted). The campaign's figures move the numbers from recipients to suppressed.
+    the request carries. Returns (the new payload, numbers kept); the payload is None when nothing
+    is left to send (the batch row is then deleted). The campaign's figures move the numbers from recipients to suppressed.
     """
     template = text.startswith("[")
     rows = json.loads(text) if template else decode_mobiles(text)
@@ -142,11 +142,11 @@ def drop_suppressed(conn: sqlite3.Connection, batch: Batch, text: str, suppresse
                  (removed, removed, batch.parts - parts, now_text(), batch.campaign_id))
     if not keep:
         conn.execute("DELETE FROM batches WHERE id = ?", (batch.id,))
-        return None
+        return None, 0
     new = json.dumps(keep, ensure_ascii=False) if template else ",".join(keep)
     conn.execute("UPDATE batch_payloads SET payload = ? WHERE batch_id = ?", (new, batch.id))
     conn.execute("UPDATE batches SET size = ?, parts = ? WHERE id = ?", (len(keep), parts, batch.id))
-    return new
+    return new, len(keep)
 
 
 def batch_mobiles(conn: sqlite3.Connection, batch_id: int) -> list[str]:

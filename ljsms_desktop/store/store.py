@@ -105,7 +105,7 @@ class Store:
     def set_campaign_state(self, campaign_id: int, state: str, reason: str = "") -> None:
         self._write(campaigns.set_state, campaign_id, state, reason)
 
-    def drop_suppressed(self, batch: Batch, payload: str, suppressed: set[str]) -> str | None:
+    def drop_suppressed(self, batch: Batch, payload: str, suppressed: set[str]) -> tuple[str | None, int]:
         """See campaigns.drop_suppressed (joins the caller's transaction)."""
         return self._write(campaigns.drop_suppressed, batch, payload, suppressed)
 
