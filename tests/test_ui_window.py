@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QTableView, QTabWidget, QWidget
 
 from ljsms_desktop.api import LjClient
@@ -195,3 +196,19 @@ def test_demo_mode(qtbot):
     finally:
         env.stop()
     assert not env.home.exists()
+
+
+def test_the_keyring_is_not_asked_over_and_over_on_the_gui_thread(open_window, simulator, qtbot):
+    class Counting(MemoryCredentials):
+        asked = 0
+
+        def get_password(self, account):
+            if QThread.currentThread() is QApplication.instance().thread():
+                type(self).asked += 1
+            return super().get_password(account)
+
+    creds = Counting()
+    creds.set_password("demo", "demo")
+    w = open_window(simulator, credentials=creds)
+    qtbot.waitUntil(lambda: w.balance.balance == 100000, timeout=5000)
+    assert Counting.asked == 1  # once at start-up, however many widgets ask whether an account is set

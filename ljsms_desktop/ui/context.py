@@ -50,6 +50,7 @@ class AppContext(QObject):
         self.demo = demo
         self.tasks = TaskManager(self)
         self.qsettings = QSettings(str(self.home / "window.ini"), QSettings.Format.IniFormat)
+        self._has_password: dict[str, bool] = {}
         self.last_balance: int | None = None
         self.last_contact: float | None = None
 
@@ -66,6 +67,7 @@ class AppContext(QObject):
         """The user chose "this session only" after being told no keyring works."""
         if not isinstance(self.credentials, MemoryCredentials):
             self.credentials = MemoryCredentials()
+            self._has_password.clear()
 
     def password(self) -> str | None:
         if self.credentials is None or not self.settings.account:
@@ -76,11 +78,23 @@ class AppContext(QObject):
             log.warning("password lookup failed: %s", e.message_en)
             return None
 
+    def has_password(self) -> bool:
+        """Whether a password is stored for the account. The keyring (a D-Bus round trip, maybe an
+        unlock prompt) is asked once per account, not every time a widget checks on the GUI thread;
+        saving the settings asks again. The password itself is read by the tasks that use it."""
+        account = self.settings.account
+        if not account or self.credentials is None:
+            return False
+        if account not in self._has_password:
+            self._has_password[account] = self.password() is not None
+        return self._has_password[account]
+
     def configured(self) -> bool:
-        return bool(self.settings.account and self.password())
+        return self.has_password()
 
     def save_settings(self) -> None:
         self.settings.save(self.settings_path)
+        self._has_password.clear()  # the dialog may have stored, replaced or deleted a password
         self.settings_changed.emit()
 
     # -- factories for background tasks (each task makes its own) --------------------------------

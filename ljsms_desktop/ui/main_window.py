@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
 
     def _connection_key(self) -> tuple:
         s = self.ctx.settings
-        return (s.base_url, s.account, s.poll_interval, self.ctx.password() is not None)
+        return (s.base_url, s.account, s.poll_interval, self.ctx.has_password())
 
     def _settings_changed(self) -> None:
         self._show_account()

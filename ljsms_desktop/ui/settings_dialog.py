@@ -24,7 +24,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("设置"))
         self.setMinimumWidth(520)
         s = ctx.settings
-        stored = ctx.password() is not None
+        stored = ctx.has_password()
 
         root = QVBoxLayout(self)
         if first_start:
