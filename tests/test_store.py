@@ -332,3 +332,26 @@ def test_statistics_stay_fast_with_many_reports(store):
     elapsed = time.perf_counter() - started
     assert (s.delivered, s.failed, s.pending_report) == (45_000, 5_000, 0)
     assert elapsed < 0.1
+
+
+def test_big_pulls_of_one_batch_are_stored_whole_and_counted_exactly(store):
+    """The bulk path (many rows per INSERT) keeps every report, and falls back exactly on repeats."""
+    numbers = nums(2000)
+    cid = store.create_campaign(kind="plain", content=CONTENT, batches=[numbers], batch_parts=[2000])
+    [b] = send_all(store, cid, msg_base=10**17)
+    reports = [rep(b.msg_id, m, "UNDELIV" if i % 7 == 0 else "DELIVRD", ext=b.ext) for i, m in enumerate(numbers)]
+    failed = sum(1 for r in reports if r.code != "DELIVRD")
+    # 1 row, whole blocks plus a remainder, exactly whole blocks, a remainder only
+    pulls = [reports[:1], reports[1:264], reports[264:764], reports[764:800]]
+    assert [store.save_reports(p).new for p in pulls] == [1, 263, 500, 36]
+    # a pull of the same batch that repeats two stored reports and one of its own: only the new count
+    again = reports[700:900] + [reports[850]]
+    assert store.save_reports(again).new == 100
+    store.save_reports(reports[900:])
+    assert store.report_keys() == {(b.msg_id, m) for m in numbers}
+    s = store.stats(cid)
+    assert (s.delivered, s.failed, s.pending_report) == (2000 - failed, failed, 0)
+    assert store.report_count(cid) == 2000
+    stored = store.conn.execute("SELECT count(*), min(batch_id), max(batch_id), count(ext), "
+                                "sum(code <> 'DELIVRD') FROM reports").fetchone()
+    assert stored == (2000, b.id, b.id, 0, failed)  # attributed to the batch, its ext not repeated

@@ -15,6 +15,8 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
+from operator import attrgetter
 
 from .models import B_ACCEPTED, B_UNKNOWN, SaveResult, now_text
 
@@ -47,36 +49,64 @@ def attribute_msg_id(conn: sqlite3.Connection, msg_id: str, campaign_id: int, ba
 
 
 _INSERT = "INSERT INTO reports (msg_id, mobile, code, time, ext, batch_id) VALUES (?, ?, ?, ?, ?, ?)"
+_KEY_FIELDS = attrgetter("msg_id", "mobile", "code", "time")
+_CODE = attrgetter("code")
+_EXT = attrgetter("ext")
+# Reports of one batch go in as multi-row INSERTs of this many rows (a pull of 500, the simulator's
+# size, is 4 statements): one sqlite3 call per 125 reports instead of one per report. Measured on
+# the bare table: ~1.6x the rows/s of executemany, whose per-row cost in the sqlite3 module was
+# most of the time. The batch id is one parameter shared by every row (?501).
+_ROWS_PER_INSERT = 125
+_INSERT_OF_BATCH = "INSERT INTO reports (msg_id, mobile, code, time, ext, batch_id) VALUES " + ", ".join(
+    f"(?{4 * i + 1}, ?{4 * i + 2}, ?{4 * i + 3}, ?{4 * i + 4}, NULL, ?{4 * _ROWS_PER_INSERT + 1})"
+    for i in range(_ROWS_PER_INSERT))
+
+
+def _insert_of_batch(conn: sqlite3.Connection, reports: Sequence, batch_id: int) -> None:
+    """Insert *reports*, every one attributed to *batch_id*, with no Python per report: the values
+    come straight from the report objects (attrgetter and chain run in C)."""
+    flat = tuple(chain.from_iterable(map(_KEY_FIELDS, reports)))
+    step = 4 * _ROWS_PER_INSERT
+    whole = len(reports) // _ROWS_PER_INSERT * step
+    shared = (batch_id,)
+    for i in range(0, whole, step):
+        conn.execute(_INSERT_OF_BATCH, flat[i:i + step] + shared)
+    if whole < len(flat):
+        conn.executemany(_INSERT, [(*flat[j:j + 4], None, batch_id) for j in range(whole, len(flat), 4)])
 
 
 def save_reports(conn: sqlite3.Connection, reports: Sequence) -> SaveResult:
     """Store one pull of reports (objects with msg_id, mobile, code, time, ext). Call in a Transaction.
 
     ``new`` counts reports added, or that replaced an earlier status of the same number and request.
-    Fast path: every report is new (the usual case) — one executemany, counts tallied here. If any
+    Fast path: every report is new (the usual case) — inserted in bulk, counts tallied here. If any
     was stored before (or repeats within the pull), that is undone and the pull is stored report
     by report instead, to count exactly.
     """
     if not reports:
         return SaveResult(0, 0)
-    exts = {r.ext for r in reports}
+    exts = set(map(_EXT, reports))
     by_ext = _batches_by(conn, "ext", [e for e in exts if e])
-    if len(exts) == 1 and (only := by_ext.get(next(iter(exts)))) is not None:
+    only = by_ext.get(next(iter(exts))) if len(exts) == 1 else None
+    if only is not None:
         # The usual pull: every report is of one batch of ours (reports come request by request).
-        # No per-report attribution then: half the Python per report of the general path below.
         bid, cid, _ext = only
-        rows = [(r.msg_id, r.mobile, r.code, r.time, None, bid) for r in reports]
-        counts = {(cid, code): n for code, n in Counter([r.code for r in reports]).items()}
+        counts = {(cid, code): n for code, n in Counter(map(_CODE, reports)).items()}
         first_msg_of_batch = {bid: reports[0].msg_id}
         campaign_of = {bid: cid}
     else:
         rows, counts, first_msg_of_batch, campaign_of = _attribute(conn, reports, by_ext)
     conn.execute("SAVEPOINT pull")
     try:
-        conn.executemany(_INSERT, rows)
-        new = len(rows)
+        if only is not None:
+            _insert_of_batch(conn, reports, bid)
+        else:
+            conn.executemany(_INSERT, rows)
+        new = len(reports)
     except sqlite3.IntegrityError:  # some (msg_id, mobile) already stored
         conn.execute("ROLLBACK TO pull")
+        if only is not None:
+            rows = [(*_KEY_FIELDS(r), None, bid) for r in reports]
         counts, new = _save_one_by_one(conn, rows, campaign_of)
     conn.execute("RELEASE pull")
     add_counts(conn, counts)
