@@ -20,11 +20,15 @@ For each batch still ``planned``:
    unreadable answer                             carrying its ``ext`` turns it ``accepted``
    ============================================  =====================================================
 
-Window: up to ``window`` requests (default 2) are on their way at once, each committed as
-``sending`` just before it leaves, so committing one batch overlaps the network wait of the other
+Window: up to ``window`` requests (default 3) are on their way at once, each committed as
+``sending`` just before it leaves, so committing one batch overlaps the network wait of the others
 (one fsync per batch: an answer's "accepted" is committed together with the next "sending").
 A crash leaves at most ``window`` batches in ``sending``; the next run turns them ``unknown`` (or
 ``accepted`` if their reports already came). ``window=1`` sends strictly one after the other.
+Why 3: with 2, the gateway often finished the other request while the next batch's fsynced commit
+was still under way, and sat idle (measured against the simulator: window 2 took 1.17x the time of a
+bare request loop, window 3 1.01x, window 1 1.41x). The price is one more batch (2000 numbers) that
+a crash can leave ``unknown``; the ones that did go out turn ``accepted`` when their reports come.
 
 Retry layers: the client retries 49999 itself a few times within seconds (0.5 s … 4 s); this
 runner adds the slow outer layer (``busy_waits``), interruptible by pause/cancel, and stops the
@@ -67,7 +71,7 @@ NoticeCallback = Callable[[str], None]
 BUSY_WAITS: tuple[float, ...] = (5.0, 15.0, 30.0, 60.0)
 MAX_CONSECUTIVE_UNKNOWN = 3
 MAX_SAME_REJECTION = 3
-WINDOW = 2
+WINDOW = 3
 CANCEL_CHECK_S = 0.5
 SUPPRESSION_CHECK_S = 5.0
 
