@@ -321,3 +321,54 @@ def test_export_of_rows_without_header_and_nothing_to_export(tmp_path):
     ok = import_sheet(write_csv(tmp_path / "ok.csv", "13800138000\n"))
     with pytest.raises(SheetError, match="没有需要导出"):
         export_problem_rows(ok, tmp_path / "none.xlsx")
+
+
+NUMERIC_ANOMALIES = ["short", "long", "not_mobile", "fraction", "huge", "negative", "dup_here", "dup_before", "zero",
+                     "amount_empty", "amount_text"]
+
+
+@pytest.mark.parametrize("batch", [16, 64])
+@pytest.mark.parametrize("where", ["first", "middle", "last"])
+def test_numeric_mobile_columns_fast_path_and_row_by_row_check_agree(tmp_path, monkeypatch, batch, where):
+    """Mobiles typed as numbers (the whole-number path: one format call, one regex over the batch):
+    every anomaly, at the start, middle or end of a batch, is judged exactly as row by row."""
+    monkeypatch.setattr(validate_mod, "BATCH", batch)
+    rows, serial = [["手机号", "金额"]], 0
+    for kind in ["clean", *NUMERIC_ANOMALIES, "clean"]:
+        block = []
+        for _ in range(batch):
+            serial += 1
+            block.append([float(13900000000 + serial), (serial % 1000) / 100])
+        i = {"first": 0, "middle": batch // 2, "last": batch - 1}[where]
+        row = block[i]
+        if kind == "short":
+            row[0] = float(1390000000 + serial)  # 10 digits
+        elif kind == "long":
+            row[0] = float(139000000000 + serial)  # 12 digits
+        elif kind == "not_mobile":
+            row[0] = 12345678901.0
+        elif kind == "fraction":
+            row[0] = 13900000000.5
+        elif kind == "huge":
+            row[0] = 1e20
+        elif kind == "negative":
+            row[0] = -13900000001.0
+        elif kind == "dup_here":
+            row[0] = block[i - 1 if i else 1][0]
+        elif kind == "dup_before":
+            row[0] = rows[1][0]
+        elif kind == "zero":
+            row[0] = 0.0
+        elif kind == "amount_empty":
+            row[1] = ""
+        elif kind == "amount_text":
+            row[1] = " 12.5 "
+        rows.extend(block)
+    path = write_xlsxwriter(tmp_path / "numeric.xlsx", rows)
+    fast = import_sheet(path, template="{}")
+    monkeypatch.setattr(validate_mod._Run, "batch", _row_by_row)
+    slow = import_sheet(path, template="{}")
+    assert fast.to_dict() | {"seconds": 0} == slow.to_dict() | {"seconds": 0}
+    assert list(fast.valid_rows.with_rows()) == list(slow.valid_rows.with_rows())
+    assert fast.rows == len(rows) - 1 == fast.valid + fast.invalid + fast.duplicates
+    assert fast.invalid >= 6 and fast.duplicates == 2

@@ -35,11 +35,10 @@ import os
 import re
 import time
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, islice, repeat
-from operator import itemgetter, not_
+from operator import itemgetter, ne, not_
 from pathlib import Path
 
 from ..core.numbers import CN_MOBILE, CN_MOBILE_PATTERN, EMPTY, REASONS_ZH, normalize_mobile
@@ -62,6 +61,7 @@ _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u241f]")
 
 # The same CN mobile rule as normalize_mobile, also over numbers written back to back.
 _CN_MOBILES = re.compile(f"(?:{CN_MOBILE_PATTERN})*")
+_CN_MOBILES_CSV = re.compile(f"(?:(?:{CN_MOBILE_PATTERN}),)*")
 
 
 def fast_mobile(text: str) -> str | None:
@@ -215,34 +215,36 @@ class _FloatTexts(dict):
         return text
 
 
-def _column_texts(col: Sequence[object], cache: _FloatTexts | None = None) -> Sequence[str]:
-    """One column of a batch as cell texts (str cells as they are, not stripped), C-level for the usual types."""
+def _column_texts(col: Sequence[object], cache: _FloatTexts | None = None) -> tuple[Sequence[str], bool]:
+    """One column of a batch as cell texts (str cells as they are, not stripped), C-level for the usual
+    types; and whether every text was made here from a number (then it is printable ASCII with no space
+    or separator in it, and can only be empty for NaN)."""
     types = set(map(type, col))
     if types == {str}:
-        return col  # type: ignore[return-value]
+        return col, False  # type: ignore[return-value]
     if types == {float}:
         floats: Sequence[float] = col  # type: ignore[assignment]
         if cache is not None:
             if len(cache) > 100_000:
                 cache.clear()
-            return list(map(cache.__getitem__, floats))
+            return list(map(cache.__getitem__, floats)), True
         if all(map(float.is_integer, floats)) and -1e15 < min(floats) and max(floats) < 1e15:
-            return list(map(str, map(int, floats)))
-        return list(map(float_text, floats))
+            return list(map(str, map(int, floats))), True
+        return list(map(float_text, floats)), True
     if types == {int}:
-        return list(map(str, col))
-    return [v if v.__class__ is str else cell_text(v) for v in col]
+        return list(map(str, col)), True
+    return [v if v.__class__ is str else cell_text(v) for v in col], False
 
 
-def _mobile_texts(col: Sequence[object]) -> Sequence[str]:
-    """The mobile column as text. Whole numbers skip _column_texts' range checks: a number of 16+
-    digits fails the 11-digit test anyway and then goes row by row with its cell text."""
+def _whole_numbers_csv(col: Sequence[object]) -> str | None:
+    """A column of whole-number cells (mobiles typed as numbers) as one text ``"m1,m2,…,mn,"``;
+    None when any cell is not a whole-number float. One ``%`` call: no int or str object per cell."""
     try:
-        if all(map(float.is_integer, col)):  # TypeError unless every cell is a float
-            return list(map(str, map(int, col)))
+        if not all(map(float.is_integer, col)):  # TypeError unless every cell is a float
+            return None
     except TypeError:
-        pass
-    return _column_texts(col)
+        return None
+    return ("%d," * len(col)) % tuple(col)
 
 
 _NOT_A_MOBILE = "0" * 11
@@ -261,6 +263,23 @@ def _mobile_misses(joined: str) -> list[int]:
             break
         misses.append(stop // 11)
         pos = stop + 11
+    return misses
+
+
+def _csv_misses(csv: str) -> list[int]:
+    """Positions of the items of *csv* (``"a,b,…,z,"``) that are not mainland mobiles. A run of good
+    items is one regex match; after a bad item the scan goes on from the next comma."""
+    misses: list[int] = []
+    pos = item = 0
+    end = len(csv)
+    while pos < end:
+        stop = _CN_MOBILES_CSV.match(csv, pos).end()  # type: ignore[union-attr] - (?:…)* always matches
+        item += (stop - pos) // 12
+        if stop >= end:
+            break
+        misses.append(item)
+        item += 1
+        pos = csv.index(",", stop) + 1
     return misses
 
 
@@ -327,26 +346,37 @@ class _Run:
         """
         n = len(cols[0])
         bad: set[int] = set()
-        try:
-            flat = "".join(cols[0])  # type: ignore[arg-type]
-            mobiles: Sequence[str] = cols[0]  # type: ignore[assignment]
-        except TypeError:  # numbers (as people type mobiles), dates...
-            mobiles = _mobile_texts(cols[0])
-            flat = "".join(mobiles)
-        if len(flat) != 11 * n or set(map(len, mobiles)) != {11}:
-            wrong = list(compress(range(n), map((11).__ne__, map(len, mobiles))))
-            bad.update(wrong)
-            scan = list(mobiles)
-            for i in wrong:
-                scan[i] = _NOT_A_MOBILE
-            flat = "".join(scan)
-        bad.update(_mobile_misses(flat))
-        unique = set(mobiles)
+        csv = _whole_numbers_csv(cols[0])
+        if csv is not None:  # numbers, as people type mobiles: one format call, one split
+            mobiles: Sequence[str] = csv.split(",")
+            mobiles.pop()  # type: ignore[attr-defined] - the text ends with a comma
+            bad.update(_csv_misses(csv))
+            joined_mobiles = csv[:-1]
+        else:
+            try:
+                flat = "".join(cols[0])  # type: ignore[arg-type]
+                mobiles = cols[0]  # type: ignore[assignment]
+            except TypeError:  # numbers with a fraction, dates, a mix...
+                mobiles = _column_texts(cols[0])[0]
+                flat = "".join(mobiles)
+            if len(flat) != 11 * n or set(map(len, mobiles)) != {11}:
+                wrong = list(compress(range(n), map((11).__ne__, map(len, mobiles))))
+                bad.update(wrong)
+                scan = list(mobiles)
+                for i in wrong:
+                    scan[i] = _NOT_A_MOBILE
+                flat = "".join(scan)
+            bad.update(_mobile_misses(flat))
+            joined_mobiles = None
+        last = dict(zip(mobiles, range(n)))  # each number's last position in the batch
+        if len(last) < n:  # a number twice in the batch: every occurrence goes row by row, in order
+            earlier = list(compress(range(n), map(ne, map(last.__getitem__, mobiles), range(n))))
+            bad.update(earlier)
+            bad.update(map(last.__getitem__, map(mobiles.__getitem__, earlier)))
+        unique = last.keys()
         taken = self.seen.intersection(unique)
         if taken:
             bad.update(_positions(mobiles, taken))
-        if len(unique) < n:  # a number twice in the batch: every occurrence goes row by row, in order
-            bad.update(_positions(mobiles, {m for m, c in Counter(mobiles).items() if c > 1}))
         values: list[Sequence[str]] = []
         joins: list[str] = []
         widest = 0
@@ -354,20 +384,23 @@ class _Run:
             try:
                 joined = US.join(col)  # type: ignore[arg-type]
                 texts: Sequence[str] = col  # type: ignore[assignment]
+                numeric = False
             except TypeError:  # numbers, dates... in this column
-                texts = _column_texts(col, cache)
+                texts, numeric = _column_texts(col, cache)
                 joined = US.join(texts)
             values.append(texts)
             joins.append(joined)
-            if not joined.isprintable():
-                bad.update(compress(range(n), map(not_, map(str.isprintable, texts))))
-            if joined.count(US) != n - 1:
-                bad.update(compress(range(n), map(str.__contains__, texts, repeat(US))))
-            if "" in texts:
+            if not numeric:  # a text made from a number is printable ASCII with no space or ␟ in it
+                if not joined.isprintable():
+                    bad.update(compress(range(n), map(not_, map(str.isprintable, texts))))
+                if joined.count(US) != n - 1:
+                    bad.update(compress(range(n), map(str.__contains__, texts, repeat(US))))
+                if " " in joined and (joined.startswith(" ") or joined.endswith(" ") or US + " " in joined
+                                      or " " + US in joined):
+                    bad.update(compress(range(n), map(str.startswith, texts, repeat(" "))))
+                    bad.update(compress(range(n), map(str.endswith, texts, repeat(" "))))
+            if US + US in joined or joined.startswith(US) or joined.endswith(US) or not joined:  # an empty value
                 bad.update(_positions(texts, {""}))
-            if joined.startswith(" ") or joined.endswith(" ") or US + " " in joined or " " + US in joined:
-                bad.update(compress(range(n), map(str.startswith, texts, repeat(" "))))
-                bad.update(compress(range(n), map(str.endswith, texts, repeat(" "))))
             longest = max(map(len, texts))
             if longest > self.max_value:
                 bad.update(compress(range(n), map(self.max_value.__lt__, map(len, texts))))
@@ -377,8 +410,8 @@ class _Run:
             bad.update(compress(range(n), map(room.__lt__, map(sum, zip(*(map(len, t) for t in values))))))
 
         if not bad:
-            self.seen |= unique
-            self.valid._add(",".join(mobiles), joins, range(first, first + n))
+            self.seen.update(unique)
+            self.valid._add(joined_mobiles or ",".join(mobiles), joins, range(first, first + n))
             return
         columns: list[Sequence[str]] = [mobiles, *values]
         out: list[list[str]] = [[] for _ in columns]
