@@ -15,9 +15,11 @@ Per data row (rows after the header that are not entirely empty), in this order:
 
 How (hand-made for speed, measured in benchmarks/bench_import.py): python-calamine reads a sheet in
 Rust at a few microseconds a row, so per-row Python checks would cost more than the reading itself.
-Rows are therefore taken 1024 at a time and checked column by column with C-level operations over
+Rows are therefore taken 128 at a time and checked column by column with C-level operations over
 whole columns (one regex over the batch's joined mobiles, ``isprintable``/``count``/``in`` over the
-joined values, set operations for repeats). Only rows that are not plainly valid go one by one
+joined values, set operations for repeats). Why 128 (cachegrind, 100,000 rows, against 1024): the
+batch's cells stay in the CPU cache until they are freed (56% fewer last-level cache misses), and a
+batch with no problem row at all, stored without a second join, is common (9% fewer instructions). Only rows that are not plainly valid go one by one
 through :meth:`_Run.check_row`, the single place where reasons are decided; both paths accept
 exactly the same rows (tests hold them to it).
 
@@ -51,7 +53,7 @@ from .reader import Sheet, Workbook
 
 MAX_VALUE_CHARS = 100
 MAX_TEXT_CHARS = 500
-BATCH = 1024  # rows checked together; progress and cancel are looked at between batches
+BATCH = 128  # rows checked together; progress and cancel are looked at between batches
 
 # Cells of one column are joined with ␟ to check them at once and to store them. This "control
 # pictures" symbol is printable, so one isprintable() over a joined column finds real control
@@ -526,7 +528,7 @@ def validate_sheet(
 ) -> ImportResult:
     """Stream *sheet* once with *layout*, validating every data row (see the module's docstring).
 
-    ``on_progress(rows_done, fraction)`` and the *cancel* check run between batches of 1024 rows;
+    ``on_progress(rows_done, fraction)`` and the *cancel* check run between batches of 128 rows;
     cancelling raises :class:`Cancelled`. Raises SheetError when there is no mobile column or no
     data row.
     """
