@@ -9,7 +9,7 @@
    poller does once per poll), attributed to campaigns. Target: >= 200,000 rows/s.
 3. Statistics of one campaign with those R reports stored. Target: < 100 ms.
 
-    python benchmarks/bench_campaign.py [--quick] [--numbers 200000] [--reports 1000000] [--rounds 5]
+    python benchmarks/bench_campaign.py [--quick] [--numbers 200000] [--reports 1000000] [--rounds 7]
                                         [--report-rounds 3] [--pull 500] [--only send|reports]
 
 The store commits with synchronous=FULL (an fsync per commit: a batch marked "sending" must
@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="small sizes (20,000 numbers, 100,000 reports, 1 round)")
     ap.add_argument("--numbers", type=int, default=200_000)
     ap.add_argument("--reports", type=int, default=1_000_000)
-    ap.add_argument("--rounds", type=int, default=5, help="rounds of part 1")
+    ap.add_argument("--rounds", type=int, default=7, help="rounds of part 1")
     ap.add_argument("--report-rounds", type=int, default=3, help="rounds of part 2")
     ap.add_argument("--pull", type=int, default=500, help="reports per pull (transaction) in part 2")
     ap.add_argument("--only", choices=("send", "reports"), help="run one part")
