@@ -6,7 +6,7 @@ and a few pasted numbers (one of them invalid), 模板群发 with the demo templ
 workbook imported — sends small campaigns and waits for the poller to bring reports and replies,
 then saves ``docs/screenshots/{compose,template,campaigns,reports,replies}.png``.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--lang en]
 
 Chinese text needs a CJK font (on Debian/Ubuntu: ``apt-get install fonts-wqy-microhei``).
 """
@@ -23,13 +23,13 @@ import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, qInstallMessageHandler  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ljsms_desktop.ui.app import RESOURCES, create_window  # noqa: E402
+from ljsms_desktop.ui.app import RESOURCES, create_window, install_translator  # noqa: E402
 from ljsms_desktop.ui.demo import DEMO_TEMPLATE_ID, DemoEnvironment  # noqa: E402
 
 SIZE = (1100, 720)
@@ -68,20 +68,23 @@ def send_and_wait(tab, what: str) -> None:
     wait_until(tab.send_button.isEnabled, 20, f"{what}: the send button")
     tab.send_button.click()
     wait_until(lambda: tab.confirm_dialog is not None and tab.confirm_dialog.ok_button.isEnabled()
-               and "刷新" not in tab.confirm_dialog.balance_label.text(), 20, f"{what}: the confirmation")
+               and not any(w in tab.confirm_dialog.balance_label.text() for w in ("刷新", "efresh")), 20, f"{what}: the confirmation")
     tab.confirm_dialog.ok_button.click()
-    wait_until(lambda: not tab.runner.busy and "已发送" in tab.result_label.text(), 60, f"{what}: the send")
+    wait_until(lambda: not tab.runner.busy and any(w in tab.result_label.text() for w in ("已发送", "Sent")), 60,
+               f"{what}: the send")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    ap.add_argument("--lang", default="zh_CN", help="interface language, e.g. zh_CN (default) or en")
     a = ap.parse_args(argv)
     a.out.mkdir(parents=True, exist_ok=True)
     qInstallMessageHandler(lambda mode, ctx, msg: None if "propagateSizeHints" in msg else print(msg, file=sys.stderr))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ljsms-desktop")
-    app.setApplicationDisplayName("联江短信桌面助手")
+    install_translator(app, a.lang)
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "联江短信桌面助手"))
     env = DemoEnvironment()
     # Quiet hours off, so the confirmation reads the same whatever the time of day.
     env.settings.quiet_start = env.settings.quiet_end = "00:00"

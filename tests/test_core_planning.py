@@ -101,7 +101,7 @@ def test_plain_problems(content, code):
     p = plan_plain(content, ["13800138000"])
     assert code in codes(p.problems)
     assert not p.ok
-    assert all(msg for _, msg in p.problems)
+    assert all(pr.message_zh and pr.message_en for pr in p.problems)  # words for both interfaces
 
 
 def test_plain_500_units_is_allowed():

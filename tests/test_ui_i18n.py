@@ -191,3 +191,35 @@ def test_qt_own_buttons_are_chinese_under_a_chinese_locale(qapp):
     finally:
         for t in added:
             QCoreApplication.removeTranslator(t)
+
+
+def test_words_from_the_layers_below_follow_the_language(qapp):
+    """States, refusal reasons, plan problems, column names and errors come from code without Qt:
+    the window shows them through ui.wording, English when the English translator is on."""
+    from ljsms_desktop.core.planning import plan_plain
+    from ljsms_desktop.jobs import TaskError
+    from ljsms_desktop.store.errors import StoreError
+    from ljsms_desktop.ui import wording
+
+    def shown():
+        plan = plan_plain("没有签名的内容", ["13800138000"])
+        return (wording.campaign_state("done"), wording.schedule_state("pending"), wording.number_reason("length"),
+                plan_numbers("【联江】你好，回T退订", "12345").problems[0][2], wording.message(plan.problems[0]),
+                wording.signature_problem("没有签名"), wording.column_label("A", "手机号"),
+                wording.message(TaskError("网关繁忙", "Gateway busy")), wording.message(StoreError("locked", "锁定", "")))
+
+    assert not wording.english()
+    chinese = shown()
+    assert chinese[:3] == ("已完成", "等待发送", "位数不对（中国大陆手机号为 11 位）")
+    assert chinese[3] == chinese[2] and "签名" in chinese[4] and "签名" in chinese[5]
+    assert chinese[6:] == ("A列（手机号）", "网关繁忙", "锁定")
+    translator = install_translator(qapp, "en")
+    try:
+        assert wording.english()
+        english = shown()
+        assert english[:3] == ("Done", "Waiting", "Wrong number of digits (mainland China mobiles have 11)")
+        assert english[3] == english[2] and "signature" in english[4] and "signature" in english[5]
+        assert english[6:] == ("Column A (手机号)", "Gateway busy", "锁定")  # no English given: the Chinese
+    finally:
+        qapp.removeTranslator(translator)
+    assert not wording.english()

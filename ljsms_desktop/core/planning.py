@@ -26,7 +26,7 @@ from . import numbers as _numbers
 from .numbers import REASONS_ZH, normalize_mobile
 from .optout import has_opt_out_line
 from .segments import SINGLE_LIMIT, char_count, has_astral, parts_for_length
-from .signature import has_signature, signature_problem
+from .signature import SIGNATURE_EN, has_signature, signature_problem
 from .templates import count_mismatch_zh, placeholder_count
 
 PLAIN_BATCH_MAX = 2000
@@ -77,6 +77,7 @@ class Duplicate(NamedTuple):
 class Problem(NamedTuple):
     code: str
     message_zh: str
+    message_en: str = ""
 
 
 class Batch(NamedTuple):
@@ -199,31 +200,42 @@ def _check(raw: object) -> tuple[str | None, str]:
     return c.mobile, c.reason or ""
 
 
+_WHAT_EN = {"短信内容": "message", "模板": "template"}
+
+
 def _content_problems(text: str, what: str, problems: list[Problem], warnings: list[Problem]) -> None:
     """Signature / emptiness / length / opt-out checks shared by plain content and templates."""
     if not text.strip():
-        problems.append(Problem(P_EMPTY_CONTENT, f"{what}为空"))
+        problems.append(Problem(P_EMPTY_CONTENT, f"{what}为空", f"The {_WHAT_EN[what]} is empty"))
         return
     if not has_signature(text):
-        problems.append(Problem(P_NO_SIGNATURE, signature_problem(text) or ""))
+        why = signature_problem(text) or ""
+        problems.append(Problem(P_NO_SIGNATURE, why, SIGNATURE_EN.get(why, "")))
     n = char_count(text)
     if n > CONTENT_MAX:
-        problems.append(Problem(P_TOO_LONG, f"{what}共 {n} 字，超过 {CONTENT_MAX} 字上限（含签名），请删减"))
+        problems.append(Problem(P_TOO_LONG, f"{what}共 {n} 字，超过 {CONTENT_MAX} 字上限（含签名），请删减",
+                                f"The {_WHAT_EN[what]} has {n} characters, over the limit of {CONTENT_MAX} "
+                                "(signature included): please shorten it"))
     if not has_opt_out_line(text):
         warnings.append(
-            Problem(W_NO_OPT_OUT, "内容中没有退订方式（如“回T退订”）：营销短信须告知退订方式，否则易被投诉或拦截")
+            Problem(W_NO_OPT_OUT, "内容中没有退订方式（如“回T退订”）：营销短信须告知退订方式，否则易被投诉或拦截",
+                    "The text does not say how to opt out (e.g. “回T退订”): marketing SMS must, or they draw "
+                    "complaints and get blocked")
         )
 
 
 def _list_warnings(plan: Plan) -> None:
     if plan.invalid:
-        plan.warnings.append(Problem(W_INVALID, f"{len(plan.invalid)} 行无效，已排除"))
+        plan.warnings.append(Problem(W_INVALID, f"{len(plan.invalid)} 行无效，已排除",
+                                     f"{len(plan.invalid)} invalid line(s) left out"))
     if plan.duplicates:
-        plan.warnings.append(Problem(W_DUPLICATES, f"{len(plan.duplicates)} 个重复号码，只发送一次"))
+        plan.warnings.append(Problem(W_DUPLICATES, f"{len(plan.duplicates)} 个重复号码，只发送一次",
+                                     f"{len(plan.duplicates)} repeated number(s), sent once"))
     if plan.suppressed:
-        plan.warnings.append(Problem(W_SUPPRESSED, f"{len(plan.suppressed)} 个号码已退订或在屏蔽名单中，不会发送"))
+        plan.warnings.append(Problem(W_SUPPRESSED, f"{len(plan.suppressed)} 个号码已退订或在屏蔽名单中，不会发送",
+                                     f"{len(plan.suppressed)} number(s) opted out or blocked: not sent"))
     if not plan.recipients and not any(p.code == P_VALUE_COUNT for p in plan.problems):
-        plan.problems.append(Problem(P_NO_RECIPIENTS, "没有可发送的有效号码"))
+        plan.problems.append(Problem(P_NO_RECIPIENTS, "没有可发送的有效号码", "No valid number to send to"))
 
 
 def plan_plain(
@@ -242,7 +254,8 @@ def plan_plain(
     plan.parts_per_recipient = parts_for_length(char_count(content))
     if plan.parts_per_recipient > 1:
         plan.warnings.append(
-            Problem(W_MULTIPART, f"内容较长，每个号码按 {plan.parts_per_recipient} 条计费")
+            Problem(W_MULTIPART, f"内容较长，每个号码按 {plan.parts_per_recipient} 条计费",
+                    f"Long text: each number is charged {plan.parts_per_recipient} messages")
         )
 
     sup = _as_set(suppressed)
@@ -320,11 +333,13 @@ def plan_template(
     )
     _content_problems(template, "模板", plan.problems, plan.warnings)
     if not (template_id or "").strip():
-        plan.problems.append(Problem(P_NO_TEMPLATE_ID, "缺少模板编号（templateId），请填写联江平台上的模板编号"))
+        plan.problems.append(Problem(P_NO_TEMPLATE_ID, "缺少模板编号（templateId），请填写联江平台上的模板编号",
+                                     "No template ID (templateId): fill in the template's ID from the 联江 platform"))
     expected = placeholder_count(template)
     if expected == 0 and template.strip():
         plan.warnings.append(
-            Problem(W_NO_PLACEHOLDERS, "模板中没有 {} 变量：每个号码收到的内容相同，也可改用普通群发")
+            Problem(W_NO_PLACEHOLDERS, "模板中没有 {} 变量：每个号码收到的内容相同，也可改用普通群发",
+                    "The template has no {} variable: every number gets the same text (a plain send does that too)")
         )
     # Units of the fixed text; a rendered text is that plus its values' units.
     fixed_units = char_count(template) - 2 * expected
@@ -416,13 +431,16 @@ def plan_template(
     plan.parts_per_recipient = max(parts_out, default=0)
     if count_bad:
         msg = f"{count_bad} 行的变量个数与模板不符（模板中有 {expected} 个 {{}}）"
+        msg_en = f"{count_bad} row(s) do not have the template's number of values ({expected} {{}})"
         if count_bad == valid_numbers:
-            plan.problems.append(Problem(P_VALUE_COUNT, msg + "：请检查变量列的对应关系"))
+            plan.problems.append(Problem(P_VALUE_COUNT, msg + "：请检查变量列的对应关系",
+                                         msg_en + ": check which columns fill which variable"))
         else:
-            plan.warnings.append(Problem(W_VALUE_ROWS, msg + "，这些行已排除"))
+            plan.warnings.append(Problem(W_VALUE_ROWS, msg + "，这些行已排除", msg_en + "; those rows are left out"))
     if plan.parts_per_recipient > 1:
         lo, hi = plan.parts_min, plan.parts_per_recipient
         span = f"{hi}" if lo == hi else f"{lo}–{hi}"
-        plan.warnings.append(Problem(W_MULTIPART, f"填入变量后短信较长，每个号码按 {span} 条计费"))
+        plan.warnings.append(Problem(W_MULTIPART, f"填入变量后短信较长，每个号码按 {span} 条计费",
+                                     f"Long texts once filled in: each number is charged {span} messages"))
     _list_warnings(plan)
     return plan

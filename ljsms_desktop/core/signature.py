@@ -16,6 +16,15 @@ MISSING_SIGNATURE_ZH = "短信内容缺少签名：请在开头或结尾加上�
 EMPTY_SIGNATURE_ZH = "签名【】里没有文字：请填写已报备的签名名称，如【联江科技】"
 LONG_SIGNATURE_ZH = f"签名过长：【】内最多 {SIGNATURE_MAX} 个字"
 WRONG_BRACKETS_ZH = "签名须使用中文方头括号【】，例如【联江科技】；[ ]、〖〗、［］等括号不被网关识别"
+# The same in English, for the window's English interface.
+SIGNATURE_EN = {
+    MISSING_SIGNATURE_ZH: "The message has no signature: put your registered signature, e.g. 【联江科技】, at its start "
+                          "or end (otherwise the gateway refuses it, error 40010)",
+    EMPTY_SIGNATURE_ZH: "The signature 【】 is empty: fill in your registered signature name, e.g. 【联江科技】",
+    LONG_SIGNATURE_ZH: f"The signature is too long: at most {SIGNATURE_MAX} characters inside 【】",
+    WRONG_BRACKETS_ZH: "The signature must use the Chinese brackets 【】, e.g. 【联江科技】; the gateway does not "
+                       "recognise [ ], 〖〗 or ［］",
+}
 
 _NAME = r"[^【】\r\n]"
 _AT_START = re.compile(r"【(" + _NAME + r"+)】")

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
 
 from ..jobs import TaskError
+from . import wording
 
 _COLORS = {"ok": "", "low": "#b36b00", "short": "#c0392b", "error": "#7f8c8d", "unknown": "#7f8c8d"}
 
@@ -67,7 +68,7 @@ class BalanceIndicator(QWidget):
         elif state == "low":
             tips.append(self.tr("余额低于提醒值 {0} 条").format(f"{self.threshold:,}"))
         if self.error is not None:
-            tips.append(self.tr("无法查询余额：{0}").format(self.error.message_zh))
+            tips.append(self.tr("无法查询余额：{0}").format(wording.message(self.error)))
             if self.balance is None:
                 state = "error"
         self.state = state

@@ -27,12 +27,12 @@ from ..core.numbers import normalize_mobile, split_number_list
 from ..core.optout import OPT_OUT_HINT, has_opt_out_line
 from ..core.planning import plan_plain
 from ..core.segments import describe
-from ..core.signature import signature_problem
 from ..jobs.campaign import TEST_PREFIX
 from ..jobs.gc_pause import paused_gc
 from ..jobs.importing import import_file
 from .numbers_input import SYNC_LINES, NumberSource, NumbersResult, line_count, plan_numbers
 from .send_tab import AMBER, GREEN, RED, SendTab, snippet
+from . import wording
 
 DEBOUNCE_MS = 250
 SHEET_PATTERNS = "(*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt)"
@@ -119,6 +119,8 @@ class ComposeTab(SendTab):
         self.numbers_summary.setWordWrap(True)
         self.numbers_summary.setTextFormat(Qt.TextFormat.RichText)
         self.problems_list = QListWidget()
+        self.problems_list.setWordWrap(True)  # long reasons (and English ones) wrap, no sideways scrolling
+        self.problems_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems_list.setObjectName("invalidList")
         self.problems_list.setToolTip(self.tr("这些号码不会发送"))
         numbers_box = QGroupBox(self.tr("接收号码"))
@@ -252,7 +254,7 @@ class ComposeTab(SendTab):
             info.chars, info.parts, info.chars_left_in_part))]
         show_opt_out = False
         if text.strip():
-            problem = signature_problem(text)
+            problem = wording.signature_problem(text)
             if problem:
                 parts.append(f'<span style="color:{RED}">⚠ {html.escape(problem)}</span>')
             if self.marketing_check.isChecked() and not has_opt_out_line(text):
@@ -325,7 +327,7 @@ class ComposeTab(SendTab):
 
     def _plan_failed(self, error) -> None:
         self._planning = False
-        self.numbers_summary.setText(f'<span style="color:{RED}">{html.escape(error.message_zh)}</span>')
+        self.numbers_summary.setText(f'<span style="color:{RED}">{html.escape(wording.message(error))}</span>')
         self._update_actions()
 
     def _show_plan(self, seq: int, result: NumbersResult) -> None:
@@ -360,7 +362,7 @@ class ComposeTab(SendTab):
                 continue  # nothing typed yet: no need to shout
             if p.code == "no_signature":
                 continue  # already shown in red under the text
-            lines.append(f'<span style="color:{RED}">✖ {html.escape(p.message_zh)}</span>')
+            lines.append(f'<span style="color:{RED}">✖ {html.escape(wording.message(p))}</span>')
         self.plan_status.setText("<br>".join(lines))
         self._set_planned_cost(plan.cost if plan.recipients and content.strip() else None)
         self._update_actions()
@@ -378,7 +380,7 @@ class ComposeTab(SendTab):
         if plan is None:
             return self.tr("正在检查号码…")
         if plan.problems:
-            return plan.problems[0].message_zh
+            return wording.message(plan.problems[0])
         return ""
 
     def _test_numbers(self) -> list[str]:
@@ -396,7 +398,7 @@ class ComposeTab(SendTab):
         content = self.content_edit.toPlainText()
         if not content.strip():
             return self.tr("请先输入短信内容")
-        problem = signature_problem(content)
+        problem = wording.signature_problem(content)
         if problem:
             return problem
         if not self._test_numbers():
@@ -460,7 +462,7 @@ class ComposeTab(SendTab):
     def _import_failed(self, error) -> None:
         self._import_task = None
         self.progress.finish(self.tr("导入失败"), ok=False)
-        self._set_result(error.message_zh, RED)
+        self._set_result(wording.message(error), RED)
         self._update_actions()
 
     def _import_cancelled(self) -> None:
@@ -492,7 +494,7 @@ class ComposeTab(SendTab):
         content = self.content_edit.toPlainText()
         plan = plan_plain(content, self._test_numbers())
         if plan.problems:
-            self._set_result(plan.problems[0].message_zh, RED)
+            self._set_result(wording.message(plan.problems[0]), RED)
             return
         self.runner.send_plan(plan, origin=self.TEST_ORIGIN, name=f"{TEST_PREFIX}：{snippet(content)}")
 
@@ -537,14 +539,12 @@ class PickCampaignDialog(QDialog):
             store.close()
 
     def _show(self, rows) -> None:
-        from ..store.models import STATE_ZH
-
         if not isValid(self):  # closed (and deleted) before the read came back
             return
         self.list.clear()
         for cid, name, created, recipients, state in rows:
             item = QListWidgetItem(self.tr("#{0}  {1}  {2}（{3} 个号码，{4}）").format(
-                cid, created[:16], name or self.tr("（未命名）"), f"{recipients:,}", STATE_ZH.get(state, state)))
+                cid, created[:16], name or self.tr("（未命名）"), f"{recipients:,}", wording.campaign_state(state)))
             item.setData(256, cid)
             self.list.addItem(item)
         self.status.setText("" if rows else self.tr("还没有发送记录"))
@@ -552,7 +552,7 @@ class PickCampaignDialog(QDialog):
     def _error(self, error) -> None:
         if not isValid(self):
             return
-        self.status.setText(error.message_zh)
+        self.status.setText(wording.message(error))
         self.status.setStyleSheet(f"color: {RED};")
 
     def _selection(self) -> None:

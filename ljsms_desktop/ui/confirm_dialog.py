@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.planning import Plan
 from ..engine.schedule import estimate_duration, in_quiet_hours, quiet_hours_end, runs_into_quiet
+from . import wording
 
 
 class ConfirmSendDialog(QDialog):
@@ -80,7 +81,7 @@ class ConfirmSendDialog(QDialog):
             lab.setWordWrap(True)
             lay.addWidget(lab)
         for w in plan.warnings:
-            lab = QLabel("⚠ " + w.message_zh)
+            lab = QLabel("⚠ " + wording.message(w))
             lab.setWordWrap(True)
             lab.setStyleSheet("color: #9a6700;")
             lay.addWidget(lab)
@@ -160,7 +161,7 @@ class ConfirmSendDialog(QDialog):
     def _balance_failed(self, error) -> None:
         self._waiting_balance = False
         self.balance = None
-        self._balance_error = error.message_zh
+        self._balance_error = wording.message(error)
         self._show_balance()
         self._update_ok()
 

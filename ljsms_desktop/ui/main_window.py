@@ -14,6 +14,7 @@ from .context import AppContext
 from .settings_dialog import SettingsDialog
 from .template_tab import TemplateTab
 from .views import CampaignsTab, RepliesTab, ReportsTab
+from . import wording
 
 BALANCE_INTERVAL_MS = 5 * 60 * 1000
 
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
         error = status.get("error")
         if error is not None:
             self.poll_label.setText(self.tr("⚠ 拉取报告失败"))
-            self.poll_label.setToolTip(error.message_zh)
+            self.poll_label.setToolTip(wording.message(error))
             return
         self.poll_label.setToolTip(status.get("summary", ""))
         self.poll_label.setText(self.tr("报告/回复已于 {0} 拉取").format(status.get("at_text", "")))

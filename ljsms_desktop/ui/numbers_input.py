@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ..core.numbers import split_number_list
 from ..core.planning import Plan, plan_plain
+from . import wording
 
 SYNC_LINES = 5000
 """Up to this many pasted lines the plan is built on the GUI thread (≈15 ms), else in a Task."""
@@ -109,7 +110,7 @@ def plan_numbers(content: str, text: str, sources: Iterable[NumberSource] = (), 
 
     problems: list[tuple[str, str, str]] = []
     for inv in plan.invalid[:SHOWN_PROBLEMS]:
-        problems.append((locate(inv.index), inv.raw, inv.reason_zh))
+        problems.append((locate(inv.index), inv.raw, wording.number_reason(inv.reason, inv.reason_zh)))
     for src in sources:
         room = SHOWN_PROBLEMS - len(problems)
         if room <= 0:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..engine import schedule as sched
 from ..jobs.campaign import create_campaign, runner_for
+from . import wording
 
 log = logging.getLogger(__name__)
 
@@ -229,7 +230,7 @@ class SchedulePanel(QWidget):
         items = self.scheduler.pending()
         for s in items:
             text = self.tr("{0}  {1}（{2} 个号码，{3}）").format(
-                s.due_at.strftime("%Y-%m-%d %H:%M"), s.label, s.recipients, s.state_zh)
+                s.due_at.strftime("%Y-%m-%d %H:%M"), s.label, s.recipients, wording.schedule_state(s.state))
             if s.origin != self.origin:
                 text += self.tr(" —「{0}」").format(self.tr(ORIGIN_ZH.get(s.origin, s.origin)))
             if s.note:

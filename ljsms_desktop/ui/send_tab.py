@@ -22,6 +22,7 @@ from ..jobs.campaign import runner_for
 from .confirm_dialog import ConfirmSendDialog
 from .progress_panel import ProgressPanel
 from .schedule_panel import SchedulePanel, scheduler_for
+from . import wording
 
 log = logging.getLogger(__name__)
 
@@ -284,7 +285,7 @@ class SendTab(QWidget):
             self._clear_after_schedule()
 
         self.scheduler.add(plan, scheduled, marketing=marketing, origin=self.ORIGIN, label=label, on_done=done,
-                           on_error=lambda e: self._set_result(self.tr("定时发送未能保存：{0}").format(e.message_zh), RED))
+                           on_error=lambda e: self._set_result(self.tr("定时发送未能保存：{0}").format(wording.message(e)), RED))
 
     def _cancel_running(self) -> None:
         if not self._cancel_file_work() and self._mine(self.runner.origin):
@@ -364,8 +365,8 @@ class SendTab(QWidget):
     def _run_failed(self, origin: str, error) -> None:
         if not self._mine(origin):
             return
-        self.progress.finish(error.message_zh, ok=False, title=self.tr("发送失败"))
-        text = self.tr("发送失败：{0}").format(error.message_zh)
+        self.progress.finish(wording.message(error), ok=False, title=self.tr("发送失败"))
+        text = self.tr("发送失败：{0}").format(wording.message(error))
         if error.code in BAD_ACCOUNT_CODES:
             text += self.tr("。请在“文件 → 设置”中检查账号和密码。")
         if origin != self.TEST_ORIGIN:

@@ -12,6 +12,7 @@ from ..core.numbers import normalize_mobile, split_number_list
 from ..credentials import CredentialError
 from ..jobs import TaskError
 from .context import AppContext
+from . import wording
 
 
 class SettingsDialog(QDialog):
@@ -164,7 +165,7 @@ class SettingsDialog(QDialog):
     def _test_failed(self, error: TaskError) -> None:
         self.test_button.setEnabled(True)
         code = self.tr("（代码 {0}）").format(error.code) if error.code else ""
-        self._show_test(False, self.tr("连接失败：") + error.message_zh + code)
+        self._show_test(False, self.tr("连接失败：") + wording.message(error) + code)
 
     def _show_test(self, ok: bool | None, text: str) -> None:
         color = {True: "#1e8449", False: "#c0392b", None: ""}[ok]
@@ -205,7 +206,7 @@ class SettingsDialog(QDialog):
                     ctx.credentials.set_password(account, typed)
                 except CredentialError as e:
                     self.error_label.setText(self.tr("无法把密码存入系统钥匙串：{0}。可选择“只在本次运行期间记住”。")
-                                             .format(e.message_zh))
+                                             .format(wording.message(e)))
                     ctx.use_memory_credentials()
                     self.keep_memory.show()
                     self.keep_none.show()

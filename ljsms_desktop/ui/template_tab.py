@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from ..core.optout import has_opt_out_line
 from ..core.planning import Plan, plan_template
 from ..core.segments import char_count, count_parts
-from ..core.signature import signature_problem
 from ..core.templates import placeholder_count, render
 from ..jobs.gc_pause import paused_gc
 from ..jobs.importing import FileInfo, import_file, inspect_file, start_export_problems
@@ -39,6 +38,7 @@ from ..sheets.cells import column_letter
 from .app import RESOURCES
 from .compose_tab import SHEET_PATTERNS
 from .send_tab import AMBER, GREEN, RED, SendTab, snippet
+from . import wording
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ def build_plan(result, template: str, template_id: str, suppressed) -> TemplateP
     """Worker side: plan a template send from an import (rows in sheet order, batches of 1000)."""
     plan = plan_template(template, template_id, result.valid_rows, suppressed=suppressed)
     rows = result.valid_rows.row_numbers()
-    located = [(rows[i.index], i.reason_zh) for i in plan.invalid[:SHOWN_PROBLEMS]]
+    located = [(rows[i.index], wording.number_reason(i.reason, i.reason_zh)) for i in plan.invalid[:SHOWN_PROBLEMS]]
     problems: list[tuple[int, str]] = []
     for p in result.iter_problems():
         if len(problems) >= SHOWN_PROBLEMS:
@@ -175,6 +175,8 @@ class TemplateTab(SendTab):
         self.import_summary.setWordWrap(True)
         self.import_summary.setTextFormat(Qt.TextFormat.RichText)
         self.problems_list = QListWidget()
+        self.problems_list.setWordWrap(True)  # long reasons (and English ones) wrap, no sideways scrolling
+        self.problems_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems_list.setObjectName("problemRowsList")
         self.problems_list.setMaximumHeight(110)
         self.export_button = QPushButton(self.tr("导出问题行…"))
@@ -282,7 +284,7 @@ class TemplateTab(SendTab):
             self._suppressed = r[1]
 
         self.ctx.tasks.run("template-startup", work, on_success=done,
-                           on_error=lambda e: self._set_result(e.message_zh, RED))
+                           on_error=lambda e: self._set_result(wording.message(e), RED))
 
     def _suppression_changed(self) -> None:
         if self.current is not None:
@@ -298,7 +300,7 @@ class TemplateTab(SendTab):
                 store.close()
 
         self.ctx.tasks.run("templates-load", work, on_success=self._show_templates,
-                           on_error=lambda e: self._set_result(e.message_zh, RED))
+                           on_error=lambda e: self._set_result(wording.message(e), RED))
 
     def _show_templates(self, rows) -> None:
         self._templates = rows
@@ -334,7 +336,7 @@ class TemplateTab(SendTab):
             self._set_result(self.tr("模板 {0} 已保存").format(tid), GREEN)
             self._load_templates()
 
-        self.ctx.tasks.run("template-save", work, on_success=done, on_error=lambda e: self._set_result(e.message_zh, RED))
+        self.ctx.tasks.run("template-save", work, on_success=done, on_error=lambda e: self._set_result(wording.message(e), RED))
 
     def _delete_template(self) -> None:
         tid = self.template_id
@@ -349,7 +351,7 @@ class TemplateTab(SendTab):
                 store.close()
 
         self.ctx.tasks.run("template-delete", work, on_success=lambda _r: self._load_templates(),
-                           on_error=lambda e: self._set_result(e.message_zh, RED))
+                           on_error=lambda e: self._set_result(wording.message(e), RED))
 
     def _update_template_buttons(self) -> None:
         tid, text = self.template_id, self.template
@@ -396,7 +398,7 @@ class TemplateTab(SendTab):
         n = placeholder_count(text)
         fixed = char_count(text) - 2 * n
         bits = [html.escape(self.tr("变量 {0} 个，固定文字 {1} 字").format(n, fixed))]
-        problem = signature_problem(text)
+        problem = wording.signature_problem(text)
         if problem:
             bits.append(f'<span style="color:{RED}">⚠ {html.escape(problem)}</span>')
         if self.marketing_check.isChecked() and not has_opt_out_line(text):
@@ -500,7 +502,7 @@ class TemplateTab(SendTab):
 
     def _inspect_failed(self, error) -> None:
         self._inspecting = False
-        self.file_label.setText(f'<span style="color:{RED}">{html.escape(error.message_zh)}</span>')
+        self.file_label.setText(f'<span style="color:{RED}">{html.escape(wording.message(error))}</span>')
         self._update_actions()
 
     def _inspected(self, seq: int, info: FileInfo) -> None:
@@ -533,7 +535,7 @@ class TemplateTab(SendTab):
         if lay is None:
             return []
         width = max(lay.width, max((len(t) for _n, t in self.info.preview), default=0))
-        return [(lay.label(c) if c < lay.width else self.tr("{0}列").format(column_letter(c)), c)
+        return [(wording.column_label(column_letter(c), lay.headers[c] if c < lay.width else ""), c)
                 for c in range(width)]
 
     def _fill_columns(self) -> None:
@@ -713,7 +715,7 @@ class TemplateTab(SendTab):
             return
         self._importing = False
         self.progress.finish(self.tr("读取失败"), ok=False)
-        self.import_summary.setText(f'<span style="color:{RED}">{html.escape(error.message_zh)}</span>')
+        self.import_summary.setText(f'<span style="color:{RED}">{html.escape(wording.message(error))}</span>')
         self._update_actions()
 
     def _import_cancelled(self, seq: int) -> None:
@@ -753,7 +755,7 @@ class TemplateTab(SendTab):
 
     def _plan_failed(self, error) -> None:
         self._planning = False
-        self.import_summary.setText(f'<span style="color:{RED}">{html.escape(error.message_zh)}</span>')
+        self.import_summary.setText(f'<span style="color:{RED}">{html.escape(wording.message(error))}</span>')
         self._update_actions()
 
     def _show_plan(self, tp: TemplatePlan) -> None:
@@ -795,7 +797,7 @@ class TemplateTab(SendTab):
             lines.append(html.escape(self.tr("将发送给 {0} 个号码，每个 {1} 条，共消耗 {2} 条，分 {3} 批（每批最多 1000 个）").format(
                 f"{len(plan.recipients):,}", span, f"{plan.cost:,}", plan.batch_count)))
         for p in plan.problems:
-            lines.append(f'<span style="color:{RED}">✖ {html.escape(p.message_zh)}</span>')
+            lines.append(f'<span style="color:{RED}">✖ {html.escape(wording.message(p))}</span>')
         self.plan_status.setText("<br>".join(lines))
 
     def _emit_cost(self) -> None:
@@ -831,7 +833,7 @@ class TemplateTab(SendTab):
         def failed(error) -> None:
             self._exporting = None
             self.progress.finish(self.tr("导出失败"), ok=False)
-            self._set_result(error.message_zh, RED)
+            self._set_result(wording.message(error), RED)
             self._update_actions()
 
         def cancelled() -> None:
@@ -862,7 +864,7 @@ class TemplateTab(SendTab):
         if self.plan is None:
             return self.tr("表格还没有读取完成")
         if self.plan.problems:
-            return self.plan.problems[0].message_zh
+            return wording.message(self.plan.problems[0])
         return ""
 
     def _update_input_actions(self) -> None:

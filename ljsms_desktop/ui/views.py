@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabe
     QVBoxLayout, QWidget
 
 from ..jobs import TaskError
-from ..store import STATE_ZH
 from ..store.browse import recent_reports, recent_replies
 from .context import AppContext
 from .tables import Column, RowsModel
+from . import wording
 
 RECENT_LIMIT = 500
 FIT_ROWS = 20
@@ -148,7 +148,7 @@ class _TableTab(QWidget):
             self.refresh()
 
     def _failed(self, error: TaskError) -> None:
-        self.summary.setText(self.tr("读取本地记录失败：{0}").format(error.message_zh))
+        self.summary.setText(self.tr("读取本地记录失败：{0}").format(wording.message(error)))
         self.summary.setStyleSheet("color: #c0392b;")
 
 
@@ -177,7 +177,7 @@ class CampaignsTab(_TableTab):
         # Runs in a worker: QCoreApplication.translate (thread-safe) rather than self.tr.
         kind_zh = {"plain": QCoreApplication.translate("CampaignsTab", "普通"),
                    "template": QCoreApplication.translate("CampaignsTab", "模板")}
-        return [(s.campaign, s.name, kind_zh.get(s.kind, s.kind), STATE_ZH.get(s.state, s.state), s.recipients,
+        return [(s.campaign, s.name, kind_zh.get(s.kind, s.kind), wording.campaign_state(s.state), s.recipients,
                  s.accepted, s.unknown, s.rejected, s.delivered, s.failed, s.pending_report, s.replies,
                  s.opt_outs, s.delivery_rate, s.created_at) for s in reversed(store.all_stats())]
 

@@ -4,7 +4,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/context.py" line="90" />
+        <location filename="../../ljsms_desktop/ui/context.py" line="104" />
         <source>还没有设置账号和密码：请打开“设置”填写</source>
         <translation>No account and password yet: enter them in Settings</translation>
     </message>
@@ -12,28 +12,28 @@
 <context>
     <name>BalanceIndicator</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/balance.py" line="24" />
-        <location filename="../../ljsms_desktop/ui/balance.py" line="55" />
+        <location filename="../../ljsms_desktop/ui/balance.py" line="25" />
+        <location filename="../../ljsms_desktop/ui/balance.py" line="56" />
         <source>余额：—</source>
         <translation>Balance: —</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/balance.py" line="57" />
+        <location filename="../../ljsms_desktop/ui/balance.py" line="58" />
         <source>剩余 {0} 条</source>
         <translation>{0} messages left</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/balance.py" line="66" />
+        <location filename="../../ljsms_desktop/ui/balance.py" line="67" />
         <source>当前计划需要 {0} 条，余额不足，请先充值</source>
         <translation>This send needs {0} messages: the balance is too low, please top up first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/balance.py" line="68" />
+        <location filename="../../ljsms_desktop/ui/balance.py" line="69" />
         <source>余额低于提醒值 {0} 条</source>
         <translation>Balance below the reminder level of {0} messages</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/balance.py" line="70" />
+        <location filename="../../ljsms_desktop/ui/balance.py" line="71" />
         <source>无法查询余额：{0}</source>
         <translation>Could not check the balance: {0}</translation>
     </message>
@@ -426,174 +426,174 @@
 <context>
     <name>ConfirmSendDialog</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="34" />
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="125" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="35" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="126" />
         <source>确认发送</source>
         <translation>Confirm Send</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="49" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="50" />
         <source>{0} 个号码</source>
         <translation>{0} numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="52" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="53" />
         <source>无效 {0}</source>
         <translation>invalid {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="54" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="55" />
         <source>重复 {0}</source>
         <translation>duplicate {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="56" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="57" />
         <source>已退订/屏蔽 {0}</source>
         <translation>opted out/blocked {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="58" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="59" />
         <source>（已排除：{0}）</source>
         <translation> (left out: {0})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="58" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="59" />
         <source>，</source>
         <comment>list separator</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="59" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="60" />
         <source>收件人：</source>
         <translation>Recipients:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="61" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="62" />
         <source>每个号码 {0}–{1} 条</source>
         <translation>{0}–{1} part(s) per number</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="63" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="64" />
         <source>每个号码 {0} 条</source>
         <translation>{0} part(s) per number</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="64" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="65" />
         <source>短信条数：</source>
         <translation>Message parts:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="65" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="66" />
         <source>{0} 条（分 {1} 批发送）</source>
         <translation>{0} messages ({1} batch(es))</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="67" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="68" />
         <source>预计消耗：</source>
         <translation>Estimated cost:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="72" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="73" />
         <source>当前余额：</source>
         <translation>Current balance:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="73" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="74" />
         <source>发送后余额：</source>
         <translation>Balance after:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="75" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="76" />
         <source>发送时间：</source>
         <translation>Send at:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="98" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="99" />
         <source>定时时间在免打扰时段（{0}）内：营销短信将等到 {1} 再发送。</source>
         <translation>The scheduled time is within the quiet hours ({0}): marketing SMS will wait until {1}.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="102" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="103" />
         <source>现在是免打扰时段（{0}）：营销短信在此时段发送容易引起投诉。</source>
         <translation>It is now the quiet hours ({0}): marketing SMS sent now tends to draw complaints.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="104" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="105" />
         <source>这次发送预计会持续到免打扰时段（{0}）：营销短信在此时段发送容易引起投诉。</source>
         <translation>This send is expected to run into the quiet hours ({0}): marketing SMS sent then tends to draw complaints.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="106" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="107" />
         <source>我知道，仍要现在发送</source>
         <translation>I understand, send now anyway</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="125" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="126" />
         <source>定时发送</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="128" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="129" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="144" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="145" />
         <source>未设置账号</source>
         <translation>No account set</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="171" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="172" />
         <source>正在查询…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="173" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="174" />
         <source>查询失败</source>
         <translation>check failed</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="174" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="175" />
         <source>余额未知（{0}）</source>
         <translation>Unknown ({0})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="175" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="176" />
         <source>仍可发送：余额不足时网关会拒收，不会扣费</source>
         <translation>You can still send: if the balance is too low the gateway refuses it and charges nothing</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="176" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="177" />
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="178" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="179" />
         <source>（正在刷新…）</source>
         <translation> (refreshing…)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="179" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="180" />
         <source>剩余 {0} 条{1}</source>
         <translation>{0} messages left{1}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="181" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="182" />
         <source>剩余 {0} 条</source>
         <translation>{0} messages left</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="182" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="183" />
         <source>不足，还差 {0} 条</source>
         <translation>Not enough: {0} messages short</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="189" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="190" />
         <source>余额不足：本次需要 {0} 条，账户剩余 {1} 条。请充值后再发送，或减少号码。</source>
         <translation>Balance too low: this send needs {0} messages and the account has {1}. Top up, or send to fewer numbers.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="192" />
+        <location filename="../../ljsms_desktop/ui/confirm_dialog.py" line="193" />
         <source>请先勾选“我知道，仍要现在发送”：现在发送营销短信会进入免打扰时段</source>
         <translation>Tick “I understand, send now anyway” first: sending marketing SMS now runs into the quiet hours</translation>
     </message>
@@ -601,126 +601,126 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/app.py" line="78" />
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="26" />
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="221" />
+        <location filename="../../ljsms_desktop/ui/app.py" line="93" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="27" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="222" />
         <source>联江短信桌面助手</source>
         <translation>Lianjiang SMS Desktop</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="28" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="29" />
         <source> — 演示模式（内置模拟网关，不会发出真实短信）</source>
         <translation> — Demo mode (built-in simulated gateway, no real SMS is sent)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="40" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="41" />
         <source>发送短信</source>
         <translation>Send SMS</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="41" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="42" />
         <source>模板群发</source>
         <translation>Template Send</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="42" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="43" />
         <source>发送记录</source>
         <translation>Campaigns</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="43" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="44" />
         <source>状态报告</source>
         <translation>Delivery Reports</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="44" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="45" />
         <source>上行回复</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="47" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="48" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="48" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="49" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="52" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="53" />
         <source>刷新余额(&amp;R)</source>
         <translation>&amp;Refresh Balance</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="56" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="57" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="59" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="60" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="60" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="61" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="68" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="69" />
         <source>尚未连接网关</source>
         <translation>Not connected to the gateway yet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="153" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="154" />
         <source>（演示）</source>
         <translation> (demo mode)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="154" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="155" />
         <source>账号：{0}{1}</source>
         <translation>Account: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="156" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="157" />
         <source>未设置账号</source>
         <translation>No account set</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="159" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="160" />
         <source>最近连接网关：{0}</source>
         <translation>Last gateway contact: {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="164" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="165" />
         <source>⚠ 拉取报告失败</source>
         <translation>⚠ Fetching reports failed</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="168" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="169" />
         <source>报告/回复已于 {0} 拉取</source>
         <translation>Reports/replies fetched at {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="173" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="174" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="173" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="174" />
         <source>联江短信桌面助手 {0}
 联江·云通讯短信群发、模板群发、状态报告与上行回复。</source>
         <translation>Lianjiang SMS Desktop {0}
 Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 gateway.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="217" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="218" />
         <source>联江短信桌面助手：有定时发送在等待</source>
         <translation>Lianjiang SMS Desktop: scheduled sends are waiting</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/main_window.py" line="221" />
+        <location filename="../../ljsms_desktop/ui/main_window.py" line="222" />
         <source>窗口已隐藏到托盘，定时发送会按时执行</source>
         <translation>The window is hidden in the tray; scheduled sends will go out on time</translation>
     </message>
@@ -728,12 +728,12 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
 <context>
     <name>NumbersInput</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/numbers_input.py" line="94" />
+        <location filename="../../ljsms_desktop/ui/numbers_input.py" line="95" />
         <source>第 {0} 行</source>
         <translation>Line {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/numbers_input.py" line="95" />
+        <location filename="../../ljsms_desktop/ui/numbers_input.py" line="96" />
         <source>{0} 第 {1} 行</source>
         <translation>{0} row {1}</translation>
     </message>
@@ -757,7 +757,7 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
     </message>
     <message>
         <location filename="../../ljsms_desktop/ui/compose_tab.py" line="518" />
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="561" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="559" />
         <source>先选择一个活动</source>
         <translation>Choose a campaign first</translation>
     </message>
@@ -772,27 +772,27 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
         <translation>Choose a campaign to take its numbers that failed or never got a delivery report:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="546" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="544" />
         <source>#{0}  {1}  {2}（{3} 个号码，{4}）</source>
         <translation>#{0}  {1}  {2} ({3} numbers, {4})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="547" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="545" />
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="550" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="548" />
         <source>还没有发送记录</source>
         <translation>No campaigns yet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="569" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="567" />
         <source>正在读取号码…</source>
         <translation>Reading numbers…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="583" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="581" />
         <source>活动 #{0} 未成功送达的号码</source>
         <translation>Undelivered numbers of campaign #{0}</translation>
     </message>
@@ -947,58 +947,58 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
 <context>
     <name>SchedulePanel</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="31" />
+        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="32" />
         <source>发送短信</source>
         <translation>Send SMS</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="32" />
+        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="33" />
         <source>模板群发</source>
         <translation>Template Send</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="171" />
+        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="172" />
         <source>定时发送</source>
         <translation>Send later</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="173" />
+        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="174" />
         <source>在指定时间自动发送。程序需保持运行（关闭窗口后在系统托盘继续运行）</source>
         <translation>Send automatically at the chosen time. Keep the program running (closing the window leaves it in the tray)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="179" />
-        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="213" />
+        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="180" />
+        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="214" />
         <source>先勾选“定时发送”</source>
         <translation>Tick “Send later” first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="186" />
+        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="187" />
         <source>取消定时</source>
         <translation>Cancel Scheduled Send</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="190" />
+        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="191" />
         <source>待发送的定时任务：</source>
         <translation>Scheduled sends waiting:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="231" />
+        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="232" />
         <source>{0}  {1}（{2} 个号码，{3}）</source>
         <translation>{0}  {1} ({2} numbers, {3})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="234" />
+        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="235" />
         <source> —「{0}」</source>
         <translation> — “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="254" />
+        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="255" />
         <source>先在列表中选择一个定时任务</source>
         <translation>Choose a scheduled send in the list first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="256" />
+        <location filename="../../ljsms_desktop/ui/schedule_panel.py" line="257" />
         <source>这个任务已开始发送，请在发送进度中取消</source>
         <translation>This send has started; cancel it from the progress bar</translation>
     </message>
@@ -1006,159 +1006,159 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
 <context>
     <name>SendTab</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="84" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="85" />
         <source>营销短信（须告知退订方式，避开免打扰时段）</source>
         <translation>Marketing SMS (must say how to opt out; avoid the quiet hours)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="99" />
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="246" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="100" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="247" />
         <source>发送…</source>
         <translation>Send…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="120" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="121" />
         <source>发送</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="233" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="234" />
         <source>正在发送另一个活动，请等它结束</source>
         <translation>Another campaign is being sent; wait until it finishes</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="236" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="237" />
         <source>还没有设置账号和密码：请打开“文件 → 设置”</source>
         <translation>No account and password yet: open File → Settings</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="246" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="247" />
         <source>定时发送…</source>
         <translation>Schedule…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="258" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="259" />
         <source>定时时间已经过去，请选择将来的时间</source>
         <translation>The scheduled time has passed; choose a time in the future</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="277" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="278" />
         <source>正在发送另一个活动，请等它结束后再发送</source>
         <translation>Another campaign is being sent; send again when it has finished</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="281" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="282" />
         <source>已安排在 {0} 发送给 {1} 个号码。程序需保持运行（关闭窗口后在托盘中继续）。</source>
         <translation>Scheduled for {0} to {1} numbers. Keep the program running (closing the window leaves it in the tray).</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="287" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="288" />
         <source>定时发送未能保存：{0}</source>
         <translation>The scheduled send could not be saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="301" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="302" />
         <source>测试发送</source>
         <translation>Test Send</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="301" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="302" />
         <source>正在发送</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="302" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="303" />
         <source>停止发送：已发出的短信无法撤回，其余号码不再发送</source>
         <translation>Stop sending: messages already sent cannot be recalled; the remaining numbers are not sent</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="303" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="304" />
         <source>{0}：{1} 个号码</source>
         <translation>{0}: {1} numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="314" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="315" />
         <source>已发出 {0} / {1} 个号码（第 {2} / {3} 批）</source>
         <translation>Sent {0} / {1} numbers (batch {2} / {3})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="330" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="331" />
         <source>、</source>
         <comment>list separator</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="331" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="332" />
         <source>……</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="333" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="334" />
         <source>第 {0} 批（共 {1} 个号码）状态未知：发送时网络中断或网关没有回应，这些号码可能已经发出，也可能没有。系统会根据状态报告自动确认，请勿重复发送。若一小时后仍未确认，请联系联江客服核对。</source>
         <translation>Batch {0} ({1} numbers) has an unknown status: the network dropped or the gateway did not answer while sending, so these messages may or may not have gone out. Delivery reports will settle it automatically; do not send them again. If it is still unknown after an hour, ask Lianjiang support to check.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="350" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="351" />
         <source>已取消：已发出 {0} 个号码，其余不再发送</source>
         <translation>Cancelled: {0} numbers sent, the rest will not be sent</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="351" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="352" />
         <source>发送已取消</source>
         <translation>Send cancelled</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="352" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="353" />
         <source>发送已取消。已发出的短信无法撤回，详情见“发送记录”。</source>
         <translation>Send cancelled. Messages already sent cannot be recalled; see “Campaigns” for details.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="354" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="355" />
         <source>全部批次已发出</source>
         <translation>All batches sent</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="354" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="355" />
         <source>发送完成：{0} 个号码</source>
         <translation>Send complete: {0} numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="356" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="357" />
         <source>已发送：网关接收 {0} 个号码</source>
         <translation>Sent: the gateway accepted {0} numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="358" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="359" />
         <source>，拒收 {0} 个</source>
         <translation>, rejected {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="360" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="361" />
         <source>，状态未知 {0} 个</source>
         <translation>, status unknown for {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="361" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="362" />
         <source>。送达情况请看“状态报告”和“发送记录”。</source>
         <translation>. See “Delivery Reports” and “Campaigns” for delivery.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="367" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="368" />
         <source>发送失败</source>
         <translation>Send failed</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="368" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="369" />
         <source>发送失败：{0}</source>
         <translation>Send failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="370" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="371" />
         <source>。请在“文件 → 设置”中检查账号和密码。</source>
         <translation>. Check the account and password in File → Settings.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/send_tab.py" line="372" />
+        <location filename="../../ljsms_desktop/ui/send_tab.py" line="373" />
         <source> 本次没有发出任何短信。</source>
         <translation> No messages were sent.</translation>
     </message>
@@ -1166,198 +1166,198 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="24" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="25" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="31" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="32" />
         <source>欢迎使用联江短信桌面助手。请填写联江·云通讯的接口账号和密码；没有账号也可以先试用演示模式。</source>
         <translation>Welcome to Lianjiang SMS Desktop. Enter your 联江·云通讯 API account and password; without an account you can try the demo mode first.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="40" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="41" />
         <source>网关地址</source>
         <translation>Gateway address</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="43" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="44" />
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="47" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="48" />
         <source>已保存（不修改请留空）</source>
         <translation>Saved (leave empty to keep it)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="47" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="48" />
         <source>接口密码</source>
         <translation>API password</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="48" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="49" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="53" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="54" />
         <source>只在本次运行期间记住（关闭程序后需要重新输入）</source>
         <translation>Remember until the program closes</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="54" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="55" />
         <source>不保存密码</source>
         <translation>Do not save the password</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="66" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="67" />
         <source>密码只保存在系统钥匙串中（{0}），不会写入设置文件或日志。</source>
         <translation>The password is kept only in the system keyring ({0}), never in the settings file or the log.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="71" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="72" />
         <source>本机没有可用的系统钥匙串（密码保管服务），无法长期保存密码。请选择：</source>
         <translation>No system keyring (password store) is available here, so the password cannot be kept. Choose:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="75" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="76" />
         <source>可不填；只能是数字</source>
         <translation>Optional; digits only</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="76" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="77" />
         <source>默认扩展号</source>
         <translation>Default extension</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="79" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="80" />
         <source> 秒</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="81" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="82" />
         <source>报告/回复拉取间隔</source>
         <translation>Report/reply polling interval</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="84" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="85" />
         <source> 条</source>
         <translation> messages</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="86" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="87" />
         <source>余额提醒阈值</source>
         <translation>Low balance warning at</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="89" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="90" />
         <source>自己的手机号，多个用逗号分隔</source>
         <translation>Your own mobile numbers, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="90" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="91" />
         <source>测试号码</source>
         <translation>Test numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="97" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="98" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="100" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="101" />
         <source>免打扰时段</source>
         <translation>Quiet hours</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="103" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="104" />
         <source>测试连接</source>
         <translation>Test Connection</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="114" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="115" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="115" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="116" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="117" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="118" />
         <source>试用演示</source>
         <translation>Try the Demo</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="119" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="120" />
         <source>启动内置的网关模拟器，用演示账号体验完整流程，不会发出真实短信</source>
         <translation>Start the built-in gateway simulator and try everything with a demo account; no real SMS is sent</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="149" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="150" />
         <source>请先填写账号和密码</source>
         <translation>Enter the account and password first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="152" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="153" />
         <source>正在连接……</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="162" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="163" />
         <source>连接成功：剩余 {0} 条</source>
         <translation>Connected: {0} messages left</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="166" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="167" />
         <source>（代码 {0}）</source>
         <translation> (code {0})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="167" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="168" />
         <source>连接失败：</source>
         <translation>Connection failed: </translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="177" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="178" />
         <source>网关地址应以 http:// 或 https:// 开头</source>
         <translation>The gateway address must start with http:// or https://</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="179" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="180" />
         <source>请填写账号</source>
         <translation>Enter the account</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="182" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="183" />
         <source>扩展号只能是数字</source>
         <translation>The extension must be digits only</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="185" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="186" />
         <source>测试号码无效：{0}</source>
         <translation>Invalid test numbers: {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="185" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="186" />
         <source>、</source>
         <comment>list separator</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="207" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="208" />
         <source>无法把密码存入系统钥匙串：{0}。可选择“只在本次运行期间记住”。</source>
         <translation>Could not store the password in the system keyring: {0}. You can choose “Remember until the program closes”.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="215" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="216" />
         <source>更换账号</source>
         <translation>Change Account</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="216" />
+        <location filename="../../ljsms_desktop/ui/settings_dialog.py" line="217" />
         <source>是否从钥匙串中删除旧账号 {0} 的密码？</source>
         <translation>Delete the password of the old account {0} from the keyring?</translation>
     </message>
@@ -1594,11 +1594,6 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
         <location filename="../../ljsms_desktop/ui/template_tab.py" line="526" />
         <source>没有认出手机号所在的列，请在“手机号列”中选择</source>
         <translation>No mobile number column found; choose it under “Mobile column”</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="536" />
-        <source>{0}列</source>
-        <translation>Column {0}</translation>
     </message>
     <message>
         <location filename="../../ljsms_desktop/ui/template_tab.py" line="543" />
@@ -1840,6 +1835,96 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
         <location filename="../../ljsms_desktop/ui/template_tab.py" line="901" />
         <source>表格已移除，以免重复发送。</source>
         <translation>The sheet was removed so nothing is sent twice.</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="25" />
+        <source>中文</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="27" />
+        <source>待发送</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="28" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="36" />
+        <source>发送中</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="29" />
+        <source>已暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="30" />
+        <source>已停止</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="31" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="39" />
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="32" />
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="35" />
+        <source>等待发送</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="37" />
+        <source>已发送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="38" />
+        <source>发送失败</source>
+        <translation>Send failed</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="42" />
+        <source>手机号为空</source>
+        <translation>No mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="43" />
+        <source>号码被表格显示成科学计数法（如 1.38001E+10），已丢失位数，请把该列设为文本后重新填写</source>
+        <translation>The sheet shows the number in scientific notation (like 1.38001E+10) and digits are lost: format the column as text and type the numbers again</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="45" />
+        <source>号码含有数字以外的字符</source>
+        <translation>The number contains characters other than digits</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="46" />
+        <source>位数不对（中国大陆手机号为 11 位）</source>
+        <translation>Wrong number of digits (mainland China mobiles have 11)</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="47" />
+        <source>不是中国大陆手机号段</source>
+        <translation>Not a mainland China mobile number range</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="49" />
+        <source>{0}列</source>
+        <translation>Column {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="50" />
+        <source>{0}列（{1}）</source>
+        <translation>Column {0} ({1})</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,93 @@
+"""Words from the layers below the window, in the interface's language.
+
+The engine, store, client and sheet layers have no Qt: they hand the window codes (a campaign's
+state, why a number was refused) and errors that carry ``message_zh`` and, most of them,
+``message_en``. This module turns them into the words the window shows: the Chinese as it is,
+or — when the English translator is installed — English, through Qt Linguist like every other
+string of the window (context ``Wording`` in ``resources/i18n/ljsms_en.ts``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ..core import numbers, signature
+from ..engine import schedule
+from ..store import models
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Wording", text)
+
+
+# Marked for Qt Linguist with QT_TRANSLATE_NOOP (pyside6-lupdate collects literals only) and
+# translated when shown, so the words follow the translator installed at that moment.
+_ENGLISH_MARKER = QT_TRANSLATE_NOOP("Wording", "中文")
+_CAMPAIGN_STATES = {
+    models.READY: QT_TRANSLATE_NOOP("Wording", "待发送"),
+    models.SENDING: QT_TRANSLATE_NOOP("Wording", "发送中"),
+    models.PAUSED: QT_TRANSLATE_NOOP("Wording", "已暂停"),
+    models.STOPPED: QT_TRANSLATE_NOOP("Wording", "已停止"),
+    models.CANCELLED: QT_TRANSLATE_NOOP("Wording", "已取消"),
+    models.DONE: QT_TRANSLATE_NOOP("Wording", "已完成"),
+}
+_SCHEDULE_STATES = {
+    schedule.PENDING: QT_TRANSLATE_NOOP("Wording", "等待发送"),
+    schedule.STARTED: QT_TRANSLATE_NOOP("Wording", "发送中"),
+    schedule.DONE: QT_TRANSLATE_NOOP("Wording", "已发送"),
+    schedule.FAILED: QT_TRANSLATE_NOOP("Wording", "发送失败"),
+    schedule.CANCELLED: QT_TRANSLATE_NOOP("Wording", "已取消"),
+}
+_NUMBER_REASONS = {
+    numbers.EMPTY: QT_TRANSLATE_NOOP("Wording", "手机号为空"),
+    numbers.SCIENTIFIC: QT_TRANSLATE_NOOP(
+        "Wording", "号码被表格显示成科学计数法（如 1.38001E+10），已丢失位数，请把该列设为文本后重新填写"),
+    numbers.NOT_DIGITS: QT_TRANSLATE_NOOP("Wording", "号码含有数字以外的字符"),
+    numbers.LENGTH: QT_TRANSLATE_NOOP("Wording", "位数不对（中国大陆手机号为 11 位）"),
+    numbers.NOT_MOBILE: QT_TRANSLATE_NOOP("Wording", "不是中国大陆手机号段"),
+}
+_COLUMN = QT_TRANSLATE_NOOP("Wording", "{0}列")
+_COLUMN_WITH_HEADER = QT_TRANSLATE_NOOP("Wording", "{0}列（{1}）")
+
+
+def english() -> bool:
+    """True when the window speaks English (the English translator knows the marker)."""
+    return _t(_ENGLISH_MARKER) != _ENGLISH_MARKER
+
+
+def message(error: object) -> str:
+    """An error's (or problem's) text: ``message_en`` in the English window when it has one."""
+    zh = getattr(error, "message_zh", "") or str(error)
+    if english():
+        return getattr(error, "message_en", "") or zh
+    return zh
+
+
+def campaign_state(state: str) -> str:
+    return _t(_CAMPAIGN_STATES[state]) if state in _CAMPAIGN_STATES else state
+
+
+def schedule_state(state: str) -> str:
+    return _t(_SCHEDULE_STATES[state]) if state in _SCHEDULE_STATES else state
+
+
+def number_reason(reason: str, fallback: str = "") -> str:
+    """Why a number was refused (a ``core.numbers`` reason code); *fallback* for other reasons."""
+    if reason in _NUMBER_REASONS:
+        return _t(_NUMBER_REASONS[reason])
+    return fallback or reason
+
+
+def column_label(letter: str, header: str = "") -> str:
+    """``A列（手机号）`` — a sheet column as the window names it."""
+    if header:
+        return _t(_COLUMN_WITH_HEADER).format(letter, header)
+    return _t(_COLUMN).format(letter)
+
+
+def signature_problem(text: str) -> str | None:
+    """Why *text* lacks a usable signature (``core.signature``), or None when it has one."""
+    why = signature.signature_problem(text)
+    if why and english():
+        return signature.SIGNATURE_EN.get(why, why)
+    return why
