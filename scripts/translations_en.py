@@ -414,13 +414,6 @@ EN: dict[str, str] = {
     "已完成": "Done",
     "等待发送": "Waiting",
     "已发送": "Sent",
-    "手机号为空": "No mobile number",
-    "号码被表格显示成科学计数法（如 1.38001E+10），已丢失位数，请把该列设为文本后重新填写":
-        "The sheet shows the number in scientific notation (like 1.38001E+10) and digits are lost: "
-        "format the column as text and type the numbers again",
-    "号码含有数字以外的字符": "The number contains characters other than digits",
-    "位数不对（中国大陆手机号为 11 位）": "Wrong number of digits (mainland China mobiles have 11)",
-    "不是中国大陆手机号段": "Not a mainland China mobile number range",
     "{0}列（{1}）": "Column {0} ({1})",
 }
 

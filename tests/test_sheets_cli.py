@@ -39,7 +39,8 @@ def test_check_json(capsys):
     assert code == 0
     assert {k: data[k] for k in ("rows", "valid", "invalid", "duplicates")} == {
         "rows": 10, "valid": 6, "invalid": 3, "duplicates": 1}
-    assert data["problems"][0] == {"row": 4, "reason": "与第 2 行的号码重复", "kind": "duplicate"}
+    assert data["problems"][0] == {"row": 4, "reason": "与第 2 行的号码重复", "kind": "duplicate",
+                                   "reason_en": "Same number as row 2"}
     assert [p["row"] for p in data["problems"]] == [4, 5, 6, 8]
     assert data["variable_headers"] == ["姓名", "订单号"] and data["mobile_column"] == "A"
 

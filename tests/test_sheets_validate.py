@@ -59,6 +59,15 @@ def test_reasons_a_person_understands(tmp_path):
         (15, "13900139000", ["陈四", "A11"]),
     ]
     assert [p.kind for p in r.problems].count("duplicate") == 1
+    # The same reasons in English, for the window's English interface.
+    en = {p.row: p.reason_en for p in r.problems}
+    assert en[3] == "No mobile number"
+    assert "scientific notation" in en[4] and "1.38001E+10" in en[4]
+    assert "Wrong number of digits" in en[5] and "Not a mainland China mobile" in en[6] and "other than digits" in en[7]
+    assert en[8] == "Same number as row 2"
+    assert en[9] == "No value for variable 1 (姓名)"
+    assert en[10] == "Variable 2 (订单号) is too long: 101 characters, at most 100"
+    assert "control characters" in en[12]
 
 
 def test_duplicate_counts_once_even_with_other_problems(tmp_path):

@@ -36,6 +36,14 @@ REASONS_ZH = {
     LENGTH: "位数不对（中国大陆手机号为 11 位）",
     NOT_MOBILE: "不是中国大陆手机号段",
 }
+REASONS_EN = {  # the same in English, for the window's English interface
+    EMPTY: "No mobile number",
+    SCIENTIFIC: "The sheet shows the number in scientific notation (like 1.38001E+10) and digits are lost: "
+                "format the column as text and type the numbers again",
+    NOT_DIGITS: "The number contains characters other than digits",
+    LENGTH: "Wrong number of digits (mainland China mobiles have 11)",
+    NOT_MOBILE: "Not a mainland China mobile number range",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ from itertools import chain, compress, islice, repeat
 from operator import itemgetter, ne, not_
 from pathlib import Path
 
-from ..core.numbers import CN_MOBILE, CN_MOBILE_PATTERN, EMPTY, REASONS_ZH, normalize_mobile
+from ..core.numbers import CN_MOBILE, CN_MOBILE_PATTERN, EMPTY, REASONS_EN, REASONS_ZH, normalize_mobile
 from ..core.templates import placeholder_count, render
 from .cells import cell_text, column_letter, float_text
 from .errors import Cancelled, SheetError
@@ -73,14 +73,15 @@ def fast_mobile(text: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One refused row: ``row`` as the spreadsheet shows it, ``reason`` in Chinese."""
+    """One refused row: ``row`` as the spreadsheet shows it, ``reason`` in Chinese (``reason_en`` in English)."""
 
     row: int
     reason: str
     kind: str = "invalid"  # "invalid" | "duplicate"
+    reason_en: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        return {"row": self.row, "reason": self.reason, "kind": self.kind}
+        return {"row": self.row, "reason": self.reason, "kind": self.kind, "reason_en": self.reason_en}
 
 
 class ValidRows:
@@ -152,6 +153,7 @@ class ImportResult:
     sheets: list[str] = field(default_factory=list)
     _problem_rows: array = field(default_factory=lambda: array("I"), repr=False)
     _problem_reasons: list[str] = field(default_factory=list, repr=False)
+    _problem_reasons_en: list[str] = field(default_factory=list, repr=False)
     _dup_rows: array = field(default_factory=lambda: array("I"), repr=False)
     _dup_firsts: array = field(default_factory=lambda: array("I"), repr=False)
 
@@ -165,8 +167,10 @@ class ImportResult:
 
     def iter_problems(self) -> Iterator[Problem]:
         """Every refused row (invalid and duplicate) in row order."""
-        invalid = (Problem(r, why) for r, why in zip(self._problem_rows, self._problem_reasons))
-        dups = (Problem(r, f"与第 {first} 行的号码重复", "duplicate") for r, first in zip(self._dup_rows, self._dup_firsts))
+        invalid = (Problem(r, why, "invalid", en) for r, why, en in
+                   zip(self._problem_rows, self._problem_reasons, self._problem_reasons_en))
+        dups = (Problem(r, f"与第 {first} 行的号码重复", "duplicate", f"Same number as row {first}")
+                for r, first in zip(self._dup_rows, self._dup_firsts))
         return heapq.merge(invalid, dups, key=lambda p: p.row)
 
     @property
@@ -201,12 +205,14 @@ class ImportResult:
 
 
 
-def _problem_text(mobile_raw: str, reason: str | None) -> str:
+def _problem_text(mobile_raw: str, reason: str | None) -> tuple[str, str]:
+    """Why a mobile cell was refused, in Chinese and in English."""
     why = REASONS_ZH.get(reason or "", "不是有效的手机号")
+    why_en = REASONS_EN.get(reason or "", "Not a valid mobile number")
     shown = mobile_raw.strip()
     if len(shown) > 30:
         shown = shown[:30] + "…"
-    return f"手机号“{shown}”：{why}" if shown else why
+    return (f"手机号“{shown}”：{why}", f"Mobile “{shown}”: {why_en}") if shown else (why, why_en)
 
 
 class _FloatTexts(dict):
@@ -326,6 +332,7 @@ class _Run:
         self.need = max([mi, *vis]) + 1
         self.k = k = len(vis)
         self.labels = [f"变量 {j}（{layout.header_text(c)}）" for j, c in enumerate(layout.variable_columns, 1)]
+        self.labels_en = [f"variable {j} ({layout.header_text(c)})" for j, c in enumerate(layout.variable_columns, 1)]
         self.template = template
         self.max_value = max_value
         self.max_text = max_text
@@ -335,6 +342,7 @@ class _Run:
         self.valid = ValidRows(k)
         self.p_rows = array("I")
         self.p_reasons: list[str] = []
+        self.p_reasons_en: list[str] = []
         self.d_rows = array("I")
         self.d_mobiles: list[str] = []
 
@@ -452,9 +460,11 @@ class _Run:
                 numbers.append(number)
                 taken.add(fields[0])
 
-    def problem(self, number: int, reason: str) -> None:
+    def problem(self, number: int, reason: tuple[str, str]) -> None:
+        """Record a refused row with its reason (Chinese, English)."""
         self.p_rows.append(number)
-        self.p_reasons.append(reason)
+        self.p_reasons.append(reason[0])
+        self.p_reasons_en.append(reason[1])
 
     def check_row(self, row: Sequence[object], number: int) -> list[str] | None:
         """``[mobile, *values]`` of a valid row; None after recording why the row is refused (or skipped)."""
@@ -483,20 +493,27 @@ class _Run:
         self.seen.add(mobile)
         return [mobile, *vals]
 
-    def value_problem(self, vals: list[str]) -> str | None:
-        for label, v in zip(self.labels, vals):
+    def value_problem(self, vals: list[str]) -> tuple[str, str] | None:
+        """Why the values of a row are refused (Chinese, English), or None."""
+        labels = list(zip(self.labels, self.labels_en))
+        for (label, en), v in zip(labels, vals):
             if not v:
-                return f"缺少{label}的值"
-        for label, v in zip(self.labels, vals):
+                return f"缺少{label}的值", f"No value for {en}"
+        for (label, en), v in zip(labels, vals):
             if len(v) > self.max_value:
-                return f"{label}过长：{len(v)} 字，上限 {self.max_value} 字"
-        for label, v in zip(self.labels, vals):
+                return (f"{label}过长：{len(v)} 字，上限 {self.max_value} 字",
+                        f"{en[0].upper()}{en[1:]} is too long: {len(v)} characters, at most {self.max_value}")
+        for (label, en), v in zip(labels, vals):
             if _BAD_CHARS.search(v):
-                return f"{label}含有不可见的控制字符或特殊符号 ␟，请删除后重新导入"
+                return (f"{label}含有不可见的控制字符或特殊符号 ␟，请删除后重新导入",
+                        f"{en[0].upper()}{en[1:]} holds invisible control characters or the symbol ␟: "
+                        "remove them and import again")
         if self.template is not None:
             length = self.text_base + sum(map(len, vals))
             if length > self.max_text:
-                return f"填入变量后的短信内容过长：{length} 字，上限 {self.max_text} 字"
+                return (f"填入变量后的短信内容过长：{length} 字，上限 {self.max_text} 字",
+                        f"The message with the values filled in is too long: {length} characters, "
+                        f"at most {self.max_text}")
         return None
 
     def first_rows(self) -> array:
@@ -512,7 +529,7 @@ class _Run:
         return array("I", map(found.__getitem__, self.d_mobiles))
 
 
-_EMPTY_REASON = REASONS_ZH[EMPTY]
+_EMPTY_REASON = (REASONS_ZH[EMPTY], REASONS_EN[EMPTY])
 
 
 def validate_sheet(
@@ -595,6 +612,7 @@ def validate_sheet(
     valid = run.valid
     result = ImportResult(path or Path(sheet.name), layout, template, valid)
     result._problem_rows, result._problem_reasons = run.p_rows, run.p_reasons
+    result._problem_reasons_en = run.p_reasons_en
     result._dup_rows, result._dup_firsts = run.d_rows, run.first_rows()
     del run
     result.invalid = len(result._problem_rows)

@@ -78,7 +78,7 @@ def build_plan(result, template: str, template_id: str, suppressed) -> TemplateP
     for p in result.iter_problems():
         if len(problems) >= SHOWN_PROBLEMS:
             break
-        problems.append((p.row, p.reason))
+        problems.append((p.row, wording.reason(p)))
     problems = sorted(problems + located)[:SHOWN_PROBLEMS]
     return TemplatePlan(result, plan, problems, len(plan.invalid))
 

@@ -1,10 +1,11 @@
 """Words from the layers below the window, in the interface's language.
 
 The engine, store, client and sheet layers have no Qt: they hand the window codes (a campaign's
-state, why a number was refused) and errors that carry ``message_zh`` and, most of them,
-``message_en``. This module turns them into the words the window shows: the Chinese as it is,
-or — when the English translator is installed — English, through Qt Linguist like every other
-string of the window (context ``Wording`` in ``resources/i18n/ljsms_en.ts``).
+state, why a number was refused) and texts in both languages (errors with ``message_zh`` and, most
+of them, ``message_en``; sheet problems with ``reason`` and ``reason_en``; number reasons in
+``core.numbers.REASONS_ZH/EN``). This module picks the words the window shows: Chinese, or English
+when the English translator is installed — for codes through Qt Linguist like every other string
+of the window (context ``Wording`` in ``resources/i18n/ljsms_en.ts``).
 """
 
 from __future__ import annotations
@@ -38,14 +39,6 @@ _SCHEDULE_STATES = {
     schedule.FAILED: QT_TRANSLATE_NOOP("Wording", "发送失败"),
     schedule.CANCELLED: QT_TRANSLATE_NOOP("Wording", "已取消"),
 }
-_NUMBER_REASONS = {
-    numbers.EMPTY: QT_TRANSLATE_NOOP("Wording", "手机号为空"),
-    numbers.SCIENTIFIC: QT_TRANSLATE_NOOP(
-        "Wording", "号码被表格显示成科学计数法（如 1.38001E+10），已丢失位数，请把该列设为文本后重新填写"),
-    numbers.NOT_DIGITS: QT_TRANSLATE_NOOP("Wording", "号码含有数字以外的字符"),
-    numbers.LENGTH: QT_TRANSLATE_NOOP("Wording", "位数不对（中国大陆手机号为 11 位）"),
-    numbers.NOT_MOBILE: QT_TRANSLATE_NOOP("Wording", "不是中国大陆手机号段"),
-}
 _COLUMN = QT_TRANSLATE_NOOP("Wording", "{0}列")
 _COLUMN_WITH_HEADER = QT_TRANSLATE_NOOP("Wording", "{0}列（{1}）")
 
@@ -73,9 +66,16 @@ def schedule_state(state: str) -> str:
 
 def number_reason(reason: str, fallback: str = "") -> str:
     """Why a number was refused (a ``core.numbers`` reason code); *fallback* for other reasons."""
-    if reason in _NUMBER_REASONS:
-        return _t(_NUMBER_REASONS[reason])
-    return fallback or reason
+    table = numbers.REASONS_EN if english() else numbers.REASONS_ZH
+    return table.get(reason) or fallback or reason
+
+
+def reason(problem: object) -> str:
+    """A refused row's reason (``reason`` / ``reason_en``, as the sheet import gives them)."""
+    zh = getattr(problem, "reason", "")
+    if english():
+        return getattr(problem, "reason_en", "") or zh
+    return zh
 
 
 def column_label(letter: str, header: str = "") -> str:

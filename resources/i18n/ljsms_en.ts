@@ -209,216 +209,216 @@
         <translation>Remove the numbers imported from files or past campaigns</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="123" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="125" />
         <source>这些号码不会发送</source>
         <translation>These numbers will not be sent to</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="124" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="126" />
         <source>接收号码</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="143" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="145" />
         <source>自己的手机号，多个用逗号分隔</source>
         <translation>Your own mobile numbers, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="146" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="148" />
         <source>测试发送</source>
         <translation>Test Send</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="152" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="154" />
         <source>测试号码：</source>
         <translation>Test numbers:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="251" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="253" />
         <source>已输入 {0} 字，共 {1} 条，本条还可输入 {2} 字</source>
         <translation>{0} characters, {1} part(s), {2} more fit in this part</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="261" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="263" />
         <source>提示：营销短信请告知退订方式，如在末尾加上“回T退订”</source>
         <translation>Tip: a marketing SMS must say how to opt out, e.g. end it with “回T退订” (reply T to unsubscribe)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="282" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="284" />
         <source>{0}：{1} 个号码</source>
         <translation>{0}: {1} numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="283" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="285" />
         <source>另有导入的号码 — </source>
         <translation>Also imported — </translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="283" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="285" />
         <source>；</source>
         <comment>list separator</comment>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="309" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="311" />
         <source>正在检查 {0} 个号码…</source>
         <translation>Checking {0} numbers…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="337" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="339" />
         <source>还没有号码</source>
         <translation>No numbers yet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="339" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="341" />
         <source>有效 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>valid &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="340" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="342" />
         <source>无效 {0}</source>
         <translation>invalid {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="341" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="343" />
         <source>重复 {0}</source>
         <translation>duplicate {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="342" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="344" />
         <source>已退订/屏蔽 {0}</source>
         <translation>opted out/blocked {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="346" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="348" />
         <source>“{0}” </source>
         <translation>“{0}” </translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="347" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="349" />
         <source>{0}：{1}{2}</source>
         <translation>{0}: {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="350" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="352" />
         <source>……还有 {0} 个无效号码</source>
         <translation>…and {0} more invalid numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="356" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="358" />
         <source>将发送给 {0} 个号码，每个 {1} 条，共消耗 {2} 条</source>
         <translation>Will send to {0} numbers, {1} part(s) each, {2} messages in all</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="370" />
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="414" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="372" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="416" />
         <source>正在导入号码，请稍候</source>
         <translation>Importing numbers, please wait</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="374" />
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="379" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="376" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="381" />
         <source>正在检查号码…</source>
         <translation>Checking numbers…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="376" />
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="398" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="378" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="400" />
         <source>请先输入短信内容</source>
         <translation>Enter the message first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="403" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="405" />
         <source>请先填写测试号码（自己的手机号）</source>
         <translation>Enter test numbers first (your own mobile)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="409" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="411" />
         <source>先发给自己的测试号码，在“状态报告”中确认送达</source>
         <translation>Send to your own test numbers first and check delivery in “Delivery Reports”</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="425" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="427" />
         <source>选择号码文件</source>
         <translation>Choose a Numbers File</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="426" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="428" />
         <source>表格或文本</source>
         <translation>Spreadsheets or text</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="426" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="428" />
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="434" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="436" />
         <source>停止导入</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="435" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="437" />
         <source>正在导入“{0}”…</source>
         <translation>Importing “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="445" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="447" />
         <source>已读取 {0} 行</source>
         <translation>{0} rows read</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="455" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="457" />
         <source>（无效 {0} 行，重复 {1} 行）</source>
         <translation> ({0} invalid rows, {1} duplicate rows)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="456" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="458" />
         <source>已导入 {0}：{1} 个号码{2}</source>
         <translation>Imported {0}: {1} numbers{2}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="462" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="464" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="468" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="470" />
         <source>已取消导入</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="480" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="482" />
         <source>{0} 没有发送失败或未送达的号码</source>
         <translation>{0} has no failed or undelivered numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="206" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="208" />
         <source>发送短信：{0}</source>
         <translation>Send SMS: {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="234" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="236" />
         <source>测试短信已发出</source>
         <translation>Test message sent</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="234" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="236" />
         <source>测试发送完成</source>
         <translation>Test send complete</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="235" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="237" />
         <source>测试短信已发给 {0} 个号码。送达结果稍后会出现在“状态报告”中。</source>
         <translation>Test message sent to {0} number(s). Delivery results will appear in “Delivery Reports” shortly.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="217" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="219" />
         <source>号码列表已清空，以免重复发送。</source>
         <translation>The number list was cleared so nothing is sent twice.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="221" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="223" />
         <source> 已发出 {0} 个号码，其余可在“发送记录”中修正后继续发送；号码列表已清空，以免重复发送。</source>
         <translation> {0} numbers were sent; fix the problem and continue the rest from “Campaigns”. The number list was cleared so nothing is sent twice.</translation>
     </message>
@@ -741,58 +741,58 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
 <context>
     <name>PickCampaignDialog</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="508" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="510" />
         <source>从以往活动选取号码</source>
         <translation>Numbers from a Past Campaign</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="512" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="514" />
         <source>正在读取发送记录…</source>
         <translation>Reading campaigns…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="515" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="517" />
         <source>选取未成功送达的号码</source>
         <translation>Take Undelivered Numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="518" />
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="559" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="520" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="561" />
         <source>先选择一个活动</source>
         <translation>Choose a campaign first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="519" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="521" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="524" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="526" />
         <source>选择一次活动，取其中发送失败或没有收到送达报告的号码：</source>
         <translation>Choose a campaign to take its numbers that failed or never got a delivery report:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="544" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="546" />
         <source>#{0}  {1}  {2}（{3} 个号码，{4}）</source>
         <translation>#{0}  {1}  {2} ({3} numbers, {4})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="545" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="547" />
         <source>（未命名）</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="548" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="550" />
         <source>还没有发送记录</source>
         <translation>No campaigns yet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="567" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="569" />
         <source>正在读取号码…</source>
         <translation>Reading numbers…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="581" />
+        <location filename="../../ljsms_desktop/ui/compose_tab.py" line="583" />
         <source>活动 #{0} 未成功送达的号码</source>
         <translation>Undelivered numbers of campaign #{0}</translation>
     </message>
@@ -1421,7 +1421,7 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
     </message>
     <message>
         <location filename="../../ljsms_desktop/ui/template_tab.py" line="147" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="872" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="874" />
         <source>选择 Excel、WPS 表格或 CSV 文件；也可以把文件直接拖到这里</source>
         <translation>Choose an Excel, WPS or CSV file, or drop the file here</translation>
     </message>
@@ -1461,378 +1461,378 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
         <translation>Chars / parts</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="180" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="182" />
         <source>导出问题行…</source>
         <translation>Export Problem Rows…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="183" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="185" />
         <source>收件人表格</source>
         <translation>Recipient Sheet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="190" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="192" />
         <source>工作表：</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="192" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="194" />
         <source>手机号列：</source>
         <translation>Mobile column:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="248" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="250" />
         <source>正在打开“{0}”…</source>
         <translation>Opening “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="307" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="309" />
         <source>（选择已保存的模板）</source>
         <translation>(choose a saved template)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="307" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="309" />
         <source>（还没有保存的模板）</source>
         <translation>(no saved templates yet)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="334" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="336" />
         <source>模板 {0} 已保存</source>
         <translation>Template {0} saved</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="360" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="362" />
         <source>先填写模板编号和模板内容</source>
         <translation>Enter the template ID and text first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="362" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="364" />
         <source>这个模板已保存</source>
         <translation>This template is saved</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="364" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="366" />
         <source>保存到本机，下次可直接选用</source>
         <translation>Save on this computer to pick it next time</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="366" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="368" />
         <source>这个编号没有保存过</source>
         <translation>No template is saved under this ID</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="394" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="396" />
         <source>模板中用 {} 表示变量，按顺序由表格中的列填入</source>
         <translation>Write {} for each variable; they are filled in order from the sheet's columns</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="398" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="400" />
         <source>变量 {0} 个，固定文字 {1} 字</source>
         <translation>{0} variable(s), {1} fixed characters</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="404" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="406" />
         <source>提示：营销短信请告知退订方式，如在末尾加上“回T退订”</source>
         <translation>Tip: a marketing SMS must say how to opt out, e.g. end it with “回T退订” (reply T to unsubscribe)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="434" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="436" />
         <source>选择收件人表格</source>
         <translation>Choose a Recipient Sheet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="435" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="437" />
         <source>表格或文本</source>
         <translation>Spreadsheets or text</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="435" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="437" />
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="444" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="446" />
         <source>保存示例表格</source>
         <translation>Save Sample Sheet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="445" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="447" />
         <source>Excel 工作簿</source>
         <translation>Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="457" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="459" />
         <source>找不到示例表格：安装文件不完整（缺少 resources/{0}），请重新安装。</source>
         <translation>The sample sheet is missing: the installation is incomplete (no resources/{0}); please reinstall.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="462" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="464" />
         <source>没有权限写入这个位置，或文件正被其他程序（如 Excel）打开</source>
         <translation>No permission to write there, or the file is open in another program (such as Excel)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="466" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="468" />
         <source>示例表格已保存到“{0}”。第一列填手机号，其后各列依次填入模板中的每个 {{}}，填好后点“导入表格…”。</source>
         <translation>Sample sheet saved to “{0}”. Put mobile numbers in the first column and one column for each {{}} of the template after it, then click “Import Sheet…”.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="470" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="472" />
         <source>示例表格未能保存到“{0}”：{1}</source>
         <translation>The sample sheet could not be saved to “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="518" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="520" />
         <source>，约 {0} 行</source>
         <translation>, about {0} rows</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="519" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="521" />
         <source>“{0}”：工作表“{1}”{2}</source>
         <translation>“{0}”: sheet “{1}”{2}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="526" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="528" />
         <source>没有认出手机号所在的列，请在“手机号列”中选择</source>
         <translation>No mobile number column found; choose it under “Mobile column”</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="543" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="551" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="579" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="545" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="553" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="581" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="575" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="577" />
         <source>变量{0} {{}}：</source>
         <translation>Variable {0} {{}}:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="595" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="876" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="597" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="878" />
         <source>先导入表格</source>
         <translation>Import a sheet first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="599" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="601" />
         <source>这个文件只有一个工作表</source>
         <translation>This file has only one sheet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="625" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="627" />
         <source>请选择手机号所在的列</source>
         <translation>Choose the mobile number column</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="627" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="629" />
         <source>请为模板中的每个 {} 选择一列</source>
         <translation>Choose a column for each {} of the template</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="629" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="631" />
         <source>手机号列不能同时作为变量列</source>
         <translation>The mobile column cannot also be a variable column</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="655" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="657" />
         <source>{0} 字 / {1} 条</source>
         <translation>{0} chars / {1} part(s)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="657" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="659" />
         <source>（先填写模板并为每个 {} 选择一列）</source>
         <translation>(enter the template and choose a column for each {})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="658" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="660" />
         <source>（请为每个 {} 选择一列）</source>
         <translation>(choose a column for each {})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="681" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="683" />
         <source>停止读取表格</source>
         <translation>Stop reading the sheet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="682" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="684" />
         <source>正在读取“{0}”…</source>
         <translation>Reading “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="694" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="707" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="696" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="709" />
         <source>已读取 {0} 行</source>
         <translation>{0} rows read</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="715" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="717" />
         <source>读取失败</source>
         <translation>Reading failed</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="723" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="725" />
         <source>已取消读取；修改列或重新导入可再次读取</source>
         <translation>Reading cancelled; change a column or import again to read it again</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="764" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="766" />
         <source>第 {0} 行：{1}</source>
         <translation>Row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="767" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="769" />
         <source>……共 {0} 行有问题</source>
         <translation>…{0} rows with problems in all</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="775" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="859" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="777" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="861" />
         <source>正在读取表格…</source>
         <translation>Reading the sheet…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="784" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="786" />
         <source>共 {0} 行</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="785" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="787" />
         <source>有效 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>valid &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="786" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="788" />
         <source>无效 {0}</source>
         <translation>invalid {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="787" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="789" />
         <source>重复 {0}</source>
         <translation>duplicate {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="788" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="790" />
         <source>已退订/屏蔽 {0}</source>
         <translation>opted out/blocked {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="795" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="797" />
         <source>将发送给 {0} 个号码，每个 {1} 条，共消耗 {2} 条，分 {3} 批（每批最多 1000 个）</source>
         <translation>Will send to {0} numbers, {1} part(s) each, {2} messages in all, {3} batch(es) of up to 1000</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="811" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="813" />
         <source>{0}_问题行.xlsx</source>
         <translation>{0}_problem_rows.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="812" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="814" />
         <source>导出问题行</source>
         <translation>Export Problem Rows</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="813" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="815" />
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="823" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="825" />
         <source>停止导出</source>
         <translation>Stop exporting</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="824" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="826" />
         <source>正在导出问题行到“{0}”…</source>
         <translation>Exporting problem rows to “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="828" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="830" />
         <source>已导出问题行：{0}</source>
         <translation>Problem rows exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="833" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="835" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="839" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="841" />
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="845" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="847" />
         <source>已写出 {0} 行</source>
         <translation>{0} rows written</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="851" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="853" />
         <source>请先填写模板内容</source>
         <translation>Enter the template text first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="853" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="855" />
         <source>请先填写模板编号（联江平台上的模板编号）</source>
         <translation>Enter the template ID first (the ID on the Lianjiang platform)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="855" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="857" />
         <source>请先导入收件人表格</source>
         <translation>Import a recipient sheet first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="861" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="863" />
         <source>正在核算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="863" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="865" />
         <source>表格还没有读取完成</source>
         <translation>The sheet has not been read completely yet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="871" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="880" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="873" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="882" />
         <source>正在处理表格，请稍候</source>
         <translation>Working on the sheet, please wait</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="878" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="880" />
         <source>没有无效的行（重复的行不需要修改）</source>
         <translation>No invalid rows (duplicate rows need no fixing)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="882" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="884" />
         <source>把无效的行连同原因导出为表格，修改后重新导入</source>
         <translation>Export the invalid rows with the reasons, fix them and import again</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="889" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="891" />
         <source>模板群发：模板 {0}，表格“{1}”</source>
         <translation>Template send: template {0}, sheet “{1}”</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="892" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="894" />
         <source>模板 {0}（{1}）</source>
         <translation>Template {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="895" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="897" />
         <source>表格已移除，以免重复安排。</source>
         <translation>The sheet was removed so it is not scheduled twice.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="898" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="900" />
         <source>表格已移除，以免重复发送；要再次发送请重新导入。</source>
         <translation>The sheet was removed so nothing is sent twice; import it again to send again.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="902" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="904" />
         <source> 已发出 {0} 个号码，其余可在“发送记录”中修正后继续发送。</source>
         <translation> {0} numbers were sent; fix the problem and continue the rest from “Campaigns”.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="901" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="903" />
         <source>表格已移除，以免重复发送。</source>
         <translation>The sheet was removed so nothing is sent twice.</translation>
     </message>
@@ -1892,37 +1892,12 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
         <translation>Send failed</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="42" />
-        <source>手机号为空</source>
-        <translation>No mobile number</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="43" />
-        <source>号码被表格显示成科学计数法（如 1.38001E+10），已丢失位数，请把该列设为文本后重新填写</source>
-        <translation>The sheet shows the number in scientific notation (like 1.38001E+10) and digits are lost: format the column as text and type the numbers again</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="45" />
-        <source>号码含有数字以外的字符</source>
-        <translation>The number contains characters other than digits</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="46" />
-        <source>位数不对（中国大陆手机号为 11 位）</source>
-        <translation>Wrong number of digits (mainland China mobiles have 11)</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="47" />
-        <source>不是中国大陆手机号段</source>
-        <translation>Not a mainland China mobile number range</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="49" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="41" />
         <source>{0}列</source>
         <translation>Column {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="50" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="42" />
         <source>{0}列（{1}）</source>
         <translation>Column {0} ({1})</translation>
     </message>
