@@ -17,11 +17,12 @@ How (hand-made for speed, measured in benchmarks/bench_import.py): python-calami
 Rust at a few microseconds a row, so per-row Python checks would cost more than the reading itself.
 Rows are therefore taken 128 at a time and checked column by column with C-level operations over
 whole columns (one regex over the batch's joined mobiles, ``isprintable``/``count``/``in`` over the
-joined values, set operations for repeats). Why 128 (cachegrind, 100,000 rows, against 1024): the
-batch's cells stay in the CPU cache until they are freed (56% fewer last-level cache misses), and a
-batch with no problem row at all, stored without a second join, is common (9% fewer instructions). Only rows that are not plainly valid go one by one
+joined values, set operations for repeats). Only rows that are not plainly valid go one by one
 through :meth:`_Run.check_row`, the single place where reasons are decided; both paths accept
-exactly the same rows (tests hold them to it).
+exactly the same rows (tests hold them to it). Why 128 rows (cachegrind, 100,000 rows, against
+1024): a batch's cells are still in the CPU cache when they are freed (56% fewer last-level cache
+misses), and batches without any problem row, stored without a second join, are common (9% fewer
+instructions).
 
 Memory stays bounded by what the result must hold: calamine keeps the sheet's cells in Rust while
 we iterate (the "bare" cost the benchmark compares against); on top of it the import keeps the
