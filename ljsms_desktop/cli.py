@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 import traceback
 
 from . import __version__
-from .commands.context import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, CliError, Context
+from .commands.context import EXIT_BROKEN_PIPE, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, CliError, Context
 
 # Each module in ljsms_desktop/commands/ with a register(subparsers) function.
 COMMAND_MODULES = [
@@ -27,6 +28,7 @@ EPILOG = """\
   2    用法错误：参数不对、缺少账号或密码、文件无法读取 (usage: bad arguments, no password, bad file)
   3    已完成，但有批次状态“未知”（可能已发出），见 ljsms status (finished with unknown batches)
   130  被中断 (interrupted, Ctrl-C)
+  141  输出管道已被关闭，例如 | head (the reader of the output went away)
 
 环境变量 (environment):
   LJSMS_PASSWORD  网关密码（否则从系统钥匙串读取，服务名 ljsms-desktop，用户名为账号）
@@ -82,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         ctx.err("已中断。已保存的进度不会丢失，可用 ljsms resume 继续。")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `ljsms campaigns --json | head`: the reader has what it wanted; stop quietly
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except Exception as e:  # noqa: BLE001 - the last line of defence: no raw traceback for users
         message = getattr(e, "message_zh", None)
         if message:
@@ -98,6 +103,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     finally:
         ctx.close()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush at exit does not hit the
+    closed pipe again (the way the Python documentation advises for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (tests, embedded use)
+        pass
 
 
 if __name__ == "__main__":

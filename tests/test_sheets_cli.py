@@ -81,3 +81,23 @@ def test_check_export_invalid(capsys, tmp_path):
 def test_check_errors_exit_2(capsys, argv, words):
     code, out, err = run(capsys, *argv)
     assert code == 2 and words in err and err.startswith("错误：")
+
+
+def test_output_piped_into_a_reader_that_stops_early(tmp_path):
+    """`ljsms check big.csv --json | head`: the pipe closes under us; exit 141 quietly, no "internal error"."""
+    import os
+    import subprocess
+    import sys
+
+    big = tmp_path / "big.csv"
+    # 10,000 ten-digit numbers: 10,000 problems, over 1 MB of JSON, far more than a pipe holds
+    big.write_text("手机号\n" + "".join(f"138001{i:04d}\n" for i in range(10000)), encoding="utf-8")
+    env = {**os.environ, "LJSMS_HOME": str(tmp_path / "home")}
+    proc = subprocess.Popen([sys.executable, "-c", "import sys; from ljsms_desktop.cli import main; sys.exit(main())",
+                             "check", str(big), "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    first = proc.stdout.read(100)  # the reader takes a little and goes away
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=60) == 141
+    assert first.startswith(b"{")
+    assert "内部错误" not in err and "Traceback" not in err and "Exception ignored" not in err

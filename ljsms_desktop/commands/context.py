@@ -16,6 +16,7 @@ EXIT_FAILED = 1        # the gateway refused, a campaign stopped, an operation f
 EXIT_USAGE = 2         # bad arguments, missing password or account, unreadable file
 EXIT_ATTENTION = 3     # finished, but some batches are "unknown" (may have been sent): see `ljsms status`
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # the reader of our output went away (`ljsms campaigns --json | head`): 128 + SIGPIPE
 
 
 class CliError(Exception):
