@@ -122,7 +122,7 @@ def test_fast_mobile_agrees_with_normalize_mobile():
 
 
 ANOMALIES = ["num", "pad", "dup", "empty", "blankrow", "bad", "sci", "novar", "long", "ctl", "fullwidth", "u3000",
-             "tab", "inner_space", "sep", "exact100", "plus86", "date"]
+             "tab", "inner_space", "sep", "exact100", "plus86", "date", "comma"]
 
 
 def _batches(size, seed):
@@ -177,6 +177,8 @@ def _batches(size, seed):
             row[0] = "+86" + mobile
         elif kind == "date":
             row[2] = dt.date(2026, 11, 25)
+        elif kind == "comma":
+            row[0] = mobile[:3] + "," + mobile[3:]
         rows.extend(batch)
     return rows
 

@@ -16,7 +16,7 @@ Per data row (rows after the header that are not entirely empty), in this order:
 How (hand-made for speed, measured in benchmarks/bench_import.py): python-calamine reads a sheet in
 Rust at a few microseconds a row, so per-row Python checks would cost more than the reading itself.
 Rows are therefore taken 128 at a time and checked column by column with C-level operations over
-whole columns (one regex over the batch's joined mobiles, ``isprintable``/``count``/``in`` over the
+whole columns (one regex over the batch's comma-joined mobiles, ``isprintable``/``count``/``in`` over the
 joined values, set operations for repeats). Only rows that are not plainly valid go one by one
 through :meth:`_Run.check_row`, the single place where reasons are decided; both paths accept
 exactly the same rows (tests hold them to it). Why 128 rows (cachegrind, 100,000 rows, against
@@ -62,8 +62,7 @@ BATCH = 128  # rows checked together; progress and cancel are looked at between 
 US = "\u241f"
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u241f]")
 
-# The same CN mobile rule as normalize_mobile, also over numbers written back to back.
-_CN_MOBILES = re.compile(f"(?:{CN_MOBILE_PATTERN})*")
+# The same CN mobile rule as normalize_mobile, over a batch's numbers written "a,b,…,z,".
 _CN_MOBILES_CSV = re.compile(f"(?:(?:{CN_MOBILE_PATTERN}),)*")
 
 
@@ -256,25 +255,6 @@ def _whole_numbers_csv(col: Sequence[object]) -> str | None:
     return ("%d," * len(col)) % tuple(col)
 
 
-_NOT_A_MOBILE = "0" * 11
-
-
-def _mobile_misses(joined: str) -> list[int]:
-    """Positions of the 11-character numbers in *joined* (back to back) that are not mainland mobiles.
-
-    One regex match runs over each stretch of valid numbers, so a clean batch costs one call.
-    """
-    misses: list[int] = []
-    pos, end = 0, len(joined)
-    while pos < end:
-        stop = _CN_MOBILES.match(joined, pos).end()  # type: ignore[union-attr] - (?:…)* always matches
-        if stop >= end:
-            break
-        misses.append(stop // 11)
-        pos = stop + 11
-    return misses
-
-
 def _csv_misses(csv: str) -> list[int]:
     """Positions of the items of *csv* (``"a,b,…,z,"``) that are not mainland mobiles. A run of good
     items is one regex match; after a bad item the scan goes on from the next comma."""
@@ -361,24 +341,21 @@ class _Run:
         if csv is not None:  # numbers, as people type mobiles: one format call, one split
             mobiles: Sequence[str] = csv.split(",")
             mobiles.pop()  # type: ignore[attr-defined] - the text ends with a comma
-            bad.update(_csv_misses(csv))
-            joined_mobiles = csv[:-1]
         else:
             try:
-                flat = "".join(cols[0])  # type: ignore[arg-type]
+                csv = ",".join(cols[0]) + ","  # type: ignore[arg-type]
                 mobiles = cols[0]  # type: ignore[assignment]
             except TypeError:  # numbers with a fraction, dates, a mix...
                 mobiles = _column_texts(cols[0])[0]
-                flat = "".join(mobiles)
-            if len(flat) != 11 * n or set(map(len, mobiles)) != {11}:
-                wrong = list(compress(range(n), map((11).__ne__, map(len, mobiles))))
-                bad.update(wrong)
+                csv = ",".join(mobiles) + ","
+            if csv.count(",") != n:  # a comma inside a cell: that row goes row by row, the scan sees ""
+                commas = list(compress(range(n), map(str.__contains__, mobiles, repeat(","))))
+                bad.update(commas)
                 scan = list(mobiles)
-                for i in wrong:
-                    scan[i] = _NOT_A_MOBILE
-                flat = "".join(scan)
-            bad.update(_mobile_misses(flat))
-            joined_mobiles = None
+                for i in commas:
+                    scan[i] = ""
+                csv = ",".join(scan) + ","
+        bad.update(_csv_misses(csv))
         last = dict(zip(mobiles, range(n)))  # each number's last position in the batch
         if len(last) < n:  # a number twice in the batch: every occurrence goes row by row, in order
             earlier = list(compress(range(n), map(ne, map(last.__getitem__, mobiles), range(n))))
@@ -422,7 +399,7 @@ class _Run:
 
         if not bad:
             self.seen.update(unique)
-            self.valid._add(joined_mobiles or ",".join(mobiles), joins, range(first, first + n))
+            self.valid._add(csv[:-1], joins, range(first, first + n))
             return
         columns: list[Sequence[str]] = [mobiles, *values]
         out: list[list[str]] = [[] for _ in columns]
