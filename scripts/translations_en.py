@@ -358,7 +358,6 @@ EN: dict[str, str] = {
     "，约 {0} 行": ", about {0} rows",
     "“{0}”：工作表“{1}”{2}": "“{0}”: sheet “{1}”{2}",
     "没有认出手机号所在的列，请在“手机号列”中选择": "No mobile number column found; choose it under “Mobile column”",
-    "{0}列": "Column {0}",
     "（请选择）": "(choose)",
     "变量{0} {{}}：": "Variable {0} {{}}:",
     "先导入表格": "Import a sheet first",
@@ -414,7 +413,6 @@ EN: dict[str, str] = {
     "已完成": "Done",
     "等待发送": "Waiting",
     "已发送": "Sent",
-    "{0}列（{1}）": "Column {0} ({1})",
 }
 
 # (context, source) -> English, where one context needs other words than the rest.

@@ -198,6 +198,7 @@ def test_words_from_the_layers_below_follow_the_language(qapp):
     the window shows them through ui.wording, English when the English translator is on."""
     from ljsms_desktop.core.planning import plan_plain
     from ljsms_desktop.jobs import TaskError
+    from ljsms_desktop.sheets.layout import Layout
     from ljsms_desktop.store.errors import StoreError
     from ljsms_desktop.ui import wording
 
@@ -205,7 +206,7 @@ def test_words_from_the_layers_below_follow_the_language(qapp):
         plan = plan_plain("没有签名的内容", ["13800138000"])
         return (wording.campaign_state("done"), wording.schedule_state("pending"), wording.number_reason("length"),
                 plan_numbers("【联江】你好，回T退订", "12345").problems[0][2], wording.message(plan.problems[0]),
-                wording.signature_problem("没有签名"), wording.column_label("A", "手机号"),
+                wording.signature_problem("没有签名"), wording.column_label(Layout("名单", 1, ["手机号"], 0), 0),
                 wording.message(TaskError("网关繁忙", "Gateway busy")), wording.message(StoreError("locked", "锁定", "")))
 
     assert not wording.english()

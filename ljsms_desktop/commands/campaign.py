@@ -268,11 +268,9 @@ def run_cancel(args, ctx) -> int:
 
 # -- figures ---------------------------------------------------------------------------------------
 def _print_stats(ctx, s) -> None:
-    from ..store import STATE_ZH
-
     name = f"“{s.name}”" if s.name else ""
     ctx.out(f"活动 {s.campaign}{name}（{'模板' if s.kind == 'template' else '普通'}群发，扩展号 {s.code}）："
-            f"{STATE_ZH.get(s.state, s.state)}" + (f"——{s.stop_reason}" if s.stop_reason else ""))
+            f"{s.state_zh}" + (f"——{s.stop_reason}" if s.stop_reason else ""))
     ctx.out(f"  号码 {s.recipients}（另有无效 {s.invalid}、重复 {s.duplicates}、已屏蔽 {s.suppressed} 未计入），"
             f"计费约 {s.parts} 条")
     ctx.out(f"  已接收 {s.accepted}，被拒绝 {s.rejected}，状态未知 {s.unknown}，未发送 {s.planned + s.sending}")
@@ -304,8 +302,6 @@ def run_status(args, ctx) -> int:
 
 
 def run_campaigns(args, ctx) -> int:
-    from ..store import STATE_ZH
-
     all_stats = ctx.store().all_stats()
     if ctx.json:
         ctx.print_json([s.to_dict() for s in all_stats])
@@ -315,6 +311,6 @@ def run_campaigns(args, ctx) -> int:
         return EXIT_OK
     ctx.out("编号  状态    号码      已接收    送达      失败     未知    回复  退订  创建时间             名称")
     for s in all_stats:
-        ctx.out(f"{s.campaign:<5} {STATE_ZH.get(s.state, s.state):<6} {s.recipients:<9} {s.accepted:<9} "
+        ctx.out(f"{s.campaign:<5} {s.state_zh:<6} {s.recipients:<9} {s.accepted:<9} "
                 f"{s.delivered:<9} {s.failed:<8} {s.unknown:<7} {s.replies:<5} {s.opt_outs:<5} {s.created_at}  {s.name}")
     return EXIT_OK

@@ -32,7 +32,6 @@ DONE = "done"
 FAILED = "failed"
 CANCELLED = "cancelled"
 
-STATE_ZH = {PENDING: "等待发送", STARTED: "发送中", DONE: "已发送", FAILED: "发送失败", CANCELLED: "已取消"}
 
 
 # -- quiet hours -----------------------------------------------------------------------------------
@@ -119,10 +118,6 @@ class Schedule:
     @property
     def due_at(self) -> datetime:
         return datetime.fromisoformat(self.due)
-
-    @property
-    def state_zh(self) -> str:
-        return STATE_ZH.get(self.state, self.state)
 
     def runnable_at(self, quiet_start: str, quiet_end: str) -> datetime:
         """When it may actually start: its due time, moved past the quiet hours for marketing."""

@@ -57,6 +57,11 @@ class Layout:
         name = self.headers[column] if column < len(self.headers) else ""
         return f"{column_letter(column)}列（{name}）" if name else f"{column_letter(column)}列"
 
+    def label_en(self, column: int) -> str:
+        """``Column B (姓名)`` — the same in English, for the window's English interface."""
+        name = self.headers[column] if column < len(self.headers) else ""
+        return f"Column {column_letter(column)} ({name})" if name else f"Column {column_letter(column)}"
+
     def header_text(self, column: int) -> str:
         return (self.headers[column] if column < len(self.headers) else "") or f"{column_letter(column)}列"
 

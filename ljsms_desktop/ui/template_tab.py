@@ -34,7 +34,6 @@ from ..core.segments import char_count, count_parts
 from ..core.templates import placeholder_count, render
 from ..jobs.gc_pause import paused_gc
 from ..jobs.importing import FileInfo, import_file, inspect_file, start_export_problems
-from ..sheets.cells import column_letter
 from .app import RESOURCES
 from .compose_tab import SHEET_PATTERNS
 from .send_tab import AMBER, GREEN, RED, SendTab, snippet
@@ -535,8 +534,7 @@ class TemplateTab(SendTab):
         if lay is None:
             return []
         width = max(lay.width, max((len(t) for _n, t in self.info.preview), default=0))
-        return [(wording.column_label(column_letter(c), lay.headers[c] if c < lay.width else ""), c)
-                for c in range(width)]
+        return [(wording.column_label(lay, c), c) for c in range(width)]
 
     def _fill_columns(self) -> None:
         lay = self.info.layout if self.info is not None else None

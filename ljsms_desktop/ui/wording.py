@@ -39,8 +39,6 @@ _SCHEDULE_STATES = {
     schedule.FAILED: QT_TRANSLATE_NOOP("Wording", "发送失败"),
     schedule.CANCELLED: QT_TRANSLATE_NOOP("Wording", "已取消"),
 }
-_COLUMN = QT_TRANSLATE_NOOP("Wording", "{0}列")
-_COLUMN_WITH_HEADER = QT_TRANSLATE_NOOP("Wording", "{0}列（{1}）")
 
 
 def english() -> bool:
@@ -78,11 +76,9 @@ def reason(problem: object) -> str:
     return zh
 
 
-def column_label(letter: str, header: str = "") -> str:
-    """``A列（手机号）`` — a sheet column as the window names it."""
-    if header:
-        return _t(_COLUMN_WITH_HEADER).format(letter, header)
-    return _t(_COLUMN).format(letter)
+def column_label(layout, column: int) -> str:
+    """A sheet column as the window names it: ``A列（手机号）`` / ``Column A (手机号)`` (``sheets.Layout``)."""
+    return layout.label_en(column) if english() else layout.label(column)
 
 
 def signature_problem(text: str) -> str | None:

@@ -1365,474 +1365,474 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
 <context>
     <name>TemplateTab</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="50" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="49" />
         <source>示例导入表格.xlsx</source>
         <translation>sample_import.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="109" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="108" />
         <source>已保存的模板</source>
         <translation>Saved templates</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="111" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="110" />
         <source>保存模板</source>
         <translation>Save Template</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="114" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="113" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="119" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="118" />
         <source>联江平台上的模板编号</source>
         <translation>Template ID on the Lianjiang platform</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="122" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="121" />
         <source>【公司签名】尊敬的{}，您的订单{}已发货。回T退订</source>
         <translation>【Company signature】Dear {}, your order {} has shipped. 回T退订</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="129" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="128" />
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="132" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="131" />
         <source>已保存的模板：</source>
         <translation>Saved templates:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="138" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="137" />
         <source>模板编号：</source>
         <translation>Template ID:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="139" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="138" />
         <source>模板内容：</source>
         <translation>Template text:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="145" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="144" />
         <source>导入表格…</source>
         <translation>Import Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="147" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="874" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="146" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="872" />
         <source>选择 Excel、WPS 表格或 CSV 文件；也可以把文件直接拖到这里</source>
         <translation>Choose an Excel, WPS or CSV file, or drop the file here</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="149" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="148" />
         <source>下载示例表格…</source>
         <translation>Save Sample Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="151" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="150" />
         <source>保存一份示例表格（手机号、姓名、订单号），照着填写后导入</source>
         <translation>Save a sample sheet (mobile, name, order number), fill it in the same way and import it</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="153" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="152" />
         <source>把表格文件拖到这里，或点“导入表格…”</source>
         <translation>Drop a spreadsheet here, or click “Import Sheet…”</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="167" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="166" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="167" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="166" />
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="167" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="166" />
         <source>短信内容</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="167" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="166" />
         <source>字数 / 条数</source>
         <translation>Chars / parts</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="182" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="181" />
         <source>导出问题行…</source>
         <translation>Export Problem Rows…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="185" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="184" />
         <source>收件人表格</source>
         <translation>Recipient Sheet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="192" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="191" />
         <source>工作表：</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="194" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="193" />
         <source>手机号列：</source>
         <translation>Mobile column:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="250" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="249" />
         <source>正在打开“{0}”…</source>
         <translation>Opening “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="309" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="308" />
         <source>（选择已保存的模板）</source>
         <translation>(choose a saved template)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="309" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="308" />
         <source>（还没有保存的模板）</source>
         <translation>(no saved templates yet)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="336" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="335" />
         <source>模板 {0} 已保存</source>
         <translation>Template {0} saved</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="362" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="361" />
         <source>先填写模板编号和模板内容</source>
         <translation>Enter the template ID and text first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="364" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="363" />
         <source>这个模板已保存</source>
         <translation>This template is saved</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="366" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="365" />
         <source>保存到本机，下次可直接选用</source>
         <translation>Save on this computer to pick it next time</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="368" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="367" />
         <source>这个编号没有保存过</source>
         <translation>No template is saved under this ID</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="396" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="395" />
         <source>模板中用 {} 表示变量，按顺序由表格中的列填入</source>
         <translation>Write {} for each variable; they are filled in order from the sheet's columns</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="400" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="399" />
         <source>变量 {0} 个，固定文字 {1} 字</source>
         <translation>{0} variable(s), {1} fixed characters</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="406" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="405" />
         <source>提示：营销短信请告知退订方式，如在末尾加上“回T退订”</source>
         <translation>Tip: a marketing SMS must say how to opt out, e.g. end it with “回T退订” (reply T to unsubscribe)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="436" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="435" />
         <source>选择收件人表格</source>
         <translation>Choose a Recipient Sheet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="437" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="436" />
         <source>表格或文本</source>
         <translation>Spreadsheets or text</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="437" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="436" />
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="446" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="445" />
         <source>保存示例表格</source>
         <translation>Save Sample Sheet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="447" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="446" />
         <source>Excel 工作簿</source>
         <translation>Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="459" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="458" />
         <source>找不到示例表格：安装文件不完整（缺少 resources/{0}），请重新安装。</source>
         <translation>The sample sheet is missing: the installation is incomplete (no resources/{0}); please reinstall.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="464" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="463" />
         <source>没有权限写入这个位置，或文件正被其他程序（如 Excel）打开</source>
         <translation>No permission to write there, or the file is open in another program (such as Excel)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="468" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="467" />
         <source>示例表格已保存到“{0}”。第一列填手机号，其后各列依次填入模板中的每个 {{}}，填好后点“导入表格…”。</source>
         <translation>Sample sheet saved to “{0}”. Put mobile numbers in the first column and one column for each {{}} of the template after it, then click “Import Sheet…”.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="472" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="471" />
         <source>示例表格未能保存到“{0}”：{1}</source>
         <translation>The sample sheet could not be saved to “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="520" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="519" />
         <source>，约 {0} 行</source>
         <translation>, about {0} rows</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="521" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="520" />
         <source>“{0}”：工作表“{1}”{2}</source>
         <translation>“{0}”: sheet “{1}”{2}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="528" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="527" />
         <source>没有认出手机号所在的列，请在“手机号列”中选择</source>
         <translation>No mobile number column found; choose it under “Mobile column”</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="545" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="553" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="581" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="543" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="551" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="579" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="577" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="575" />
         <source>变量{0} {{}}：</source>
         <translation>Variable {0} {{}}:</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="597" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="878" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="595" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="876" />
         <source>先导入表格</source>
         <translation>Import a sheet first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="601" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="599" />
         <source>这个文件只有一个工作表</source>
         <translation>This file has only one sheet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="627" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="625" />
         <source>请选择手机号所在的列</source>
         <translation>Choose the mobile number column</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="629" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="627" />
         <source>请为模板中的每个 {} 选择一列</source>
         <translation>Choose a column for each {} of the template</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="631" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="629" />
         <source>手机号列不能同时作为变量列</source>
         <translation>The mobile column cannot also be a variable column</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="657" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="655" />
         <source>{0} 字 / {1} 条</source>
         <translation>{0} chars / {1} part(s)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="659" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="657" />
         <source>（先填写模板并为每个 {} 选择一列）</source>
         <translation>(enter the template and choose a column for each {})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="660" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="658" />
         <source>（请为每个 {} 选择一列）</source>
         <translation>(choose a column for each {})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="683" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="681" />
         <source>停止读取表格</source>
         <translation>Stop reading the sheet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="684" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="682" />
         <source>正在读取“{0}”…</source>
         <translation>Reading “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="696" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="709" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="694" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="707" />
         <source>已读取 {0} 行</source>
         <translation>{0} rows read</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="717" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="715" />
         <source>读取失败</source>
         <translation>Reading failed</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="725" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="723" />
         <source>已取消读取；修改列或重新导入可再次读取</source>
         <translation>Reading cancelled; change a column or import again to read it again</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="766" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="764" />
         <source>第 {0} 行：{1}</source>
         <translation>Row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="769" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="767" />
         <source>……共 {0} 行有问题</source>
         <translation>…{0} rows with problems in all</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="777" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="861" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="775" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="859" />
         <source>正在读取表格…</source>
         <translation>Reading the sheet…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="786" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="784" />
         <source>共 {0} 行</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="787" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="785" />
         <source>有效 &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>valid &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="788" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="786" />
         <source>无效 {0}</source>
         <translation>invalid {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="789" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="787" />
         <source>重复 {0}</source>
         <translation>duplicate {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="790" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="788" />
         <source>已退订/屏蔽 {0}</source>
         <translation>opted out/blocked {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="797" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="795" />
         <source>将发送给 {0} 个号码，每个 {1} 条，共消耗 {2} 条，分 {3} 批（每批最多 1000 个）</source>
         <translation>Will send to {0} numbers, {1} part(s) each, {2} messages in all, {3} batch(es) of up to 1000</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="813" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="811" />
         <source>{0}_问题行.xlsx</source>
         <translation>{0}_problem_rows.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="814" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="812" />
         <source>导出问题行</source>
         <translation>Export Problem Rows</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="815" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="813" />
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="825" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="823" />
         <source>停止导出</source>
         <translation>Stop exporting</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="826" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="824" />
         <source>正在导出问题行到“{0}”…</source>
         <translation>Exporting problem rows to “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="830" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="828" />
         <source>已导出问题行：{0}</source>
         <translation>Problem rows exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="835" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="833" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="841" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="839" />
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="847" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="845" />
         <source>已写出 {0} 行</source>
         <translation>{0} rows written</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="853" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="851" />
         <source>请先填写模板内容</source>
         <translation>Enter the template text first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="855" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="853" />
         <source>请先填写模板编号（联江平台上的模板编号）</source>
         <translation>Enter the template ID first (the ID on the Lianjiang platform)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="857" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="855" />
         <source>请先导入收件人表格</source>
         <translation>Import a recipient sheet first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="863" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="861" />
         <source>正在核算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="865" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="863" />
         <source>表格还没有读取完成</source>
         <translation>The sheet has not been read completely yet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="873" />
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="882" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="871" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="880" />
         <source>正在处理表格，请稍候</source>
         <translation>Working on the sheet, please wait</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="880" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="878" />
         <source>没有无效的行（重复的行不需要修改）</source>
         <translation>No invalid rows (duplicate rows need no fixing)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="884" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="882" />
         <source>把无效的行连同原因导出为表格，修改后重新导入</source>
         <translation>Export the invalid rows with the reasons, fix them and import again</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="891" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="889" />
         <source>模板群发：模板 {0}，表格“{1}”</source>
         <translation>Template send: template {0}, sheet “{1}”</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="894" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="892" />
         <source>模板 {0}（{1}）</source>
         <translation>Template {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="897" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="895" />
         <source>表格已移除，以免重复安排。</source>
         <translation>The sheet was removed so it is not scheduled twice.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="900" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="898" />
         <source>表格已移除，以免重复发送；要再次发送请重新导入。</source>
         <translation>The sheet was removed so nothing is sent twice; import it again to send again.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="904" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="902" />
         <source> 已发出 {0} 个号码，其余可在“发送记录”中修正后继续发送。</source>
         <translation> {0} numbers were sent; fix the problem and continue the rest from “Campaigns”.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/template_tab.py" line="903" />
+        <location filename="../../ljsms_desktop/ui/template_tab.py" line="901" />
         <source>表格已移除，以免重复发送。</source>
         <translation>The sheet was removed so nothing is sent twice.</translation>
     </message>
@@ -1840,66 +1840,56 @@ Bulk SMS, template sends, delivery reports and replies on the 联江·云通讯 
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="25" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="26" />
         <source>中文</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="27" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="28" />
         <source>待发送</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="28" />
-        <location filename="../../ljsms_desktop/ui/wording.py" line="36" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="29" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="37" />
         <source>发送中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="29" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="30" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="30" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="31" />
         <source>已停止</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="31" />
-        <location filename="../../ljsms_desktop/ui/wording.py" line="39" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="32" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="40" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="32" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="33" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="35" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="36" />
         <source>等待发送</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="37" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="38" />
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="38" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="39" />
         <source>发送失败</source>
         <translation>Send failed</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="41" />
-        <source>{0}列</source>
-        <translation>Column {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="42" />
-        <source>{0}列（{1}）</source>
-        <translation>Column {0} ({1})</translation>
     </message>
 </context>
 <context>
