@@ -3,7 +3,7 @@
 The engine, store, client and sheet layers have no Qt: they hand the window codes (a campaign's
 state, why a number was refused) and texts in both languages (errors with ``message_zh`` and, most
 of them, ``message_en``; sheet problems with ``reason`` and ``reason_en``; number reasons in
-``core.numbers.REASONS_ZH/EN``). This module picks the words the window shows: Chinese, or English
+``core.numbers.REASONS_ZH/EN``; column names from ``sheets.Layout.label/label_en``). This module picks the words the window shows: Chinese, or English
 when the English translator is installed — for codes through Qt Linguist like every other string
 of the window (context ``Wording`` in ``resources/i18n/ljsms_en.ts``).
 """
@@ -46,12 +46,17 @@ def english() -> bool:
     return _t(_ENGLISH_MARKER) != _ENGLISH_MARKER
 
 
+def _either(obj: object, zh: str, en: str) -> str:
+    """*obj*'s Chinese text (attribute *zh*), or in the English window its English (*en*) when it has one."""
+    text = getattr(obj, zh, "") or ""
+    if english():
+        return getattr(obj, en, "") or text
+    return text
+
+
 def message(error: object) -> str:
     """An error's (or problem's) text: ``message_en`` in the English window when it has one."""
-    zh = getattr(error, "message_zh", "") or str(error)
-    if english():
-        return getattr(error, "message_en", "") or zh
-    return zh
+    return _either(error, "message_zh", "message_en") or str(error)
 
 
 def campaign_state(state: str) -> str:
@@ -70,10 +75,7 @@ def number_reason(reason: str, fallback: str = "") -> str:
 
 def reason(problem: object) -> str:
     """A refused row's reason (``reason`` / ``reason_en``, as the sheet import gives them)."""
-    zh = getattr(problem, "reason", "")
-    if english():
-        return getattr(problem, "reason_en", "") or zh
-    return zh
+    return _either(problem, "reason", "reason_en")
 
 
 def column_label(layout, column: int) -> str:
