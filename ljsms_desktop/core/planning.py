@@ -200,13 +200,12 @@ def _check(raw: object) -> tuple[str | None, str]:
     return c.mobile, c.reason or ""
 
 
-_WHAT_EN = {"短信内容": "message", "模板": "template"}
-
-
-def _content_problems(text: str, what: str, problems: list[Problem], warnings: list[Problem]) -> None:
-    """Signature / emptiness / length / opt-out checks shared by plain content and templates."""
+def _content_problems(text: str, what: tuple[str, str], problems: list[Problem], warnings: list[Problem]) -> None:
+    """Signature / emptiness / length / opt-out checks shared by plain content and templates
+    (*what*: the text's name in Chinese and in English)."""
+    what, what_en = what
     if not text.strip():
-        problems.append(Problem(P_EMPTY_CONTENT, f"{what}为空", f"The {_WHAT_EN[what]} is empty"))
+        problems.append(Problem(P_EMPTY_CONTENT, f"{what}为空", f"The {what_en} is empty"))
         return
     if not has_signature(text):
         why = signature_problem(text) or ""
@@ -214,7 +213,7 @@ def _content_problems(text: str, what: str, problems: list[Problem], warnings: l
     n = char_count(text)
     if n > CONTENT_MAX:
         problems.append(Problem(P_TOO_LONG, f"{what}共 {n} 字，超过 {CONTENT_MAX} 字上限（含签名），请删减",
-                                f"The {_WHAT_EN[what]} has {n} characters, over the limit of {CONTENT_MAX} "
+                                f"The {what_en} has {n} characters, over the limit of {CONTENT_MAX} "
                                 "(signature included): please shorten it"))
     if not has_opt_out_line(text):
         warnings.append(
@@ -250,7 +249,7 @@ def plan_plain(
     *suppressed* holds normalised 11-digit numbers (opt-outs, blocklist) that must not receive it.
     """
     plan = Plan("plain", content=content, batch_size=_check_batch_size(batch_size, PLAIN_BATCH_MAX))
-    _content_problems(content, "短信内容", plan.problems, plan.warnings)
+    _content_problems(content, ("短信内容", "message"), plan.problems, plan.warnings)
     plan.parts_per_recipient = parts_for_length(char_count(content))
     if plan.parts_per_recipient > 1:
         plan.warnings.append(
@@ -331,7 +330,7 @@ def plan_template(
         template_id=template_id,
         batch_size=_check_batch_size(batch_size, TEMPLATE_BATCH_MAX),
     )
-    _content_problems(template, "模板", plan.problems, plan.warnings)
+    _content_problems(template, ("模板", "template"), plan.problems, plan.warnings)
     if not (template_id or "").strip():
         plan.problems.append(Problem(P_NO_TEMPLATE_ID, "缺少模板编号（templateId），请填写联江平台上的模板编号",
                                      "No template ID (templateId): fill in the template's ID from the 联江 platform"))
