@@ -11,23 +11,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, paths
+from ..resources_path import RESOURCES
 
-def _resources_dir() -> Path:
-    """The repository's ``resources/`` (sample workbook, translations): installed as the package
-    ``ljsms_desktop.resources`` (pyproject maps it), or next to the package in a plain checkout."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec("ljsms_desktop.resources")
-    except (ImportError, ValueError):
-        spec = None
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        if Path(location).is_dir():
-            return Path(location)
-    return Path(__file__).resolve().parent.parent.parent / "resources"
-
-
-RESOURCES = _resources_dir()
 I18N = Path(__file__).resolve().parent / "i18n"
 
 

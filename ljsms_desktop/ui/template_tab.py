@@ -34,7 +34,7 @@ from ..core.segments import char_count, count_parts
 from ..core.templates import placeholder_count, render
 from ..jobs.gc_pause import paused_gc
 from ..jobs.importing import FileInfo, import_file, inspect_file, start_export_problems
-from .app import RESOURCES
+from ..resources_path import RESOURCES
 from .compose_tab import SHEET_PATTERNS
 from .send_tab import AMBER, GREEN, RED, SendTab, snippet
 from . import wording
