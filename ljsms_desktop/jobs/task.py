@@ -4,6 +4,13 @@ A ``Task`` runs ``fn(ctx)`` in a worker thread. ``ctx.progress(**data)`` reports
 ``ctx.cancelled`` tells the work to stop at its next checkpoint. When ``fn`` returns, ``succeeded(result)``
 fires on the GUI thread; when it raises, ``failed(TaskError)`` fires with a message a marketer understands.
 ``TaskManager`` keeps a reference to every running task and cancels and joins them on close.
+
+The manager is a typed operation runner (modelled on Anki's ``aqt.operations``):
+- ``key``: a newer request under the same key supersedes the older one — the older is cancelled
+  and its callbacks are never called, so a tab needs no sequence counter of its own;
+- ``owner``: the widget that asked; once it is destroyed its callbacks are simply not called;
+- what changed: work returns ``Outcome(value, Changes(...))`` (or calls ``ctx.changed(...)`` while it
+  runs); the manager's ``changes`` signal announces it on the GUI thread, whoever asked.
 """
 
 from __future__ import annotations
@@ -17,6 +24,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+from shiboken6 import isValid
+
+from ..changes import Changes, Outcome
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +85,11 @@ class TaskContext:
         """An event that must not be throttled away (e.g. a batch became unknown)."""
         self._task.event.emit(kind, payload)
 
+    def changed(self, changes: Changes) -> None:
+        """Announce what the work changed so far (e.g. a poll stored reports); never throttled."""
+        if changes:
+            self._task.changes.emit(changes)
+
 
 class Task(QThread):
     progressed = Signal(object)          # dict of plain data
@@ -82,6 +97,7 @@ class Task(QThread):
     succeeded = Signal(object)           # fn's result
     failed = Signal(object)              # TaskError
     cancelled = Signal()
+    changes = Signal(object)             # Changes
 
     def __init__(self, name: str, fn: Callable[[TaskContext], Any], parent: QObject | None = None):
         super().__init__(parent)
@@ -104,10 +120,25 @@ class Task(QThread):
             else:
                 self.failed.emit(user_message(e))
         else:
+            if isinstance(result, Outcome):
+                if result.changes:
+                    self.changes.emit(result.changes)
+                result = result.value
             if self.ctx.cancelled and result is None:
                 self.cancelled.emit()
             else:
                 self.succeeded.emit(result)
+
+
+@dataclass
+class _Entry:
+    """What the manager keeps for a running task: the caller's callbacks and what binds them."""
+
+    callbacks: dict[str, Callable | None]
+    key: str | None = None
+    owner: QObject | None = None
+    superseded: bool = False
+    owner_link: Any = None               # the owner.destroyed connection, dropped when the task ends
 
 
 class TaskManager(QObject):
@@ -118,21 +149,35 @@ class TaskManager(QObject):
     straight to a lambda, which would run in the worker thread.
     """
 
-    changed = Signal()
+    changed = Signal()                   # the set of running tasks changed
+    changes = Signal(object)             # Changes: what a task changed in the local record
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._tasks: dict[Task, dict[str, Callable | None]] = {}
+        self._tasks: dict[Task, _Entry] = {}
         self._closed = False
 
-    def run(self, name: str, fn: Callable[[TaskContext], Any], *, on_success=None, on_error=None,
-            on_progress=None, on_cancel=None, on_event=None) -> Task:
+    def run(self, name: str, fn: Callable[[TaskContext], Any], *, key: str | None = None,
+            owner: QObject | None = None, on_success=None, on_error=None, on_progress=None, on_cancel=None,
+            on_event=None) -> Task:
+        """Start ``fn(ctx)`` on a worker thread; the callbacks run on the GUI thread.
+
+        *key*: a running task under the same key is superseded (cancelled, its callbacks dropped).
+        *owner*: the object that asked; after it is destroyed its callbacks are not called and its
+        task is cancelled."""
         task = Task(name, fn)
         if self._closed:  # the window is closing: nothing new starts (the task is returned unstarted)
             log.info("not starting %s: shutting down", name)
             return task
-        self._tasks[task] = {"success": on_success, "error": on_error, "progress": on_progress,
-                             "cancel": on_cancel, "event": on_event}
+        if key is not None:
+            self.discard(key)
+        entry = _Entry({"success": on_success, "error": on_error, "progress": on_progress,
+                        "cancel": on_cancel, "event": on_event}, key, owner)
+        if owner is not None:
+            cancel_event = task.ctx.cancel_event  # not the task: it may be deleted before the owner
+            entry.owner_link = owner.destroyed.connect(lambda *_: cancel_event.set())
+        self._tasks[task] = entry
+        task.changes.connect(self._on_changes)
         task.succeeded.connect(self._on_succeeded)
         task.failed.connect(self._on_failed)
         task.progressed.connect(self._on_progress)
@@ -144,8 +189,24 @@ class TaskManager(QObject):
         return task
 
     def _callback(self, kind: str):
-        task = self.sender()
-        return self._tasks.get(task, {}).get(kind)
+        entry = self._tasks.get(self.sender())
+        if entry is None or entry.superseded:
+            return None
+        if entry.owner is not None and not isValid(entry.owner):  # the widget that asked is gone
+            return None
+        return entry.callbacks.get(kind)
+
+    def discard(self, key: str) -> None:
+        """Cancel the work running under *key* and drop its callbacks: its answer is no longer wanted."""
+        for task, entry in self._tasks.items():
+            if entry.key == key and not entry.superseded:
+                entry.superseded = True
+                entry.callbacks = {}
+                task.cancel()
+
+    @Slot(object)
+    def _on_changes(self, changes) -> None:
+        self.changes.emit(changes)
 
     @Slot(object)
     def _on_succeeded(self, result) -> None:
@@ -157,7 +218,9 @@ class TaskManager(QObject):
         if cb := self._callback("error"):
             cb(error)
         else:
-            log.warning("task failed: %s", error.message_en or error.message_zh)
+            entry = self._tasks.get(self.sender())
+            log.log(logging.INFO if entry is None or entry.superseded else logging.WARNING, "task %s failed: %s",
+                    getattr(self.sender(), "name", "?"), error.message_en or error.message_zh)
 
     @Slot(object)
     def _on_progress(self, data) -> None:
@@ -178,9 +241,14 @@ class TaskManager(QObject):
     def _on_finished(self) -> None:
         task = self.sender()
         if task in self._tasks:
-            del self._tasks[task]
-            task.deleteLater()
+            self._forget(task)
             self.changed.emit()
+
+    def _forget(self, task: Task) -> None:
+        entry = self._tasks.pop(task)
+        if entry.owner_link is not None and entry.owner is not None and isValid(entry.owner):
+            QObject.disconnect(entry.owner_link)
+        task.deleteLater()
 
     def running(self, name: str | None = None) -> list[Task]:
         return [t for t in self._tasks if name is None or t.name == name]
@@ -204,8 +272,7 @@ class TaskManager(QObject):
             left = max(0, int((deadline - time.monotonic()) * 1000))
             if t.wait(left):
                 # Joined: forget it now, so no late queued signal reaches a closing window.
-                del self._tasks[t]
-                t.deleteLater()
+                self._forget(t)
             else:
                 ok = False
                 log.error("task %s did not stop in time", t.name)
