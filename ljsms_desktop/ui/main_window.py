@@ -6,10 +6,11 @@ import time
 
 from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStyle, QSystemTrayIcon, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QStyle, QSystemTrayIcon, QTabWidget
 
 from .balance import BalanceIndicator
 from .compose_tab import ComposeTab
+from .schedule_panel import SCHEDULE_ORIGIN
 from .context import AppContext
 from .settings_dialog import SettingsDialog
 from .template_tab import TemplateTab
@@ -70,12 +71,17 @@ class MainWindow(QMainWindow):
         self.contact_label.setObjectName("contactLabel")
         self.poll_label = QLabel(self)
         self.poll_label.setObjectName("pollLabel")
-        for label in (self.account_label, self.contact_label, self.poll_label):
+        self.schedule_label = QLabel(self)   # a scheduled send, reported here and not in the tabs
+        self.schedule_label.setObjectName("scheduleStatusLabel")
+        self.schedule_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
+        self.schedule_label.hide()
+        for label in (self.account_label, self.contact_label, self.poll_label, self.schedule_label):
             label.setContentsMargins(4, 0, 12, 0)   # apart from each other, not run together
         bar = self.statusBar()
         bar.addWidget(self.account_label)
         bar.addWidget(self.contact_label)
         bar.addWidget(self.poll_label)
+        bar.addWidget(self.schedule_label, 1)
         bar.addPermanentWidget(self.balance)
         self._show_account()
 
@@ -84,6 +90,9 @@ class MainWindow(QMainWindow):
         ctx.gateway_contact.connect(self._show_contact)
         ctx.settings_changed.connect(self._settings_changed)
         ctx.poll_status.connect(self._show_poll)
+        self.compose.scheduler.run_started.connect(self._schedule_started)
+        self.compose.scheduler.run_ended.connect(self._schedule_ended)
+        self.compose.runner.progressed.connect(self._schedule_progress)
         for tab in (self.compose, self.template):
             signal = getattr(tab, "planned_cost_changed", None)
             if signal is not None:
@@ -167,6 +176,28 @@ class MainWindow(QMainWindow):
             return
         self.poll_label.setToolTip(status.get("summary", ""))
         self.poll_label.setText(self.tr("报告/回复已于 {0} 拉取").format(status.get("at_text", "")))
+
+    def _schedule_started(self, s) -> None:
+        self._schedule_line(self.tr("定时发送开始：{0}（{1} 个号码）").format(s.label, f"{s.recipients:,}"))
+
+    def _schedule_progress(self, origin: str, d: dict) -> None:
+        if origin == SCHEDULE_ORIGIN and self.compose.scheduler.running_id is not None:
+            self._schedule_line(self.tr("定时发送中：已发出 {0} / {1} 个号码").format(
+                f"{int(d.get('numbers_done', 0)):,}", f"{int(d.get('numbers_total', 0)):,}"), tray=False)
+
+    def _schedule_ended(self, s, result: dict) -> None:
+        text = self.tr("定时发送“{0}”：{1}").format(s.label, self.compose.schedule_panel.result_text(result))
+        self._schedule_line(text, warn="error" in result or bool(result.get("cancelled")))
+
+    def _schedule_line(self, text: str, *, tray: bool = True, warn: bool = False) -> None:
+        """A scheduled send in the status bar (and as a tray message while the window is hidden)."""
+        self.schedule_label.setText(text)
+        self.schedule_label.setToolTip(text)
+        self.schedule_label.setStyleSheet("color: #b42318;" if warn else "")
+        self.schedule_label.show()
+        if tray and self.tray is not None and self.tray.isVisible():
+            icon = QSystemTrayIcon.MessageIcon.Warning if warn else QSystemTrayIcon.MessageIcon.Information
+            self.tray.showMessage(self.tr("联江短信桌面助手"), text, icon, 8000)
 
     def _about(self) -> None:
         from .. import __version__

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QDateTimeEdit, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
@@ -33,9 +33,17 @@ ORIGIN_ZH = {"compose": QT_TRANSLATE_NOOP("SchedulePanel", "发送短信"),
              "template": QT_TRANSLATE_NOOP("SchedulePanel", "模板群发")}   # shown through self.tr()
 
 
+SCHEDULE_ORIGIN = "schedule"
+"""The runner origin of a scheduled send: no tab takes it for its own, so a schedule firing never
+clears or overwrites what the user is typing; the window reports it (status bar, tray, the list)."""
+RECENT_RESULTS = 3
+
+
 class Scheduler(QObject):
     changed = Signal()
     schedule_failed = Signal(object)   # TaskError, when creating a scheduled campaign failed
+    run_started = Signal(object)       # the Schedule that began sending
+    run_ended = Signal(object, object)  # the Schedule, its result dict (accepted, rejected, unknown, cancelled, error)
 
     def __init__(self, ctx, parent: QObject | None = None):
         super().__init__(parent)
@@ -45,6 +53,7 @@ class Scheduler(QObject):
         self.runner = runner_for(ctx)
         self._running: str | None = None   # schedule id being sent
         self._resumed: set[str] = set()
+        self.results: dict[str, dict] = {}   # schedule id -> how its run ended (this session), newest last
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.check_now)
@@ -117,19 +126,44 @@ class Scheduler(QObject):
         self._resumed.add(item.id)
         self.book.update(item.id, state=sched.STARTED, note="")
         self._running = item.id
-        started = self.runner.run_campaign(item.campaign_id, origin=item.origin, name=item.label,
+        started = self.runner.run_campaign(item.campaign_id, origin=SCHEDULE_ORIGIN, name=item.label,
                                            recipients=item.recipients)
         if not started:
             self._running = None
             return False
         self.changed.emit()
+        self.run_started.emit(item)
         return True
+
+    @property
+    def running_id(self) -> str | None:
+        """The schedule being sent now (None when none is)."""
+        return self._running
+
+    def stop_running(self) -> None:
+        """Stop the scheduled send under way after the request in flight (the rest is not sent)."""
+        if self._running is not None and self.runner.origin == SCHEDULE_ORIGIN:
+            self.runner.cancel()
+
+    def recent(self) -> list[sched.Schedule]:
+        """Schedules that ran in this session, newest last (at most RECENT_RESULTS), for the list."""
+        out = [self.book.get(sid) for sid in list(self.results)[-RECENT_RESULTS:]]
+        return [s for s in out if s is not None]
+
+    def _record(self, sid: str, result: dict) -> None:
+        self.results.pop(sid, None)
+        self.results[sid] = result
+        s = self.book.get(sid)
+        if s is not None:
+            self.run_ended.emit(s, result)
 
     def _busy_changed(self, busy: bool) -> None:
         if not busy:
             QTimer.singleShot(0, self, self.check_now)  # another send may have been waiting
 
     def _run_finished(self, origin: str, summary: dict) -> None:
+        if origin != SCHEDULE_ORIGIN:
+            return
         sid, self._running = self._running, None
         if sid is None:
             return
@@ -141,13 +175,18 @@ class Scheduler(QObject):
         else:
             self.book.update(sid, state=sched.DONE, note="")
         self.book.prune()
+        self._record(sid, {key: int(summary.get(key) or 0) for key in ("accepted", "rejected", "unknown")}
+                     | {"cancelled": bool(summary.get("cancelled"))})
         self.changed.emit()
 
     def _run_failed(self, origin: str, error) -> None:
+        if origin != SCHEDULE_ORIGIN:
+            return
         sid, self._running = self._running, None
         if sid is None:
             return
         self.book.update(sid, state=sched.FAILED, note=error.message_zh)
+        self._record(sid, {"error": error})
         self.changed.emit()
 
 
@@ -183,12 +222,14 @@ class SchedulePanel(QWidget):
 
         self.list = QListWidget()
         self.list.setObjectName("schedulesList")
-        self.list.setMaximumHeight(80)
+        # Three lines at most: the tab must still fit a 1366×768 screen with a few schedules.
+        self.list.setMaximumHeight(3 * self.list.fontMetrics().height() + 14)
+        self.list.setMinimumHeight(self.list.fontMetrics().height() + 10)
         self.cancel_button = QPushButton(self.tr("取消定时"))
         self.cancel_button.setObjectName("cancelScheduleButton")
         self.cancel_button.clicked.connect(self._cancel_selected)
         self.list.currentItemChanged.connect(lambda *_: self._update_cancel())
-        self.list_label = QLabel(self.tr("待发送的定时任务："))
+        self.list_label = QLabel(self.tr("定时任务："))
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -198,9 +239,12 @@ class SchedulePanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(row)
-        lay.addWidget(self.list_label)
-        lay.addWidget(self.list)
-        lay.addWidget(self.cancel_button)
+        lrow = QHBoxLayout()   # label, list and button side by side: one list's height, not three rows
+        lrow.setContentsMargins(0, 0, 0, 0)
+        lrow.addWidget(self.list_label, 0, Qt.AlignmentFlag.AlignTop)
+        lrow.addWidget(self.list, 1)
+        lrow.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(lrow)
         self.scheduler.changed.connect(self.refresh)
         self.refresh()
 
@@ -228,20 +272,49 @@ class SchedulePanel(QWidget):
     def refresh(self) -> None:
         self.list.clear()
         items = self.scheduler.pending()
-        for s in items:
-            text = self.tr("{0}  {1}（{2} 个号码，{3}）").format(
-                s.due_at.strftime("%Y-%m-%d %H:%M"), s.label, s.recipients, wording.schedule_state(s.state))
-            if s.origin != self.origin:
-                text += self.tr(" —「{0}」").format(self.tr(ORIGIN_ZH.get(s.origin, s.origin)))
-            if s.note:
-                text += " · " + s.note
+        recent = [r for r in self.scheduler.recent() if r.state not in (sched.PENDING, sched.STARTED)]
+        for s in items + recent:
+            text = self.item_text(s)
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(256, s.id)
             self.list.addItem(item)
-        self.list.setVisible(bool(items))
-        self.list_label.setVisible(bool(items))
-        self.cancel_button.setVisible(bool(items))
+        shown = bool(items or recent)
+        self.list.setVisible(shown)
+        self.list_label.setVisible(shown)
+        self.cancel_button.setVisible(shown)
         self._update_cancel()
+
+    def item_text(self, s: sched.Schedule) -> str:
+        """One line of the list: when it actually goes out (after the quiet hours for marketing),
+        what, and its state or how its run ended."""
+        st = self.ctx.settings
+        runnable = s.runnable_at(st.quiet_start, st.quiet_end)
+        when = runnable.strftime("%Y-%m-%d %H:%M")
+        if runnable != s.due_at and s.state == sched.PENDING:
+            when += self.tr("（原定 {0}，免打扰时段后发送）").format(s.due_at.strftime("%H:%M"))
+        text = self.tr("{0}  {1}（{2} 个号码，{3}）").format(when, s.label, f"{s.recipients:,}",
+                                                         wording.schedule_state(s.state))
+        if s.origin != self.origin:
+            text += self.tr(" —「{0}」").format(self.tr(ORIGIN_ZH.get(s.origin, s.origin)))
+        result = self.scheduler.results.get(s.id)
+        if result is not None:
+            text += " · " + self.result_text(result)
+        return text
+
+    def result_text(self, result: dict) -> str:
+        """How a scheduled run ended, in words (the list, the status bar, the tray)."""
+        if "error" in result:
+            return self.tr("发送失败：{0}").format(wording.message(result["error"]))
+        sent = result.get("accepted", 0) + result.get("unknown", 0)
+        if result.get("cancelled"):
+            return self.tr("已停止：已发出 {0} 个号码，其余可在“发送记录”中继续发送").format(f"{sent:,}")
+        text = self.tr("网关接收 {0} 个号码").format(f"{result.get('accepted', 0):,}")
+        if result.get("rejected"):
+            text += self.tr("，拒收 {0} 个").format(f"{result['rejected']:,}")
+        if result.get("unknown"):
+            text += self.tr("，状态未知 {0} 个").format(f"{result['unknown']:,}")
+        return text
 
     def _selected(self) -> sched.Schedule | None:
         item = self.list.currentItem()
@@ -249,16 +322,27 @@ class SchedulePanel(QWidget):
 
     def _update_cancel(self) -> None:
         s = self._selected()
-        ok = s is not None and s.state == sched.PENDING
+        running = s is not None and s.id == self.scheduler.running_id
+        ok = s is not None and (s.state == sched.PENDING or running)
         self.cancel_button.setEnabled(ok)
+        self.cancel_button.setText(self.tr("停止发送") if running else self.tr("取消定时"))
         if s is None:
             self.cancel_button.setToolTip(self.tr("先在列表中选择一个定时任务"))
+        elif running:
+            self.cancel_button.setToolTip(self.tr("停止发送：已发出的短信无法撤回，其余号码不再发送"))
+        elif s.state == sched.STARTED:
+            self.cancel_button.setToolTip(self.tr("这个任务发送到一半时程序关闭了，稍后会自动继续发送"))
         elif not ok:
-            self.cancel_button.setToolTip(self.tr("这个任务已开始发送，请在发送进度中取消"))
+            self.cancel_button.setToolTip(self.tr("这个任务已经结束"))
         else:
             self.cancel_button.setToolTip("")
 
     def _cancel_selected(self) -> None:
         s = self._selected()
-        if s is not None:
+        if s is None:
+            return
+        if s.id == self.scheduler.running_id:
+            self.cancel_button.setEnabled(False)
+            self.scheduler.stop_running()
+        else:
             self.scheduler.cancel(s.id)

@@ -18,6 +18,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
+from ..engine.schedule import PENDING
 from ..jobs.campaign import runner_for
 from .confirm_dialog import ConfirmSendDialog
 from .progress_panel import ProgressPanel
@@ -73,6 +74,7 @@ class SendTab(QWidget):
         self._suppressed: frozenset[str] = frozenset()
         self._last_cost: object = None
         self._sent_in_run = 0
+        self._announced_schedule: str | None = None   # the schedule the result line announces
         self.confirm_dialog: ConfirmSendDialog | None = None
 
     # -- public ---------------------------------------------------------------------------------------
@@ -152,6 +154,7 @@ class SendTab(QWidget):
         self.runner.busy_changed.connect(lambda *_: self._update_actions())
         self.ctx.settings_changed.connect(self._settings_changed)
         self.ctx.data_changed.connect(self._data_changed)
+        self.scheduler.changed.connect(self._schedules_changed)
 
     # -- hooks ----------------------------------------------------------------------------------------
     def _input_block_reason(self) -> str:
@@ -193,8 +196,17 @@ class SendTab(QWidget):
 
     # -- helpers --------------------------------------------------------------------------------------
     def _set_result(self, text: str, color: str = "") -> None:
+        self._announced_schedule = None
         self.result_label.setStyleSheet(f"color: {color};" if color else "")
         self.result_label.setText(text)
+
+    def _schedules_changed(self) -> None:
+        """The "已安排在 …" line says nothing once its schedule was cancelled or has run (the
+        schedule list and the status bar report the run)."""
+        sid = self._announced_schedule
+        if sid is not None and all(s.id != sid or s.state != PENDING for s in self.scheduler.pending()):
+            self._announced_schedule = None
+            self._set_result("")
 
     def _set_planned_cost(self, cost) -> None:
         if cost != self._last_cost:
@@ -278,9 +290,10 @@ class SendTab(QWidget):
             self._set_result(self.tr("正在发送另一个活动，请等它结束后再发送"), RED)
 
     def _schedule(self, plan, marketing: bool, scheduled: datetime, label: str) -> None:
-        def done(_s) -> None:
+        def done(s) -> None:
             self._set_result(self.tr("已安排在 {0} 发送给 {1} 个号码。程序需保持运行（关闭窗口后在托盘中继续）。")
                              .format(scheduled.strftime("%Y-%m-%d %H:%M"), f"{len(plan.recipients):,}"), GREEN)
+            self._announced_schedule = s.id   # the line goes once the schedule is cancelled or has run
             self.schedule_panel.check.setChecked(False)
             self._clear_after_schedule()
 
@@ -342,6 +355,7 @@ class SendTab(QWidget):
         accepted, rejected, unk = int(s.get("accepted", 0)), int(s.get("rejected", 0)), int(s.get("unknown", 0))
         cancelled = bool(s.get("cancelled"))
         self._report_run(origin, accepted, rejected, unk, cancelled)
+        self.progress.hide()   # the result line says how it ended; a full bar left behind reads as "still busy"
         self._clear_after_run(origin, bool(accepted or rejected or unk or cancelled))
         self._update_actions()
 
@@ -372,4 +386,5 @@ class SendTab(QWidget):
         if origin != self.TEST_ORIGIN:
             text += self._clear_after_partial_send() if self._sent_in_run else self.tr(" 本次没有发出任何短信。")
         self._set_result(text, RED)
+        self.progress.hide()
         self._update_actions()

@@ -1,0 +1,149 @@
+"""The window as a marketer uses it (issue 9): a schedule firing while work is open, column mapping
+that never picks an index column, template test sends, stale lines, and the window fitting 1366×768.
+
+Real parts: the simulator over loopback HTTP, a real SQLite store, real workbooks, the engine in QThreads.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from ljsms_desktop.credentials import MemoryCredentials
+from ljsms_desktop.settings import Settings
+from ljsms_desktop.store import Store
+from ljsms_desktop.ui.context import AppContext
+from ljsms_desktop.ui.main_window import MainWindow
+
+CONTENT = "【联江科技】双十一全场五折，详情见官网。回T退订"
+TID = "T2001"
+TEMPLATE = "【联江优选】{}您好，您的优惠券{}已到账，先到先得。回T退订"
+
+
+def write_customers(path: Path, rows: int = 5) -> Path:
+    """The sheet of the issue: 序号 first, the name in 客户姓名, the number in 联系电话, a coupon code."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "客户"
+    ws.append(["序号", "客户姓名", "城市", "联系电话", "优惠券码"])
+    for i in range(rows):
+        ws.append([i + 1, f"客户{i}", "杭州", 13900000000 + i, f"QV{i:04d}"])
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, make_simulator):
+    made = []
+
+    def make(**sim_kwargs) -> tuple[MainWindow, object]:
+        sim = make_simulator(templates={TID: TEMPLATE}, **sim_kwargs)
+        creds = MemoryCredentials()
+        creds.set_password("demo", "demo")
+        settings = Settings(base_url=sim.base_url, account="demo", quiet_start="00:00", quiet_end="00:00",
+                            test_numbers=["13912345678"])
+        ctx = AppContext(tmp_path / f"home{len(made)}", settings=settings, credentials=creds)
+        Store(ctx.db_path).close()
+        w = MainWindow(ctx)
+        qtbot.addWidget(w)
+        w.resize(1366, 700)
+        w.show()
+        w.start()
+        made.append(w)
+        return w, sim
+
+    yield make
+    for w in made:
+        w.quit()
+        assert not w.ctx.tasks.running(), "closing the window joins every worker"
+
+
+def confirm(qtbot, tab):
+    qtbot.waitUntil(lambda: tab.confirm_dialog is not None and tab.confirm_dialog.isVisible(), timeout=5000)
+    dlg = tab.confirm_dialog
+    qtbot.waitUntil(lambda: "剩余" in dlg.balance_label.text() and "刷新" not in dlg.balance_label.text(), timeout=5000)
+    return dlg
+
+
+def wait_template_plan(qtbot, tab, timeout: int = 10000):
+    qtbot.waitUntil(lambda: tab.plan is not None and not tab._importing and not tab._planning
+                    and not tab._import_timer.isActive() and not tab._plan_timer.isActive(), timeout=timeout)
+    return tab.plan
+
+
+def schedule_compose_send(qtbot, w, count: int) -> datetime:
+    tab = w.compose
+    tab.content_edit.setPlainText(CONTENT)
+    tab.numbers_edit.setPlainText("\n".join(str(13800000000 + i) for i in range(count)))
+    tab.schedule_panel.check.setChecked(True)
+    due = (datetime.now() + timedelta(minutes=10)).replace(second=0, microsecond=0)
+    tab.schedule_panel.set_when(due)
+    qtbot.waitUntil(tab.send_button.isEnabled, timeout=5000)
+    tab.send()
+    confirm(qtbot, tab).ok_button.click()
+    qtbot.waitUntil(lambda: "已安排在" in tab.result_label.text(), timeout=5000)
+    return due
+
+
+def test_a_schedule_firing_leaves_the_open_work_untouched(window, qtbot, tmp_path):
+    w, sim = window()
+    due = schedule_compose_send(qtbot, w, 2)
+    assert w.compose.numbers_edit.toPlainText() == ""   # the scheduled numbers left the box (no double booking)
+    # New work in both tabs, not sent yet.
+    typing = "13700000001\n13700000002\n137000"
+    w.compose.content_edit.setPlainText("【联江科技】下周的新活动，回T退订")
+    w.compose.numbers_edit.setPlainText(typing)
+    tmpl = w.template
+    tmpl.template_id_edit.setText(TID)
+    tmpl.template_text_edit.setPlainText(TEMPLATE)
+    tmpl.load_file(write_customers(tmp_path / "客户.xlsx"))
+    wait_template_plan(qtbot, tmpl)
+    file_label = tmpl.file_label.text()
+
+    assert w.compose.scheduler.check_now(now=due + timedelta(seconds=1))
+    qtbot.waitUntil(lambda: bool(w.compose.scheduler.results), timeout=10000)
+    assert len(sim.sent_counter()) == 2
+
+    # The inputs are as the user left them; neither tab claims the scheduled run as its own.
+    assert w.compose.numbers_edit.toPlainText() == typing
+    assert w.compose.content_edit.toPlainText() == "【联江科技】下周的新活动，回T退订"
+    assert "已发送" not in w.compose.result_label.text() and "网关接收" not in w.compose.result_label.text()
+    assert w.compose.progress.isHidden() and tmpl.progress.isHidden()
+    assert tmpl.info is not None and tmpl.file_label.text() == file_label
+    assert tmpl.plan is not None and len(tmpl.plan.recipients) == 5
+    assert "网关接收" not in tmpl.result_label.text()
+    # Reported separately: the status bar and the schedule list.
+    assert "网关接收 2 个号码" in w.schedule_label.text() and w.schedule_label.isVisible()
+    lines = [w.compose.schedule_panel.list.item(i).text() for i in range(w.compose.schedule_panel.list.count())]
+    assert len(lines) == 1 and "已发送" in lines[0] and "网关接收 2 个号码" in lines[0]
+    # The announcement under the compose tab went with the schedule it announced.
+    assert "已安排在" not in w.compose.result_label.text()
+
+
+def test_a_cancelled_schedule_is_no_longer_announced(window, qtbot):
+    w, sim = window()
+    schedule_compose_send(qtbot, w, 3)
+    panel = w.compose.schedule_panel
+    panel.list.setCurrentRow(0)
+    assert panel.cancel_button.isEnabled()
+    panel.cancel_button.click()
+    assert not w.compose.has_pending_schedules()
+    assert w.compose.result_label.text() == "" and w.compose.result_label.isHidden()
+
+
+def test_the_schedule_list_shows_when_quiet_hours_let_it_go(window, qtbot):
+    w, sim = window()
+    s = w.ctx.settings
+    s.quiet_start, s.quiet_end = "21:00", "08:00"
+    due = datetime.now().replace(hour=22, minute=30, second=0, microsecond=0) + timedelta(days=1)
+    from ljsms_desktop.engine.schedule import Schedule
+
+    w.compose.scheduler.book.add(Schedule(campaign_id=1, due=due.isoformat(), marketing=True, label="夜间活动",
+                                          recipients=10))
+    w.compose.scheduler.changed.emit()
+    text = w.compose.schedule_panel.list.item(0).text()
+    after = (due + timedelta(days=1)).replace(hour=8, minute=0)
+    assert text.startswith(after.strftime("%Y-%m-%d 08:00")) and "原定 22:30" in text
