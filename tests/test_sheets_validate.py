@@ -121,6 +121,17 @@ def test_fast_mobile_agrees_with_normalize_mobile():
             assert fast == s, s  # every clean valid number takes the fast path
 
 
+def test_batch_scan_accepts_exactly_the_mobile_rule():
+    """The batch regex over comma-joined numbers agrees with normalize_mobile on every prefix 100-199,
+    the new ranges included (149, 1740x-1741x, 1749, 1610)."""
+    numbers = [f"{p}{tail}" for p in range(100, 200) for tail in ("00000000", "12345678", "99999999")]
+    numbers += ["14912345678", "17406123456", "17412123456", "17413123456", "17491234567", "16101234567",
+                "16111234567"]
+    misses = set(validate_mod._csv_misses(",".join(numbers) + ","))
+    for i, n in enumerate(numbers):
+        assert (i in misses) == (not normalize_mobile(n).ok), n
+
+
 ANOMALIES = ["num", "pad", "dup", "empty", "blankrow", "bad", "sci", "novar", "long", "ctl", "fullwidth", "u3000",
              "tab", "inner_space", "sep", "exact100", "plus86", "date", "comma"]
 

@@ -1,6 +1,10 @@
 """Mainland China mobile numbers: normalise what people type or paste, and say why a value is refused.
 
-The valid-number rule is phonenumbers' own CN mobile pattern (its metadata), not a hand-made regex.
+The valid-number rule (CN_MOBILE) is the table of currently assigned 11-digit prefixes in
+/work/shared/reference/delivery-codes.md section 2 (MIIT allocations as collected by
+VincentSit/ChinaMobilePhoneNumberRegex, libphonenumber's carrier data, phonenumbers 9.0.43 and
+libphonenumber PR #3970 for 中国广电 1610). phonenumbers' own CN pattern refuses 149 (中国电信
+上网卡 numbers, which receive SMS) and the 1740x/1741x/1749 ranges, so the rule is kept here.
 """
 
 from __future__ import annotations
@@ -9,11 +13,22 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import phonenumbers
-
-CN_MOBILE_PATTERN = phonenumbers.PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern.replace(
-    r"\d", "[0-9]")
-"""phonenumbers' CN mobile pattern, with ASCII digits only (the one rule every layer checks numbers with)."""
+# Assigned 11-digit prefixes (section 2 of the reference above), by carrier:
+#   中国移动 134(0-8) 135-139 147(上网卡) 150-152 157-159 165(虚拟) 1703/1705/1706(虚拟) 172 178 182-184 187 188
+#            195 197 198
+#   中国联通 130-132 145(上网卡) 155 156 166 167(虚拟) 171(虚拟) 1704/1707-1709(虚拟) 175 176 185 186 196
+#   中国电信 133 1349(卫星) 149(上网卡) 153 162(虚拟) 1700-1702(虚拟) 173 17400-17405 177 180 181 189 190 191
+#            193 199
+#   中国广电 192 1610;  others: 17406-17412 (工信部应急通信), 1749 (海事卫星)
+# Unassigned, refused: 140-144 146 148 (13-digit IoT numbers only), 154, 160 161(but 1610) 163 164 168 169,
+# 174 outside 1740x/1741[0-2]/1749, 179, 194.
+CN_MOBILE_PATTERN = (
+    "1(?:3[0-9]|4[579]|5[0-35-9]|6[25-7]|7[0-35-8]|8[0-9]|9[0-35-9])[0-9]{8}"
+    "|1610[0-9]{7}"
+    "|174(?:0[0-9]|1[0-2]|9[0-9])[0-9]{6}"
+)
+"""The assigned mainland mobile prefixes, ASCII digits only (the one rule every layer checks numbers with).
+Every alternative is exactly 11 digits: the sheet import's batch scan relies on it."""
 CN_MOBILE = re.compile(f"(?:{CN_MOBILE_PATTERN})")
 
 # Separators people put inside one number: spaces (incl. NBSP/ideographic), dashes, dots, brackets.
