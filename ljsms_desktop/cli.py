@@ -11,6 +11,7 @@ import traceback
 
 from . import __version__
 from .commands.context import EXIT_BROKEN_PIPE, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, CliError, Context
+from .store.errors import StoreError
 
 # Each module in ljsms_desktop/commands/ with a register(subparsers) function.
 COMMAND_MODULES = [
@@ -19,6 +20,7 @@ COMMAND_MODULES = [
     "check",
     "campaign", "pull", "suppress",
     "export",
+    "backup",
 ]
 
 EPILOG = """\
@@ -51,18 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _setup_logging(verbose: bool) -> None:
-    from . import paths
+    """The rotating, redacting log shared with the window (``logs``); ``-v`` adds DEBUG on stderr."""
+    from .logs import setup_logging
 
-    root = logging.getLogger("ljsms_desktop")
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    try:
-        handler: logging.Handler = logging.FileHandler(paths.log_path(), encoding="utf-8")
-    except OSError:
-        handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    if verbose:
-        root.addHandler(logging.StreamHandler(sys.stderr))
+    setup_logging(debug=verbose, stderr=verbose)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as e:
         ctx.err(f"错误：{e.message_zh}")
         return e.exit_code
+    except StoreError as e:  # the data file: worded by commands.backup (names `ljsms restore` where it helps)
+        from .commands.backup import store_error_text, usage_error
+
+        ctx.err(f"错误：{store_error_text(e)}")
+        return EXIT_USAGE if usage_error(e) else EXIT_FAILED
     except KeyboardInterrupt:
         ctx.err("已中断。已保存的进度不会丢失，可用 ljsms resume 继续。")
         return EXIT_INTERRUPTED

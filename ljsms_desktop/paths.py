@@ -29,5 +29,14 @@ def settings_path() -> Path:
     return data_dir() / "settings.json"
 
 
+def log_dir() -> Path:
+    """The log folder: ``$LJSMS_HOME/logs`` when set, else the platform's per-user log folder."""
+    home = os.environ.get("LJSMS_HOME")
+    if home:
+        return Path(home).expanduser() / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def log_path() -> Path:
-    return data_dir() / "ljsms.log"
+    """The rotating log (``ljsms.log``, ``.1`` … ``.4``) that ``ljsms`` and the window write (see ``logs``)."""
+    return log_dir() / "ljsms.log"

@@ -20,6 +20,7 @@ from .auth import auth_fields
 from .codes import NO_DATA, SUCCESS
 from .errors import LjApiError, LjBadResponseError, LjTransportError
 from .models import Reply, Report, SendResult
+from ..logs import register_secret
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +41,10 @@ class LjClient:
                  max_backoff: float = 8.0, sleep: Callable[[float], None] = time.sleep):
         self.base_url = (base_url or DEFAULT_BASE_URL).rstrip("/")
         self.account = account
-        # Held in a closure, so no repr, vars() dump or crash report of this object shows it.
+        # Held in a closure, so no repr, vars() dump or crash report of this object shows it; and
+        # masked in the log should any text ever carry it (ljsms_desktop.logs).
         self._auth = lambda: auth_fields(account, password)
+        register_secret(password)
         self.timeout = timeout
         self.retries = max(0, retries)
         self.backoff = backoff
@@ -101,22 +104,27 @@ class LjClient:
         except (KeyError, TypeError, ValueError):
             raise LjBadResponseError("accountNum", "余额查询的回答缺少 smsNum", "The balance answer lacks smsNum.")
 
-    def reports(self) -> list[Report]:
-        """One pull of delivery reports (§4). Each report is handed out once: store it before anything else."""
-        items = self._pull("report")
+    def reports(self, *, retries: int | None = None) -> list[Report]:
+        """One pull of delivery reports (§4). Each report is handed out once: store it before anything else.
+
+        *retries*: tries after the first on 49999 or a broken answer (default: the client's); the
+        poller passes 0 and retries itself, outside the database's write lock.
+        """
+        items = self._pull("report", retries)
         return [Report(msg_id=_s(i.get("msgId")), mobile=_s(i.get("mobile")), code=_s(i.get("code")),
                        time=_s(i.get("time")), ext=_s(i.get("ext"))) for i in items]
 
-    def replies(self) -> list[Reply]:
-        """One pull of replies (§5). Each reply is handed out once: store it before anything else."""
-        items = self._pull("reply")
+    def replies(self, *, retries: int | None = None) -> list[Reply]:
+        """One pull of replies (§5). Each reply is handed out once: store it before anything else (*retries*:
+        see reports)."""
+        items = self._pull("reply", retries)
         return [Reply(mobile=_s(i.get("mobile")), content=_s(i.get("content")), time=_s(i.get("time")),
                       expand=_s(i.get("expand")), msg_id=_s(i.get("msgId"))) for i in items]
 
     # -- plumbing --------------------------------------------------------------------------------
 
-    def _pull(self, endpoint: str) -> list[dict]:
-        answer = self._call(endpoint, {}, no_data_ok=True)
+    def _pull(self, endpoint: str, retries: int | None = None) -> list[dict]:
+        answer = self._call(endpoint, {}, no_data_ok=True, retries=retries)
         if answer.get("code_int") == NO_DATA:
             return []
         items = answer.get("list")
@@ -135,7 +143,9 @@ class LjClient:
                                      "but its answer has no msgId.", maybe_delivered=True)
         return SendResult(msg_id=str(msg_id), code=SUCCESS, desc=_s(answer.get("desc")) or "success")
 
-    def _call(self, endpoint: str, payload: dict, *, send: bool = False, no_data_ok: bool = False) -> dict:
+    def _call(self, endpoint: str, payload: dict, *, send: bool = False, no_data_ok: bool = False,
+              retries: int | None = None) -> dict:
+        limit = self.retries if retries is None else max(0, retries)
         attempt = 0
         while True:
             try:
@@ -145,7 +155,7 @@ class LjClient:
                 # answers are retried only where repeating cannot double-send.
                 busy = isinstance(e, LjApiError) and e.busy
                 retryable = busy or (not send and (isinstance(e, (LjTransportError, LjBadResponseError))))
-                if not retryable or attempt >= self.retries:
+                if not retryable or attempt >= limit:
                     raise
             delay = min(self.max_backoff, self.backoff * (2 ** attempt)) * self._rng.uniform(0.5, 1.0)
             log.info("gateway %s: retry %d in %.2fs", endpoint, attempt + 1, delay)

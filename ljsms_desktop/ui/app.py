@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, paths
@@ -42,18 +44,60 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="演示模式：内置网关模拟器、临时数据文件夹、演示账号")
     p.add_argument("--lang", help="界面语言，例如 zh_CN 或 en（默认跟随系统）")
     p.add_argument("--version", action="version", version=f"ljsms-desktop {__version__}")
+    p.add_argument("--debug", action="store_true", help="详细日志（DEBUG 级别，写入日志文件）")
+    p.add_argument("--self-test", action="store_true",
+                   help="自检：临时数据文件夹、钥匙串、内置模拟网关发送一条短信并取回状态报告、绘制主窗口；"
+                        "无需显示器，逐项输出结果，成功退出码 0，失败 1")
+    # For tests and benchmarks: print "painted <ms>" once the window has been painted, then quit.
+    p.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     return p
 
 
-def _setup_logging(home: Path) -> None:
-    root = logging.getLogger("ljsms_desktop")
-    root.setLevel(logging.INFO)
+NO_DISPLAY = ("ljsms-desktop: 没有可用的显示器（未设置 DISPLAY 或 WAYLAND_DISPLAY）。请在桌面会话中运行；"
+              "或用 QT_QPA_PLATFORM=offscreen 无界面运行；或运行 ljsms-desktop --self-test 检查安装。"
+              " (no display: run it in a desktop session, with QT_QPA_PLATFORM=offscreen, or try --self-test)")
+
+
+def no_display() -> bool:
+    """Linux with no X11/Wayland display and no platform chosen: Qt would abort with a long message."""
+    return sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def watch_first_paint(window, callback) -> QObject:
+    """Call *callback(seconds since process start)* once, after the window's first paint has been
+    flushed. Returns the event filter (keep it alive with the window)."""
+
+    class _Watcher(QObject):
+        done = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt name
+            if not self.done and event.type() == QEvent.Type.Paint:
+                self.done = True
+                QTimer.singleShot(0, lambda: callback(time.time() - _process_start()))
+            return False
+
+    watcher = _Watcher(window)
+    window.installEventFilter(watcher)
+    central = window.centralWidget()
+    if central is not None:
+        central.installEventFilter(watcher)
+    return watcher
+
+
+def _process_start() -> float:
+    """When this process started (Linux: from /proc; elsewhere when this module was imported)."""
     try:
-        handler = logging.FileHandler(home / "ljsms.log", encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-    except OSError:
-        pass
+        with open("/proc/self/stat", "rb") as f:
+            ticks = int(f.read().rsplit(b")", 1)[1].split()[19])
+        with open("/proc/stat", "rb") as f:
+            boot = next(int(line.split()[1]) for line in f if line.startswith(b"btime"))
+        return boot + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration, AttributeError):
+        return _IMPORTED
+
+
+_IMPORTED = time.time()
 
 
 def create_window(*, demo_env=None, home: Path | None = None):
@@ -69,8 +113,30 @@ def create_window(*, demo_env=None, home: Path | None = None):
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the bundle: a child process (sheet parsing) starts this executable
     args = build_parser().parse_args(argv)
+    if args.self_test and no_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif no_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    from ..logs import setup_logging
+
+    log_file = setup_logging(debug=args.debug)
+    log = logging.getLogger("ljsms_desktop.app")
+    log.info("ljsms-desktop %s starting (Python %s, PySide6 %s, %s%s)", __version__, sys.version.split()[0],
+             _pyside_version(), sys.platform, ", bundle" if getattr(sys, "frozen", False) else "")
+    log.debug("options: %s; log file %s", vars(args), log_file)
+    if args.self_test:
+        from .selftest import run_self_test
+
+        return run_self_test()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from .errors import install_error_dialog
+
+    install_error_dialog(app, log_file)
     app.setApplicationName("ljsms-desktop")
     app.setOrganizationName("ljsms")
     install_translator(app, args.lang)
@@ -82,8 +148,16 @@ def main(argv: list[str] | None = None) -> int:
 
         demo_env = DemoEnvironment().start()
     home = demo_env.home if demo_env else paths.data_dir()
-    _setup_logging(home)
     window = create_window(demo_env=demo_env, home=home)
+
+    def painted(seconds: float) -> None:
+        log.info("window painted %.0f ms after the process started", seconds * 1000)
+        if args.exit_after_paint:
+            print(f"painted {seconds * 1000:.0f} ms ({QApplication.platformName()})", flush=True)
+            window.quit()
+            QApplication.quit()
+
+    window._paint_watcher = watch_first_paint(window, painted)
     window.show()
     window.start()
     try:
@@ -91,6 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if demo_env is not None:
             demo_env.stop()
+
+
+def _pyside_version() -> str:
+    import PySide6
+
+    return PySide6.__version__
 
 
 if __name__ == "__main__":
