@@ -413,6 +413,30 @@ EN: dict[str, str] = {
     " 已发出 {0} 个号码，其余可在“发送记录”中修正后继续发送。":
         " {0} numbers were sent; fix the problem and continue the rest from “Campaigns”.",
     "表格已移除，以免重复发送。": "The sheet was removed so nothing is sent twice.",
+    # -- the error dialog (ui/errors.py) and Help → 关于 (ui/about.py) --------------------------------
+    "程序出错了": "Something went wrong",
+    "程序出错了（{0} 次）": "Something went wrong ({0} times)",
+    "（日志文件无法写入）": "(the log file cannot be written)",
+    "程序遇到了一个意外错误，已记录到日志。窗口仍可继续使用；正在进行的发送不受影响，进度已保存。\n"
+    "如果问题反复出现，请点“复制详情”把内容发给技术支持。\n\n错误：{0}\n日志文件：{1}":
+        "The program ran into an unexpected error; it has been written to the log. The window can still be "
+        "used; a send under way is not affected and its progress is saved.\n"
+        "If it happens again, click “Copy details” and send them to support.\n\nError: {0}\nLog file: {1}",
+    "复制详情": "Copy details",
+    "已复制": "Copied",
+    "<b>联江短信桌面助手</b> {0}": "<b>Lianjiang SMS Desktop</b> {0}",
+    "联江·云通讯短信群发、模板群发、状态报告与上行回复。":
+        "SMS campaigns, template sends, delivery reports and replies on the Lianjiang cloud gateway.",
+    "无可用的系统钥匙串：密码不保存": "No system keyring: the password is not kept",
+    "系统钥匙串": "System keyring",
+    "仅本次运行（内存）": "This run only (memory)",
+    "打包程序": "bundle",
+    "源代码": "source",
+    "版本": "Version",
+    "数据文件夹": "Data folder",
+    "日志文件": "Log file",
+    "密码保管": "Password storage",
+    "复制": "Copy",
     # -- words from the layers below the window (ui/wording.py) ------------------------------------
     "中文": "English",  # the marker that tells wording.english() the English translator is on
     "待发送": "Ready",

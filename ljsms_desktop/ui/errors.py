@@ -88,7 +88,8 @@ class ErrorReporter(QObject):
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.destroyed.connect(self._forget)
         self.dialog.show()
-        self.dialog.raise_()
+        if QApplication.platformName() != "offscreen":  # which cannot raise windows, and says so
+            self.dialog.raise_()
 
     def _forget(self, *_args) -> None:
         self.dialog = None

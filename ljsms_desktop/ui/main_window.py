@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于(&A)"), self)
+        about.setObjectName("aboutAction")
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
@@ -199,11 +200,16 @@ class MainWindow(QMainWindow):
             icon = QSystemTrayIcon.MessageIcon.Warning if warn else QSystemTrayIcon.MessageIcon.Information
             self.tray.showMessage(self.tr("联江短信桌面助手"), text, icon, 8000)
 
-    def _about(self) -> None:
-        from .. import __version__
+    def _about(self):
+        """Help → 关于: version, data folder, log file, keyring backend (ui/about.py)."""
+        from PySide6.QtCore import Qt
 
-        QMessageBox.about(self, self.tr("关于"), self.tr("联江短信桌面助手 {0}\n联江·云通讯短信群发、模板群发、"
-                                                       "状态报告与上行回复。").format(__version__))
+        from .about import AboutDialog
+
+        dialog = AboutDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # -- state and closing ---------------------------------------------------------------------------
     def _restore_state(self) -> None:
