@@ -183,6 +183,73 @@ def test_encoding_changing_mid_file_is_one_clear_message(tmp_path):
         import_sheet(path)
 
 
+def _mixed_lines(n: int) -> bytes:
+    """A list whose names alternate between GBK and UTF-8 lines, as in issue 9 (Cyrillic names went out)."""
+    names = ["欧阳娜娜", "张三丰", "李小龙", "王五六", "赵敏敏", "周芷若"]
+    lines = ["手机号,姓名\n".encode()]
+    for i in range(n):
+        line = f"1380013{i:04d},{names[i % len(names)]}\n"
+        lines.append(line.encode("gbk" if i % 2 else "utf-8"))
+    return b"".join(lines)
+
+
+def test_mixed_gbk_and_utf8_lines_are_refused_with_a_line_number(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(_mixed_lines(301))
+    with pytest.raises(SheetError) as err:
+        import_sheet(path, template="{}")
+    assert err.value.code in ("encoding", "encoding_mixed")
+    assert "第 2 行" in err.value.message or "第 3 行" in err.value.message  # the first two data lines differ
+    assert "line" in err.value.message_en
+
+
+@pytest.mark.parametrize("lines", [40, 20000])
+def test_utf8_lines_that_decode_as_gb18030_garbage_are_refused(tmp_path, lines):
+    """张三 in UTF-8 decodes "cleanly" as GB18030 into 寮犱笁: a statistical or GB18030-first reader sends
+    garbled names. Short file: the sample shows it; long file: UTF-8 lines only after the first 64 KiB."""
+    body = [f"1380013{i:04d},张三\n".encode("gbk" if i % 2 or lines > 40 and i < 10000 else "utf-8")
+            for i in range(lines)]
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("手机号,姓名\n".encode("gbk") + b"".join(body))
+    assert path.read_bytes().decode("gb18030")  # no decoding error anywhere: only the check finds it
+    with pytest.raises(SheetError) as err:
+        import_sheet(path, template="{}")
+    assert err.value.code == "encoding_mixed" and "UTF-8" in err.value.message and "GBK" in err.value.message_en
+
+
+def test_gbk_file_that_decodes_only_as_gb18030_is_read(tmp_path):
+    names = ["欧阳娜娜", "张三丰", "李小龙", "王五六", "赵敏敏", "周芷若", "令狐冲", "东方不败"]
+    text = "手机号,姓名\n" + "".join(f"1380013{i:04d},{names[i % 8]}{i}\n" for i in range(3000))
+    path = write_csv(tmp_path / "gbk.csv", text, "gbk")
+    r = import_sheet(path, template="{}")
+    assert r.encoding == "gb18030" and r.valid == 3000
+    assert next(iter(r.valid_rows)) == ("13800130000", ["欧阳娜娜0"])
+
+
+def test_bytes_that_are_no_text_in_either_encoding_name_the_line(tmp_path):
+    good = "手机号,姓名\n13800138000,张三\n13900139000,李四\n".encode()
+    path = tmp_path / "bad.csv"
+    path.write_bytes(good + b"13700137000,\xff\xfe\xfd\n")
+    with pytest.raises(SheetError) as err:
+        import_sheet(path)
+    assert err.value.code == "encoding" and "第 4 行" in err.value.message and "line 4" in err.value.message_en
+
+
+def test_late_gbk_line_in_a_long_utf8_file_names_the_exact_line(tmp_path):
+    head = ("手机号,姓名\n" + "13800138000,张三\n" * 20000).encode("utf-8")
+    path = tmp_path / "late.csv"
+    path.write_bytes(head + "13900139000,李四\n".encode("gbk") + b"13700137000,x\n")
+    with pytest.raises(SheetError) as err:
+        import_sheet(path)
+    assert "第 20002 行" in err.value.message
+
+
+def test_no_statistical_guess_for_other_encodings():
+    with pytest.raises(SheetError) as err:  # 0x80 alone is neither UTF-8 nor GB18030 (cp1252 "€" elsewhere)
+        detect_encoding("手机号,备注\n13800138000,x".encode() + b"\x80\n", complete=True)
+    assert err.value.code == "encoding" and "第 2 行" in err.value.message
+
+
 # -- workbooks and sheets -------------------------------------------------------------------------------
 
 

@@ -12,14 +12,23 @@ class SheetError(Exception):
 
     usage = True  # the CLI exits with status 2 (a file problem), like a usage error
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, code: str = "", message_en: str = "") -> None:
         super().__init__(message)
         self.message = message
+        self.code = code  # e.g. "too_large", "reader_crashed", "encoding_mixed" ("" for the older messages)
+        self.message_en = message_en  # the same in English, when the raiser gave it
+
+    def __reduce__(self):  # keep code and English across a process boundary
+        return _rebuild, (self.message, self.code, self.message_en)
 
     @property
     def message_zh(self) -> str:
         """The same message under the name every layer's error handling looks for."""
         return self.message
+
+
+def _rebuild(message: str, code: str, message_en: str) -> SheetError:
+    return SheetError(message, code=code, message_en=message_en)
 
 
 class Cancelled(Exception):
