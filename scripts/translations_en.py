@@ -246,6 +246,19 @@ EN: dict[str, str] = {
     "定时发送开始：{0}（{1} 个号码）": "Scheduled send started: {0} ({1} numbers)",
     "定时发送中：已发出 {0} / {1} 个号码": "Scheduled send: {0} / {1} numbers sent",
     "定时发送“{0}”：{1}": "Scheduled send “{0}”: {1}",
+    # -- template columns, template test send, confirm sample (issue 9) -----------------------------
+    "请为变量{0}选择表格中的列：没有认出与模板文字对应的列（序号等编号列不会自动选用）":
+        "Choose the sheet column for variable {0}: no column matches the template's words "
+        "(index columns such as 序号 are never chosen by themselves)",
+    "测试号码：{0}（在“文件 → 设置”中修改）": "Test numbers: {0} (change them in File → Settings)",
+    "测试号码：未设置（在“文件 → 设置”中填写自己的手机号）": "Test numbers: none (enter your own numbers in File → Settings)",
+    "请先在“文件 → 设置”中填写测试号码（自己的手机号）": "Enter test numbers (your own phones) in File → Settings first",
+    "表格中没有可以发送的行": "The sheet has no rows that can be sent",
+    "模板 {0}": "template {0}",
+    "把表格前几行的短信发给测试号码，在“状态报告”中确认送达":
+        "Send the first rows' messages to your test numbers, then check Delivery Reports",
+    "第一个号码（{0}）将收到：": "The first number ({0}) gets:",
+    "短信内容：": "Message:",
     "{0}  {1}（{2} 个号码，{3}）": "{0}  {1} ({2} numbers, {3})",
     " —「{0}」": " — “{0}”",
     "先在列表中选择一个定时任务": "Choose a scheduled send in the list first",

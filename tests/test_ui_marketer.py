@@ -147,3 +147,61 @@ def test_the_schedule_list_shows_when_quiet_hours_let_it_go(window, qtbot):
     text = w.compose.schedule_panel.list.item(0).text()
     after = (due + timedelta(days=1)).replace(hour=8, minute=0)
     assert text.startswith(after.strftime("%Y-%m-%d 08:00")) and "原定 22:30" in text
+
+
+def test_variables_map_by_header_words_never_to_the_index_column(window, qtbot, tmp_path):
+    w, sim = window()
+    tab = w.template
+    tab.template_id_edit.setText(TID)
+    tab.template_text_edit.setPlainText(TEMPLATE)
+    tab.load_file(write_customers(tmp_path / "客户.xlsx"))
+    plan = wait_template_plan(qtbot, tab)
+    assert tab.mobile_combo.currentData() == 3
+    assert [c.currentData() for c in tab.var_combos] == [1, 4]          # 客户姓名 before 您好, 优惠券码 after 优惠券
+    first = "【联江优选】客户0您好，您的优惠券QV0000已到账，先到先得。回T退订"
+    assert tab.preview_table.item(0, 2).text() == first
+    assert plan.values[0] == ["客户0", "QV0000"]
+    # The confirm dialog shows one whole message, as the first number gets it.
+    qtbot.waitUntil(tab.send_button.isEnabled, timeout=5000)
+    tab.send()
+    dlg = confirm(qtbot, tab)
+    assert dlg.sample_label.text() == first and dlg.sample_label.wordWrap()
+    assert "13900000000" in dlg.sample_caption.text()
+    dlg.cancel_button.click()
+
+
+def test_a_variable_no_header_fits_stays_unset_and_blocks_the_send(window, qtbot, tmp_path):
+    w, sim = window()
+    tab = w.template
+    tab.template_id_edit.setText(TID)
+    tab.template_text_edit.setPlainText("【联江优选】{}：{}，回T退订")      # no words to go by
+    tab.load_file(write_customers(tmp_path / "客户.xlsx"))
+    qtbot.waitUntil(lambda: tab.info is not None and not tab._inspecting, timeout=5000)
+    assert [c.currentData() for c in tab.var_combos] == [None, None]   # not 序号, not 客户姓名 by position
+    assert not tab.send_button.isEnabled() and "请为变量1、2选择" in tab.send_button.toolTip()
+    assert "请为变量1、2选择" in tab.import_summary.text()
+    tab.set_variable_columns([1, 2])
+    plan = wait_template_plan(qtbot, tab)
+    assert plan.values[0] == ["客户0", "杭州"]
+    qtbot.waitUntil(tab.send_button.isEnabled, timeout=5000)
+
+
+def test_template_test_send_goes_to_the_test_numbers_and_keeps_the_workbook(window, qtbot, tmp_path):
+    w, sim = window()
+    tab = w.template
+    assert "13912345678" in tab.test_numbers_label.text()
+    tab.template_id_edit.setText(TID)
+    tab.template_text_edit.setPlainText(TEMPLATE)
+    tab.load_file(write_customers(tmp_path / "客户.xlsx"))
+    wait_template_plan(qtbot, tab)
+    qtbot.waitUntil(tab.test_button.isEnabled, timeout=5000)
+    tab.test_button.click()
+    qtbot.waitUntil(lambda: "测试短信已发给 1 个号码" in tab.result_label.text(), timeout=10000)
+    (batch,) = sim.accepted
+    assert list(batch.mobiles) == ["13912345678"]
+    assert batch.contents == ("【联江优选】客户0您好，您的优惠券QV0000已到账，先到先得。回T退订",)
+    assert tab.info is not None and tab.plan is not None and len(tab.plan.recipients) == 5   # the real send is next
+    assert tab.progress.isHidden()
+    with Store(w.ctx.db_path) as store:
+        (camp,) = store.campaigns()
+        assert camp.name.startswith("测试发送")

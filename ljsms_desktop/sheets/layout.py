@@ -10,8 +10,12 @@ Detection looks at the first non-empty rows only (a preview), so it costs nothin
   when the header names a phone column (more for 手机/mobile than for 号码/电话/phone). A header
   word alone is enough, so a column whose numbers were all mangled into ``1.38E+10`` is still
   found and every row gets its reason; data alone needs half of the cells to be mobiles.
-- Variables: the template's ``{}`` in order take the other columns left to right, skipping a
-  ``问题`` column (the reason column of an exported list of invalid rows). All overridable.
+- Variables: never an index-like column (序号/编号/No./ID/#, or data that counts 1, 2, 3…) nor a
+  ``问题`` column (the reason column of an exported list of invalid rows). ``suggest_variables``
+  (the window) maps a ``{}`` only where the header words fit the template around it — a name
+  column after 尊敬的/亲爱的 or before 您好, 订单号 after 订单 — and leaves the rest unset for the
+  user; ``detect_layout`` (the command line, which prints the mapping) takes those matches and fills
+  the rest with the other columns left to right. All overridable.
 
 Columns are absolute 0-based indexes (0 = column A) everywhere in this package.
 """
@@ -28,6 +32,11 @@ from .errors import SheetError
 from .reader import Sheet
 
 REASON_COLUMN = "问题"
+INDEX_HEADERS = frozenset({"序号", "编号", "行号", "序列号", "no", "no.", "nr", "id", "#", "index", "s/n", "sn"})
+_NAME_HEADERS = ("姓名", "名字", "称呼", "客户名", "联系人", "收件人", "name")
+_NAME_BEFORE = ("尊敬的", "亲爱的", "敬爱的", "dear", "hi", "hello", "致")
+_NAME_AFTER = ("您好", "你好", "先生", "女士", "小姐", "同学", "老师", "会员您好")
+_CONTEXT_PUNCT = " \t：:，,。.、！!？?“”\"'‘’（）()【】[]-—_"
 _STRONG = ("手机", "mobile", "cell", "移动电话")
 _WEAK = ("号码", "电话", "phone", "tel", "联系方式")
 PREVIEW_ROWS = 30
@@ -157,6 +166,7 @@ def detect_layout(
     mobile_column: str | int | None = None,
     variable_columns: Sequence[str | int] | None = None,
     variables: int | None = None,
+    template: str | None = None,
 ) -> Layout:
     """Work out the layout of *sheet*, honouring any overrides.
 
@@ -194,6 +204,7 @@ def detect_layout(
         i
         for i in range(width)
         if i != mobile and (headers[i] or i in filled) and headers[i] != REASON_COLUMN
+        and not is_index_column(headers[i], [t[i] for _, t in data if i < len(t)])
     ]
     if variable_columns:
         chosen = [resolve_column(s, headers, what="变量列") for s in variable_columns]
@@ -209,11 +220,103 @@ def detect_layout(
                 "请检查模板，或在表格中补上变量列。"
             )
         chosen = others[:variables]
+        if template is not None:
+            # Header words first; the rest left to right among the columns those did not take.
+            words = suggest_variables(template, headers, others)
+            rest = iter(c for c in others if c not in words)
+            chosen = [c if c is not None else next(rest) for c in words][:variables]
     else:
         chosen = []
     width = max([width] + [c + 1 for c in chosen])
     headers += [""] * (width - len(headers))
     return Layout(sheet.name, hdr, headers, mobile, chosen, others, data)
+
+
+def is_index_column(header: str, cells: Sequence[str] = ()) -> bool:
+    """True for a running-number column: headed 序号/编号/No./ID/#…, or whose data counts 1, 2, 3…
+    (at least three rows, from 0 or 1, each one more than the last). Never a template variable by default."""
+    if header.strip().lower() in INDEX_HEADERS:
+        return True
+    values = [c.strip() for c in cells if c and c.strip()]
+    if len(values) < 3 or not all(v.isdigit() and v.isascii() and len(v) <= 7 for v in values):
+        return False
+    numbers = [int(v) for v in values]   # counts from 0 or 1 (consecutive order numbers 1001, 1002… are data)
+    return numbers[0] <= 1 and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
+def placeholder_contexts(template: str) -> list[tuple[str, str]]:
+    """For each ``{}`` of *template*: the text just before it and just after it (up to the
+    neighbouring ``{}``), without a 【signature】."""
+    pieces = template.split("{}")
+    out = []
+    for i in range(len(pieces) - 1):
+        before = pieces[i].rsplit("】", 1)[-1] if i == 0 else pieces[i]
+        after = pieces[i + 1].split("【", 1)[0] if i == len(pieces) - 2 else pieces[i + 1]
+        out.append((before[-10:], after[:8]))
+    return out
+
+
+def _common_run(a: str, b: str) -> int:
+    """Length of the longest run of characters *a* and *b* share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _word_score(header: str, before: str, after: str) -> int:
+    """How well a column's *header* fits a ``{}`` between *before* and *after* (0: not at all)."""
+    h = header.strip().lower()
+    if not h:
+        return 0
+    b = before.lower().rstrip(_CONTEXT_PUNCT)
+    a = after.lower().lstrip(_CONTEXT_PUNCT)
+    if any(w in h for w in _NAME_HEADERS) or h in ("客户", "会员"):
+        if b.endswith(_NAME_BEFORE) or a.startswith(_NAME_AFTER):
+            return 20
+    run = max(_common_run(h, b[-6:]), _common_run(h, a[:4]))
+    latin = h.isascii()
+    if run < (3 if latin else 2):
+        return 0
+    core = h.removesuffix("编号").removesuffix("号码").removesuffix("号").removesuffix("码").removesuffix("名称")
+    return run + (5 if core and (core in b[-6:] or core in a[:4]) else 0)
+
+
+def suggest_variables(template: str, headers: Sequence[str], candidates: Sequence[int]) -> list[int | None]:
+    """A column for each ``{}`` of *template* where the header words fit, else None (ask the user).
+
+    *candidates* are the columns a variable may take (``Layout.other_columns``: no mobile, index
+    or 问题 column). A column fits by the words around its ``{}``: a name column (姓名/客户姓名/
+    name…) after 尊敬的/亲爱的 or before 您好/先生/女士; otherwise a header sharing at least two
+    characters with the words just before or after (订单{} → 订单号, 优惠券{} → 优惠券码); a tie
+    is no match. When a single ``{}`` and a single column are left over, they go together.
+    """
+    contexts = placeholder_contexts(template)
+    chosen: list[int | None] = [None] * len(contexts)
+    scored = []
+    for i, (before, after) in enumerate(contexts):
+        for col in candidates:
+            score = _word_score(headers[col] if col < len(headers) else "", before, after)
+            if score:
+                scored.append((score, i, col))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used: set[int] = set()
+    for score, i, col in scored:
+        if chosen[i] is not None or col in used:
+            continue
+        if any(s == score and j == i and c != col and c not in used for s, j, c in scored):
+            continue   # two columns fit this {} equally well: let the user choose
+        chosen[i] = col
+        used.add(col)
+    left = [c for c in candidates if c not in used]
+    unset = [i for i, c in enumerate(chosen) if c is None]
+    if len(unset) == 1 and len(left) == 1:
+        chosen[unset[0]] = left[0]
+    return chosen
 
 
 def _row_texts(sheet: Sheet, number: int) -> list[str]:

@@ -229,14 +229,6 @@ class ComposeTab(SendTab):
         self._import_task.cancel()
         return True
 
-    def _report_run(self, origin: str, accepted: int, rejected: int, unk: int, cancelled: bool) -> None:
-        if origin != self.TEST_ORIGIN or cancelled:
-            super()._report_run(origin, accepted, rejected, unk, cancelled)
-            return
-        self.progress.finish(self.tr("测试短信已发出"), title=self.tr("测试发送完成"))
-        self._set_result(self.tr("测试短信已发给 {0} 个号码。送达结果稍后会出现在“状态报告”中。").format(
-            accepted + unk), GREEN)
-
     # -- content --------------------------------------------------------------------------------------
     def _content_changed(self) -> None:
         self._update_counter()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.planning import Plan
+from ..core.templates import render
 from ..engine.schedule import estimate_duration, in_quiet_hours, quiet_hours_end, runs_into_quiet
 from . import wording
 
@@ -75,6 +76,25 @@ class ConfirmSendDialog(QDialog):
         if scheduled is not None:
             form.addRow(self.tr("发送时间："), QLabel(scheduled.strftime("%Y-%m-%d %H:%M")))
         lay.addLayout(form)
+
+        # One whole message as it will arrive (never elided): a wrong column shows here at a glance.
+        sample = plan.content
+        if plan.kind == "template" and plan.recipients and plan.values:
+            sample = render(plan.template, plan.values[0])
+            caption = self.tr("第一个号码（{0}）将收到：").format(plan.recipients[0])
+        else:
+            caption = self.tr("短信内容：")
+        if sample:
+            self.sample_caption = QLabel(caption)
+            lay.addWidget(self.sample_caption)
+            self.sample_label = QLabel(sample)
+            self.sample_label.setObjectName("confirmSample")
+            self.sample_label.setWordWrap(True)
+            self.sample_label.setTextFormat(Qt.TextFormat.PlainText)
+            self.sample_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.sample_label.setStyleSheet("border: 1px solid #c8c8c8; padding: 6px; background: palette(base);")
+            self.sample_label.setMinimumWidth(420)
+            lay.addWidget(self.sample_label)
 
         for line in extra_lines or []:
             lab = QLabel(line)

@@ -361,6 +361,11 @@ class SendTab(QWidget):
 
     def _report_run(self, origin: str, accepted: int, rejected: int, unk: int, cancelled: bool) -> None:
         """A finished run in the progress panel and the result line."""
+        if origin == self.TEST_ORIGIN and not cancelled:
+            self.progress.finish(self.tr("测试短信已发出"), title=self.tr("测试发送完成"))
+            self._set_result(self.tr("测试短信已发给 {0} 个号码。送达结果稍后会出现在“状态报告”中。").format(
+                accepted + unk), GREEN)
+            return
         if cancelled:
             self.progress.finish(self.tr("已取消：已发出 {0} 个号码，其余不再发送").format(f"{accepted + unk:,}"), ok=False,
                                  title=self.tr("发送已取消"))

@@ -32,10 +32,13 @@ from ..core.optout import has_opt_out_line
 from ..core.planning import Plan, plan_template
 from ..core.segments import char_count, count_parts
 from ..core.templates import placeholder_count, render
+from ..sheets.layout import suggest_variables
 from ..jobs.gc_pause import paused_gc
 from ..jobs.importing import FileInfo, import_file, inspect_file, start_export_problems
 from ..resources_path import RESOURCES
 from .compose_tab import SHEET_PATTERNS
+from ..core.numbers import normalize_mobile
+from ..jobs.campaign import TEST_PREFIX
 from .send_tab import AMBER, GREEN, RED, SendTab, snippet
 from . import wording
 
@@ -84,6 +87,7 @@ def build_plan(result, template: str, template_id: str, suppressed) -> TemplateP
 
 class TemplateTab(SendTab):
     ORIGIN = "template"
+    TEST_ORIGIN = "template-test"
     SEND_NAMES = ("templatePlanStatus", "sendTemplateButton", "templateNoticeLabel", "templateUnknownNotice",
                   "templateResultLabel")
 
@@ -203,8 +207,17 @@ class TemplateTab(SendTab):
         wl.addWidget(self.problems_list)
 
         # -- sending ------------------------------------------------------------------------------
+        self.test_numbers_label = QLabel()
+        self.test_numbers_label.setObjectName("templateTestNumbersLabel")
+        self.test_button = QPushButton(self.tr("测试发送"))
+        self.test_button.setObjectName("templateTestSendButton")
+        self.test_button.clicked.connect(self.send_test)
         self._make_send_widgets()
-        sbox = self._send_box()
+        trow = QHBoxLayout()
+        trow.addWidget(self.test_numbers_label, 1)
+        trow.addWidget(self.test_button)
+        self._show_test_numbers()
+        sbox = self._send_box(trow)
 
         top = QHBoxLayout()
         top.addWidget(tbox, 2)
@@ -384,8 +397,10 @@ class TemplateTab(SendTab):
             self._rebuild_var_combos()
             if self.info is not None and self.info.layout is not None:
                 self._import_timer.start()
-        elif self.current is not None:
-            self._plan_timer.start()
+        else:
+            self._suggest_unset()
+            if self.current is not None:
+                self._plan_timer.start()
         self._update_preview()
         self._update_actions()
 
@@ -545,7 +560,7 @@ class TemplateTab(SendTab):
             self.mobile_combo.addItem(text, col)
         if lay is not None and lay.mobile_column is not None:
             self._select_data(self.mobile_combo, lay.mobile_column)
-        defaults = list(lay.variable_columns) if lay is not None else []
+        defaults = self._suggested_columns()
         for i, combo in enumerate(self.var_combos):
             combo.clear()
             combo.addItem(self.tr("（请选择）"), None)
@@ -554,11 +569,32 @@ class TemplateTab(SendTab):
             if i < len(defaults):
                 self._select_data(combo, defaults[i])
 
+    def _suggested_columns(self, taken=()) -> list[int | None]:
+        """A column per ``{}`` where the sheet's header words fit the template, else None
+        (``sheets.layout.suggest_variables``: never 序号 or another index column)."""
+        n = placeholder_count(self.template)
+        lay = self.info.layout if self.info is not None else None
+        if lay is None:
+            return [None] * n
+        mobile = self.mobile_combo.currentData()
+        candidates = [c for c in lay.other_columns if c != mobile and c not in taken]
+        return suggest_variables(self.template, lay.headers, candidates)
+
+    def _suggest_unset(self) -> None:
+        """The template's words changed: map the ``{}`` still without a column where words now fit."""
+        if not any(c.currentData() is None for c in self.var_combos):
+            return
+        taken = {c.currentData() for c in self.var_combos if c.currentData() is not None}
+        for combo, col in zip(self.var_combos, self._suggested_columns(taken)):
+            if combo.currentData() is None and col is not None:
+                self._select_data(combo, col)   # -> _mapping_changed: preview and import follow
+
     def _rebuild_var_combos(self) -> None:
-        """One combo per ``{}`` of the template, defaulting to the columns after the mobile one."""
+        """One combo per ``{}`` of the template: the column its header words fit, else left unset."""
         n = placeholder_count(self.template)
         self._var_count = n
         old = [c.currentData() for c in self.var_combos]
+        suggested = self._suggested_columns()
         for c in self.var_combos:
             self.mapping_row.removeWidget(c)
             c.deleteLater()
@@ -566,9 +602,6 @@ class TemplateTab(SendTab):
             self.mapping_row.removeWidget(lab)
             lab.deleteLater()
         self.var_combos, self._var_labels = [], []
-        lay = self.info.layout if self.info is not None else None
-        mobile = self.mobile_combo.currentData()
-        others = [c for c in (lay.other_columns if lay is not None else []) if c != mobile]
         items = self._column_items()
         self._filling = True
         for i in range(n):
@@ -579,7 +612,9 @@ class TemplateTab(SendTab):
             combo.addItem(self.tr("（请选择）"), None)
             for text, col in items:
                 combo.addItem(text, col)
-            want = old[i] if i < len(old) and old[i] is not None else (others[i] if i < len(others) else None)
+            want = suggested[i] if i < len(suggested) else None
+            if want is None and i < len(old) and old[i] not in suggested:
+                want = old[i]   # the user's own choice stays where no header words speak
             if want is not None:
                 self._select_data(combo, want)
             combo.currentIndexChanged.connect(self._mapping_changed)
@@ -623,8 +658,10 @@ class TemplateTab(SendTab):
         mobile, vars_ = self._mapping()
         if mobile is None:
             return self.tr("请选择手机号所在的列")
-        if any(v is None for v in vars_):
-            return self.tr("请为模板中的每个 {} 选择一列")
+        unset = [str(i + 1) for i, v in enumerate(vars_) if v is None]
+        if unset:
+            return self.tr("请为变量{0}选择表格中的列：没有认出与模板文字对应的列（序号等编号列不会自动选用）").format(
+                self.tr("、", "list separator").join(unset))
         if mobile in vars_:
             return self.tr("手机号列不能同时作为变量列")
         return ""
@@ -865,7 +902,52 @@ class TemplateTab(SendTab):
             return wording.message(self.plan.problems[0])
         return ""
 
+    def _settings_changed(self) -> None:
+        self._show_test_numbers()
+        super()._settings_changed()
+
+    def _test_numbers(self) -> list[str]:
+        out = []
+        for raw in self.ctx.settings.test_numbers:
+            m = normalize_mobile(raw).mobile
+            if m and m not in out:
+                out.append(m)
+        return out
+
+    def _show_test_numbers(self) -> None:
+        numbers = self._test_numbers()
+        self.test_numbers_label.setText(
+            self.tr("测试号码：{0}（在“文件 → 设置”中修改）").format(", ".join(numbers)) if numbers
+            else self.tr("测试号码：未设置（在“文件 → 设置”中填写自己的手机号）"))
+
+    def _test_block_reason(self) -> str:
+        reason = self._busy_block_reason() or self._account_block_reason()
+        if reason:
+            return reason
+        if not self._test_numbers():
+            return self.tr("请先在“文件 → 设置”中填写测试号码（自己的手机号）")
+        reason = self._input_block_reason()
+        if reason:
+            return reason
+        return "" if self.plan is not None and self.plan.recipients else self.tr("表格中没有可以发送的行")
+
+    def send_test(self) -> None:
+        """测试发送: the first rows' messages, each to one of the test numbers (its own small campaign)."""
+        if self._test_block_reason():
+            return
+        plan = self.plan
+        rows = [(mobile, plan.values[i % len(plan.values)]) for i, mobile in enumerate(self._test_numbers())]
+        test = plan_template(self.template, self.template_id, rows)
+        if test.problems:
+            self._set_result(wording.message(test.problems[0]), RED)
+            return
+        self.runner.send_plan(test, origin=self.TEST_ORIGIN,
+                              name=f"{TEST_PREFIX}：" + self.tr("模板 {0}").format(self.template_id))
+
     def _update_input_actions(self) -> None:
+        treason = self._test_block_reason()
+        self.test_button.setEnabled(not treason)
+        self.test_button.setToolTip(treason or self.tr("把表格前几行的短信发给测试号码，在“状态报告”中确认送达"))
         busy_file = self._inspecting or self._importing or self._exporting is not None
         self.import_button.setEnabled(not busy_file and not self.runner.busy)
         self.import_button.setToolTip(self.tr("正在处理表格，请稍候") if busy_file else
@@ -895,6 +977,8 @@ class TemplateTab(SendTab):
         self._forget_file(self.tr("表格已移除，以免重复安排。"))
 
     def _clear_after_run(self, origin: str, touched: bool) -> None:
+        if origin == self.TEST_ORIGIN:
+            return   # a test send keeps the workbook: the real send comes next
         self._forget_file(self.tr("表格已移除，以免重复发送；要再次发送请重新导入。"))
 
     def _clear_after_partial_send(self) -> str:
