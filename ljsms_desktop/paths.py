@@ -8,15 +8,86 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "ljsms-desktop"
+PRIVATE_DIR = 0o700    # the data folder holds customers' numbers and replies: the owner only (POSIX)
+PRIVATE_FILE = 0o600
+_secured: set[str] = set()
 
 
 def data_dir(*, create: bool = True) -> Path:
-    """The data folder: ``$LJSMS_HOME`` when set, else the platform's per-user data folder."""
+    """The data folder: ``$LJSMS_HOME`` when set, else the platform's per-user data folder.
+
+    Created 0700; an existing folder (and the files in it) made private once per process."""
     home = os.environ.get("LJSMS_HOME")
     path = Path(home).expanduser() if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path)
     return path
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create *path* (with parents) and, on POSIX, make it and what it holds private — whatever the
+    umask: the folder 0700, its files 0600, sub-folders (backups, logs) likewise. Once per process
+    and folder (a few chmod calls); later files are created private by whoever writes them."""
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    key = str(path.resolve())
+    if os.name != "posix" or key in _secured:
+        return path
+    _secured.add(key)
+    _restrict(path, PRIVATE_DIR)
+    try:
+        entries = list(os.scandir(path))
+    except OSError:
+        return path
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            make_private_dir(Path(entry.path))
+        elif entry.is_file(follow_symlinks=False):
+            _restrict(Path(entry.path), PRIVATE_FILE)
+    return path
+
+
+def make_private(path: str | os.PathLike[str]) -> None:
+    """Take group and other permissions off an existing file (POSIX; no-op when it is missing)."""
+    if os.name == "posix":
+        _restrict(Path(path), PRIVATE_FILE)
+
+
+def keep_bad_copy(path: str | os.PathLike[str], data: bytes | None = None) -> Path | None:
+    """Keep the unusable file *path* (or *data*, what was read from it) as ``NAME.bad-YYYYMMDD-HHMMSS``
+    next to it, 0600, before anything overwrites it. Not again when the newest such copy already
+    holds the same bytes. Returns the copy (None when nothing could be kept)."""
+    path = Path(path)
+    try:
+        if data is None:
+            data = path.read_bytes()
+        earlier = sorted(path.parent.glob(f"{path.name}.bad-*"))
+        if earlier and earlier[-1].read_bytes() == data:
+            return earlier[-1]
+        from datetime import datetime
+
+        target = path.with_name(f"{path.name}.bad-{datetime.now():%Y%m%d-%H%M%S}")
+        n = 2
+        while target.exists():
+            target = path.with_name(f"{path.name}.bad-{datetime.now():%Y%m%d-%H%M%S}-{n}")
+            n += 1
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        return target
+    except OSError:
+        return None
+
+
+def _restrict(path: Path, mode: int) -> None:
+    try:
+        st = os.stat(path, follow_symlinks=False)
+        if st.st_mode & 0o077:
+            os.chmod(path, mode)
+    except (OSError, NotImplementedError):
+        pass  # gone meanwhile, or not ours: nothing to tighten
 
 
 def db_path() -> Path:

@@ -44,7 +44,22 @@ class Context:
     def settings(self) -> Settings:
         if self._settings is None:
             self._settings = Settings.load()
+            self._tell_file_notices()
         return self._settings
+
+    def _tell_file_notices(self) -> None:
+        """Once per run: settings.json or schedules.json had parts that could not be used (kept aside)."""
+        from ..engine.schedule import ScheduleBook
+        from .files import schedule_notice_text, settings_notice_text
+
+        for notice in self._settings.notices:
+            self.err(f"警告：{settings_notice_text(notice)}")
+        try:
+            schedule_notices = ScheduleBook(paths.data_dir()).notices
+        except OSError:
+            schedule_notices = []
+        for notice in schedule_notices:
+            self.err(f"警告：{schedule_notice_text(notice)}")
 
     @property
     def base_url(self) -> str:
@@ -90,11 +105,22 @@ class Context:
             self._store = Store(paths.db_path())
         return self._store
 
+    def _daily_backup(self) -> None:
+        """The day's automatic backup after a command used the store, when none was taken today
+        (so it holds what the command did; a failed one is said, not fatal)."""
+        from ..store import StoreError, backup
+
+        try:
+            backup.daily_backup(paths.db_path())
+        except (StoreError, OSError) as e:
+            self.err(f"警告：自动备份失败：{getattr(e, 'message_zh', None) or e}")
+
     def close(self) -> None:
         if self._client is not None:
             self._client.close()
         if self._store is not None and hasattr(self._store, "close"):
             self._store.close()
+            self._daily_backup()
 
     # -- output --------------------------------------------------------------------------------
     @property

@@ -5,7 +5,9 @@ there, durable), plus a due time kept here, in ``schedules.json`` in the data fo
 tiny (one entry per scheduled send) and written atomically (temp file + ``os.replace``), so a
 crash leaves either the old or the new list. The window checks it on a timer while it is open (the
 tray keeps it open when the window is closed); nothing runs while the program is not running —
-a send that fell due meanwhile runs at the next start.
+a send that fell due meanwhile runs at the next start. A file or an entry that cannot be read is
+never silently dropped: the file as it was is kept as ``schedules.json.bad-YYYYMMDD-HHMMSS`` before
+the next save, and ``ScheduleBook.notices`` says so (codes; the window and ``ljsms`` word them).
 
 Quiet hours (免打扰时段, default 21:00-08:00, a setting): marketing messages should not reach
 people at night. A marketing send that would start or run into them asks first; a scheduled one
@@ -24,6 +26,8 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
+from .. import paths
+
 FILE_NAME = "schedules.json"
 
 PENDING = "pending"      # waiting for its time
@@ -32,6 +36,17 @@ DONE = "done"
 FAILED = "failed"
 CANCELLED = "cancelled"
 
+UNREADABLE = "unreadable"   # notice: the whole file could not be read (not JSON, not a list)
+ENTRIES = "entries"         # notice: some entries could not be read
+
+
+@dataclass(frozen=True)
+class FileNotice:
+    """Part of schedules.json could not be read: *code*, how many entries, where the file was kept."""
+
+    code: str
+    count: int = 0
+    backup: str = ""
 
 
 # -- quiet hours -----------------------------------------------------------------------------------
@@ -127,6 +142,21 @@ class Schedule:
         return due
 
 
+def _entry(item) -> Schedule | None:
+    """One entry of the file as a Schedule, or None when it cannot be used."""
+    if not isinstance(item, dict) or "campaign_id" not in item or "due" not in item:
+        return None
+    known = {f.name for f in fields(Schedule)}
+    try:
+        s = Schedule(**{k: v for k, v in item.items() if k in known})
+        s.due_at  # noqa: B018 - refuse an unreadable time now, not later
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(s.campaign_id, int) or isinstance(s.campaign_id, bool):
+        return None
+    return s
+
+
 class ScheduleBook:
     """The scheduled sends of one data folder, kept in ``schedules.json``.
 
@@ -136,27 +166,41 @@ class ScheduleBook:
 
     def __init__(self, home: str | os.PathLike[str]):
         self.path = Path(home) / FILE_NAME
+        self.notices: list[FileNotice] = []
         self._items: list[Schedule] = self._load()
 
     def _load(self) -> list[Schedule]:
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = self.path.read_bytes()
+        except FileNotFoundError:
             return []
-        known = {f.name for f in fields(Schedule)}
-        out = []
-        for item in raw if isinstance(raw, list) else []:
-            if isinstance(item, dict) and "campaign_id" in item and "due" in item:
-                try:
-                    s = Schedule(**{k: v for k, v in item.items() if k in known})
-                    s.due_at  # noqa: B018 - refuse an unreadable time now, not later
-                except (TypeError, ValueError):
-                    continue
+        except OSError:
+            self.notices.append(FileNotice(UNREADABLE))
+            return []
+        try:
+            raw = json.loads(data.decode("utf-8-sig"))
+        except ValueError:
+            raw = None
+        if not isinstance(raw, list):
+            self.notices.append(FileNotice(UNREADABLE, backup=self._keep(data)))
+            return []
+        out, bad = [], 0
+        for item in raw:
+            s = _entry(item)
+            if s is None:
+                bad += 1
+            else:
                 out.append(s)
+        if bad:
+            self.notices.append(FileNotice(ENTRIES, bad, self._keep(data)))
         return out
 
+    def _keep(self, data: bytes) -> str:
+        kept = paths.keep_bad_copy(self.path, data)
+        return str(kept) if kept else ""
+
     def _save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        paths.make_private_dir(self.path.parent)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".schedules.", suffix=".json")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:

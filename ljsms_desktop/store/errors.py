@@ -49,13 +49,18 @@ class StoreError(Exception):
     """An environmental problem with the data file, with a message for the user.
 
     ``kind`` is one of ``disk_full``, ``locked``, ``corrupt``, ``readonly``, ``cantopen``,
-    ``ioerror``, ``nomem``, ``too_new`` or ``state`` (the data is not in the state an action needs).
+    ``ioerror``, ``nomem``, ``too_new`` or ``state`` (the data is not in the state an action needs),
+    or from backups and restores (``store.backup``): ``damaged`` (an empty or truncated data file
+    the program refuses to start afresh from), ``in_use`` (a restore while the file is open
+    elsewhere), ``bad_backup`` (not a restorable file). ``params`` carry what the words need
+    (``detail``, ``path``, ``backup`` …) so the window and the command line can word it themselves.
     """
 
-    def __init__(self, kind: str, message_zh: str, message_en: str = ""):
+    def __init__(self, kind: str, message_zh: str, message_en: str = "", **params):
         self.kind = kind
         self.message_zh = message_zh
         self.message_en = message_en
+        self.params = params
         super().__init__(message_zh)
 
     def __str__(self) -> str:
