@@ -259,6 +259,9 @@ EN: dict[str, str] = {
         "Send the first rows' messages to your test numbers, then check Delivery Reports",
     "第一个号码（{0}）将收到：": "The first number ({0}) gets:",
     "短信内容：": "Message:",
+    "重复：与{0}的号码相同，只发一次": "duplicate: same number as {0}, sent once",
+    "……还有 {0} 个无效或重复的号码": "…and {0} more invalid or duplicate numbers",
+    "无效的号码不会发送；重复的号码只发一次": "Invalid numbers are not sent; a repeated number is sent once",
     "{0}  {1}（{2} 个号码，{3}）": "{0}  {1} ({2} numbers, {3})",
     " —「{0}」": " — “{0}”",
     "先在列表中选择一个定时任务": "Choose a scheduled send in the list first",
@@ -460,6 +463,32 @@ EN: dict[str, str] = {
     "已完成": "Done",
     "等待发送": "Waiting",
     "已发送": "Sent",
+    # the campaign runner's notices and stop reasons (engine.notices, worded by wording.notice)
+    "发现 {batches} 批在上次发送途中中断，已标记为“未知”（可能已发出，不会自动重发；收到其状态报告后自动改为已接收）":
+        "{batches} batches were interrupted mid-request last time and are now \"unknown\" (they may have gone out; "
+        "they are never resent automatically and turn accepted when their delivery reports arrive)",
+    "网关繁忙，{seconds} 秒后重试": "The gateway is busy; trying again in {seconds} s",
+    "无法连接网关（{message_zh}），{seconds} 秒后重试": "Cannot reach the gateway ({message_zh}); trying again in {seconds} s",
+    "第 {seq} 批中有 {numbers} 个号码在计划后退订或被屏蔽，已跳过":
+        "Batch {seq}: {numbers} numbers opted out or were blocked after planning and were skipped",
+    "第 {seq} 批被网关拒绝：{message_zh}（代码 {code}），继续发送其余批次":
+        "Batch {seq} was refused by the gateway: {message_zh} (code {code}); sending the other batches",
+    "第 {seq} 批没有得到网关的明确回答，可能已发出：标记为“未知”，不会自动重发":
+        "Batch {seq} got no clear answer from the gateway and may have gone out: marked \"unknown\", never resent automatically",
+    "发送已停止：{reason}": "Sending stopped: {reason}",
+    "用户暂停": "Paused by the user",
+    "用户取消": "Cancelled by the user",
+    "已在其他窗口或命令行中取消（{text}）": "Cancelled in another window or from the command line ({text})",
+    "{message_zh}（代码 {code}）": "{message_zh} (code {code})",
+    "网关繁忙；多次重试仍未成功，已停止，稍后可继续（resume）":
+        "The gateway stayed busy through every retry; stopped. It can be resumed later",
+    "无法连接网关（{message_zh}）；多次重试仍未成功，已停止，稍后可继续（resume）":
+        "Cannot reach the gateway ({message_zh}) after every retry; stopped. It can be resumed later",
+    "连续 {batches} 批请求没有得到网关的明确回答（可能已发出），已停止以免扩大影响；请检查网络后继续（resume），状态“未知”的批次不会重发":
+        "{batches} requests in a row got no clear answer from the gateway (they may have gone out); stopped so as not "
+        "to make it worse. Check the network, then resume; \"unknown\" batches are never resent",
+    "连续 {batches} 批被网关以相同原因（代码 {code}）拒绝，已停止":
+        "{batches} batches in a row were refused by the gateway for the same reason (code {code}); stopped",
 }
 
 # (context, source) -> English, where one context needs other words than the rest.

@@ -1,6 +1,6 @@
 import pytest
 
-from ljsms_desktop.core.optout import OPT_OUT_HINT, has_opt_out_line, is_opt_out, normalize_reply
+from ljsms_desktop.core.optout import OPT_OUT_HINT, add_opt_out_line, has_opt_out_line, is_opt_out, normalize_reply
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,17 @@ def test_has_opt_out_line(text):
 )
 def test_lacks_opt_out_line(text):
     assert not has_opt_out_line(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("【联江优选】双十一全场五折，先到先得", "【联江优选】双十一全场五折，先到先得，回T退订"),
+    ("【联江优选】双十一全场五折，先到先得。", "【联江优选】双十一全场五折，先到先得。回T退订"),
+    ("【联江优选】全场五折！  ", "【联江优选】全场五折！回T退订"),
+    ("【联江优选】详情见 https://lj.cn/a1", "【联江优选】详情见 https://lj.cn/a1 回T退订"),
+    ("全场五折，先到先得【联江优选】", "全场五折，先到先得，回T退订【联江优选】"),   # the signature stays last
+    ("全场五折。 【联江优选】", "全场五折。回T退订【联江优选】"),
+    ("", "回T退订"),
+])
+def test_add_opt_out_line_keeps_it_a_clause_of_its_own(text, expected):
+    out = add_opt_out_line(text)
+    assert out == expected and has_opt_out_line(out)

@@ -205,3 +205,35 @@ def test_template_test_send_goes_to_the_test_numbers_and_keeps_the_workbook(wind
     with Store(w.ctx.db_path) as store:
         (camp,) = store.campaigns()
         assert camp.name.startswith("测试发送")
+
+
+def test_add_opt_out_is_a_clause_of_its_own(window, qtbot):
+    w, sim = window()
+    tab = w.compose
+    tab.content_edit.setPlainText("【联江优选】双十一全场五折，先到先得")
+    assert tab.opt_out_button.isVisible()
+    tab.opt_out_button.click()
+    assert tab.content_edit.toPlainText() == "【联江优选】双十一全场五折，先到先得，回T退订"
+    assert not tab.opt_out_button.isVisible()
+
+
+def test_duplicates_are_listed_with_the_line_they_repeat(window, qtbot, tmp_path):
+    w, sim = window()
+    tab = w.compose
+    tab.content_edit.setPlainText(CONTENT)
+    tab.numbers_edit.setPlainText("13800000001\n13800000002\n1380000\n+86 138 0000 0001")
+    qtbot.waitUntil(lambda: tab.plan is not None and len(tab.plan.duplicates) == 1, timeout=5000)
+    items = [tab.problems_list.item(i).text() for i in range(tab.problems_list.count())]
+    assert any(i.startswith("第 3 行") and "位数不对" in i for i in items)
+    assert "第 4 行：“+86 138 0000 0001” 重复：与第 1 行的号码相同，只发一次" in items
+    # A file's duplicate rows too: row 4 of the file repeats row 2.
+    book = openpyxl.Workbook()
+    ws = book.active
+    for row in (["手机号"], [13700000000], [13700000001], [13700000000]):
+        ws.append(row)
+    book.save(tmp_path / "号码.xlsx")
+    tab.import_numbers_file(tmp_path / "号码.xlsx")
+    qtbot.waitUntil(lambda: bool(tab._sources) and tab.plan is not None and len(tab.plan.recipients) == 4,
+                    timeout=10000)
+    items = [tab.problems_list.item(i).text() for i in range(tab.problems_list.count())]
+    assert any("号码.xlsx" in i and "第 4 行" in i and "与第 2 行的号码重复" in i for i in items)

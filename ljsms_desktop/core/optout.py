@@ -24,6 +24,7 @@ import re
 import unicodedata
 
 OPT_OUT_HINT = "回T退订"
+_ENDS_A_CLAUSE = set("。！？!?…~～，,、；;：:")   # no separator needed after these
 
 OPT_OUT_KEYWORDS: frozenset[str] = frozenset(
     {
@@ -97,3 +98,25 @@ def has_opt_out_line(text: str) -> bool:
         return False
     t = unicodedata.normalize("NFKC", text).casefold()
     return any(p.search(t) for p in _LINE_PATTERNS)
+
+
+def add_opt_out_line(text: str, hint: str = OPT_OUT_HINT) -> str:
+    """*text* with *hint* added at its end — before a trailing 【签名】, which stays last — as a
+    clause of its own: "…先到先得" → "…先到先得，回T退订"; after 。！？，; or … nothing is added
+    ("…先到先得。回T退订"); after Latin letters or digits (a link, an English word) a space.
+    """
+    body = (text or "").rstrip()
+    tail = ""
+    if body.endswith("】") and "【" in body and not body.startswith("【"):
+        i = body.rindex("【")
+        body, tail = body[:i].rstrip(), body[i:]
+    if not body:
+        return hint + tail
+    last = body[-1]
+    if last in _ENDS_A_CLAUSE:
+        sep = ""
+    elif last.isascii() and (last.isalnum() or last in "/%#&=_-"):
+        sep = " "
+    else:
+        sep = "，"
+    return body + sep + hint + tail

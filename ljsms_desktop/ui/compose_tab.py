@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.numbers import normalize_mobile, split_number_list
-from ..core.optout import OPT_OUT_HINT, has_opt_out_line
+from ..core.optout import add_opt_out_line, has_opt_out_line
 from ..core.planning import plan_plain
 from ..core.segments import describe
 from ..jobs.campaign import TEST_PREFIX
@@ -43,10 +43,8 @@ def _sources_from_import(result) -> NumberSource:
     problems = []
     label = QCoreApplication.translate("ComposeTab", "“{0}”").format(result.path.name)
     row_fmt = QCoreApplication.translate("ComposeTab", "{0} 第 {1} 行")
-    for p in result.iter_problems():
-        if p.kind != "invalid":
-            continue
-        problems.append((row_fmt.format(label, p.row), "", p.reason))
+    for p in result.iter_problems():   # invalid rows and duplicates ("与第 N 行的号码重复"), in row order
+        problems.append((row_fmt.format(label, p.row), "", wording.reason(p)))
         if len(problems) >= 200:
             break
     return NumberSource(label=label, mobiles=list(result.valid_rows.mobiles()),
@@ -122,7 +120,7 @@ class ComposeTab(SendTab):
         self.problems_list.setWordWrap(True)  # long reasons (and English ones) wrap, no sideways scrolling
         self.problems_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems_list.setObjectName("invalidList")
-        self.problems_list.setToolTip(self.tr("这些号码不会发送"))
+        self.problems_list.setToolTip(self.tr("无效的号码不会发送；重复的号码只发一次"))
         numbers_box = QGroupBox(self.tr("接收号码"))
         nl = QVBoxLayout(numbers_box)
         nl.addWidget(self.numbers_edit, 3)
@@ -257,14 +255,8 @@ class ComposeTab(SendTab):
         self.opt_out_button.setVisible(show_opt_out)
 
     def _add_opt_out(self) -> None:
-        text = self.content_edit.toPlainText().rstrip()
-        # Before a trailing 【签名】 keep the signature last; otherwise append.
-        if text.endswith("】") and "【" in text and not text.startswith("【"):
-            i = text.rindex("【")
-            text = text[:i].rstrip() + OPT_OUT_HINT + text[i:]
-        else:
-            text = text + OPT_OUT_HINT
-        self.content_edit.setPlainText(text)
+        # As a clause of its own ("…先到先得，回T退订"), before a trailing 【签名】 (core.optout).
+        self.content_edit.setPlainText(add_opt_out_line(self.content_edit.toPlainText()))
 
     # -- numbers and planning -------------------------------------------------------------------------
     def _show_sources(self) -> None:
@@ -339,9 +331,9 @@ class ComposeTab(SendTab):
         for where, raw, reason in result.problems:
             shown = self.tr("“{0}” ").format(raw) if raw else ""
             self.problems_list.addItem(QListWidgetItem(self.tr("{0}：{1}{2}").format(where, shown, reason)))
-        more = result.invalid - len(result.problems)
+        more = result.invalid + result.duplicates - len(result.problems)
         if more > 0:
-            self.problems_list.addItem(QListWidgetItem(self.tr("……还有 {0} 个无效号码").format(f"{more:,}")))
+            self.problems_list.addItem(QListWidgetItem(self.tr("……还有 {0} 个无效或重复的号码").format(f"{more:,}")))
         self.problems_list.setVisible(bool(result.problems))
         # Plan status: what blocks, what deserves a look, what it costs.
         lines = []

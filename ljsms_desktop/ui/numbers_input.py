@@ -33,7 +33,7 @@ class NumberSource:
     """Numbers that came from somewhere other than the text box (already normalised and valid).
 
     ``problems`` are the rows the source itself refused, as (where, raw, reason) — e.g. a file
-    import's invalid rows — ``invalid``/``duplicates`` their full counts (problems may be a sample).
+    import's invalid and duplicate rows — ``invalid``/``duplicates`` their full counts (problems may be a sample).
     """
 
     label: str
@@ -50,7 +50,7 @@ class NumbersResult:
 
     plan: Plan
     lines: int
-    problems: list[tuple[str, str, str]]   # (where, raw, reason), at most SHOWN_PROBLEMS
+    problems: list[tuple[str, str, str]]   # (where, raw, reason) of invalid, then duplicate entries; at most SHOWN_PROBLEMS
     invalid: int                           # all sources together
     duplicates: int
     suppressed: int
@@ -111,6 +111,10 @@ def plan_numbers(content: str, text: str, sources: Iterable[NumberSource] = (), 
     problems: list[tuple[str, str, str]] = []
     for inv in plan.invalid[:SHOWN_PROBLEMS]:
         problems.append((locate(inv.index), inv.raw, wording.number_reason(inv.reason, inv.reason_zh)))
+    # Duplicates are listed like invalid entries: which line repeats which (sent once, to the first).
+    same_as = QCoreApplication.translate("NumbersInput", "重复：与{0}的号码相同，只发一次")
+    for dup in plan.duplicates[:max(0, SHOWN_PROBLEMS - len(problems))]:
+        problems.append((locate(dup.index), all_raws[dup.index], same_as.format(locate(dup.first_index))))
     for src in sources:
         room = SHOWN_PROBLEMS - len(problems)
         if room <= 0:
