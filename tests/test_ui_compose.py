@@ -44,6 +44,7 @@ def env(tmp_path, make_simulator, qtbot):
         tab = ComposeTab(ctx)
         qtbot.addWidget(tab)
         made.append(ctx)
+        qtbot.waitUntil(lambda: ctx.credentials_known)   # the keyring is asked in a task
         return ctx, sim, tab
 
     yield build

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QTabWidget, QWidget
 
 from ljsms_desktop.api import LjClient
 from ljsms_desktop.credentials import MemoryCredentials
@@ -117,6 +117,7 @@ def test_first_start_opens_settings_and_saves_password_only_in_the_keyring(open_
     assert "剩余 100000 条" in dialog.test_result.text()
     dialog.keep_memory.setChecked(True)
     dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)   # the password is stored in a task
     assert w.ctx.configured() and not w.ctx.keyring_is_system
     qtbot.waitUntil(lambda: w.balance.balance == 100000, timeout=5000)
     w.save_state()
@@ -198,17 +199,98 @@ def test_demo_mode(qtbot):
     assert not env.home.exists()
 
 
-def test_the_keyring_is_not_asked_over_and_over_on_the_gui_thread(open_window, simulator, qtbot):
+def _on_gui_thread() -> bool:
+    return QThread.currentThread() is QApplication.instance().thread()
+
+
+def test_no_keyring_call_on_the_gui_thread_at_start_up_or_in_settings(open_window, make_simulator, qtbot,
+                                                                       monkeypatch):
     class Counting(MemoryCredentials):
-        asked = 0
+        def __init__(self):
+            super().__init__()
+            self.calls: list[tuple[str, bool]] = []   # (call, on the GUI thread?)
 
         def get_password(self, account):
-            if QThread.currentThread() is QApplication.instance().thread():
-                type(self).asked += 1
+            self.calls.append(("get", _on_gui_thread()))
             return super().get_password(account)
 
+        def set_password(self, account, password):
+            self.calls.append(("set", _on_gui_thread()))
+            super().set_password(account, password)
+
+        def delete_password(self, account):
+            self.calls.append(("delete", _on_gui_thread()))
+            super().delete_password(account)
+
+    sim = make_simulator(password="demo")
     creds = Counting()
     creds.set_password("demo", "demo")
-    w = open_window(simulator, credentials=creds)
-    qtbot.waitUntil(lambda: w.balance.balance == 100000, timeout=5000)
-    assert Counting.asked == 1  # once at start-up, however many widgets ask whether an account is set
+    creds.calls.clear()
+    w = open_window(sim, credentials=creds)
+    qtbot.waitUntil(lambda: w.balance.balance == 100000 and bool(w.ctx.tasks.running("poller")), timeout=5000)
+    assert w.ctx.configured() and w.compose._configured
+    dialog = w.open_settings()
+    assert "已保存" in dialog.password.placeholderText()      # known without asking the keyring again
+    dialog.test_button.click()                                 # the stored password, read in a task
+    qtbot.waitUntil(lambda: "连接成功" in dialog.test_result.text(), timeout=5000)
+    dialog.password.setText("demo")
+    dialog.accept()                                            # stored in a task; the dialog closes after
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog = w.open_settings()
+    dialog.account.setText("other")
+    dialog.password.setText("pw2")
+    dialog.accept()                                            # another account: delete the old entry?
+    qtbot.waitUntil(lambda: not dialog.isVisible() and creds._items.get("demo") is None, timeout=5000)
+    assert creds._items == {"other": "pw2"} and w.ctx.configured()
+    assert {c for c, _gui in creds.calls} == {"get", "set", "delete"}
+    assert [c for c in creds.calls if c[1]] == []              # not one of them on the GUI thread
+
+
+def test_the_system_keyring_is_found_and_asked_off_the_gui_thread(open_window, simulator, qtbot, monkeypatch):
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    from ljsms_desktop.credentials import SERVICE
+    from ljsms_desktop.ui import context
+
+    class Recording(KeyringBackend):
+        priority = 5
+
+        def __init__(self):
+            super().__init__()
+            self.items = {(SERVICE, "demo"): "demo"}
+            self.gui_calls: list[str] = []
+            self.calls = 0
+
+        def _note(self, what):
+            self.calls += 1
+            if _on_gui_thread():
+                self.gui_calls.append(what)
+
+        def get_password(self, service, username):
+            self._note("get")
+            return self.items.get((service, username))
+
+        def set_password(self, service, username, password):
+            self._note("set")
+            self.items[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self._note("delete")
+            self.items.pop((service, username), None)
+
+    backend = Recording()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    found_on_gui = []
+    real = context.system_credentials
+    monkeypatch.setattr(context, "system_credentials", lambda: (found_on_gui.append(_on_gui_thread()), real())[1])
+    try:
+        w = open_window(simulator, credentials="system")
+        assert not w.ctx.configured()                           # not known yet: nobody blocked to ask
+        qtbot.waitUntil(lambda: w.balance.balance == 100000, timeout=5000)
+        assert w.ctx.keyring_is_system and w.ctx.configured()
+        assert found_on_gui == [False] and backend.calls >= 1 and backend.gui_calls == []
+    finally:
+        keyring.set_keyring(previous)

@@ -28,6 +28,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ..changes import Changes
 from .gc_pause import paused_gc
 from .task import Task, TaskContext, TaskError
 
@@ -248,7 +249,7 @@ class CampaignRunner(QObject):
         self._task = None
         self._control = None
         self.busy_changed.emit(False)
-        self.app.data_changed.emit("campaigns")
+        self.app.notify(Changes(campaigns=True))
         self.app.refresh_balance()
         return origin
 

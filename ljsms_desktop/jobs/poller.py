@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 
+from ..changes import Changes
 from .task import TaskContext, user_message
 
 TASK_NAME = "poller"
@@ -45,10 +46,9 @@ def start_poller(ctx) -> None:
         data = dict(data, at_text=time.strftime("%H:%M:%S", time.localtime(data["at"])))
         if data["error"] is None:
             ctx.note_contact(data["at"])
-            if data.get("reports") or data.get("resolved"):
-                ctx.data_changed.emit("reports")
-            if data.get("replies"):
-                ctx.data_changed.emit("replies")
+            ctx.notify(Changes(reports=bool(data.get("reports") or data.get("resolved")),
+                               campaigns=bool(data.get("resolved")), replies=bool(data.get("replies")),
+                               suppression=bool(data.get("opt_outs"))))
         ctx.poll_status.emit(data)
 
     ctx.tasks.run(TASK_NAME, work, on_event=on_event, on_error=lambda e: ctx.poll_status.emit(

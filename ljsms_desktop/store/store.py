@@ -211,6 +211,9 @@ class Store:
     def suppressed_mobiles(self) -> set[str]:
         return self._read(suppression.mobiles)
 
+    def suppression_fingerprint(self) -> tuple:
+        return self._read(suppression.fingerprint)
+
     def is_suppressed(self, mobile: str) -> bool:
         return self._read(suppression.contains, mobile)
 

@@ -30,5 +30,13 @@ def mobiles(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT mobile FROM suppression")}
 
 
+def fingerprint(conn: sqlite3.Connection) -> tuple:
+    """A cheap summary that moves whenever numbers are added or removed (count, newest entry, sum of
+    the numbers), so the window notices a change made elsewhere (``ljsms suppress``) without reading
+    the whole list."""
+    return tuple(conn.execute("SELECT count(*), max(added_at), total(CAST(mobile AS INTEGER)) FROM suppression")
+                 .fetchone())
+
+
 def contains(conn: sqlite3.Connection, mobile: str) -> bool:
     return conn.execute("SELECT 1 FROM suppression WHERE mobile = ?", (mobile,)).fetchone() is not None

@@ -17,7 +17,6 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from shiboken6 import isValid
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
@@ -62,7 +61,6 @@ class ComposeTab(SendTab):
         self.setObjectName("composeTab")
         self._sources: list[NumberSource] = []
         self._result: NumbersResult | None = None
-        self._seq = 0
         self._planning = False      # a background plan is running
         self._dirty = False         # input changed while it ran
         self._import_task = None
@@ -227,6 +225,10 @@ class ComposeTab(SendTab):
         self._import_task.cancel()
         return True
 
+    def _import_counts(self) -> tuple[int, int]:
+        r = self._result   # its counts are the plan's plus those of the imported files
+        return (r.invalid - len(r.plan.invalid), r.duplicates - len(r.plan.duplicates)) if r is not None else (0, 0)
+
     # -- content --------------------------------------------------------------------------------------
     def _content_changed(self) -> None:
         self._update_counter()
@@ -280,15 +282,13 @@ class ComposeTab(SendTab):
         if self._planning:
             self._dirty = True
             return
-        self._seq += 1
-        seq = self._seq
         content = self.content_edit.toPlainText()
         text = self.numbers_edit.toPlainText()
         sources = list(self._sources)
         suppressed = self._suppressed
         size = line_count(text) + sum(len(s.mobiles) for s in sources)
         if size <= SYNC_LINES:
-            self._show_plan(seq, plan_numbers(content, text, sources, suppressed=suppressed))
+            self._show_plan(plan_numbers(content, text, sources, suppressed=suppressed))
             return
         self._planning = True
         self._dirty = False
@@ -298,25 +298,23 @@ class ComposeTab(SendTab):
             with paused_gc():
                 return plan_numbers(content, text, sources, suppressed=suppressed)
 
-        self.ctx.tasks.run("compose-plan", work,
-                           on_success=lambda r: self._plan_done(seq, r), on_error=self._plan_failed)
+        self.ctx.tasks.run("compose-plan", work, key="compose-plan", owner=self, on_success=self._plan_done,
+                           on_error=self._plan_failed)
 
-    def _plan_done(self, seq: int, result: NumbersResult) -> None:
+    def _plan_done(self, result: NumbersResult) -> None:
         self._planning = False
         if self._dirty:
             self._dirty = False
             self._replan()
             return
-        self._show_plan(seq, result)
+        self._show_plan(result)
 
     def _plan_failed(self, error) -> None:
         self._planning = False
         self.numbers_summary.setText(f'<span style="color:{RED}">{html.escape(wording.message(error))}</span>')
         self._update_actions()
 
-    def _show_plan(self, seq: int, result: NumbersResult) -> None:
-        if seq != self._seq:
-            return
+    def _show_plan(self, result: NumbersResult) -> None:
         self._result = result
         plan = result.plan
         if result.lines == 0 and not self._sources:
@@ -512,7 +510,8 @@ class PickCampaignDialog(QDialog):
         lay.addWidget(self.status)
         lay.addWidget(self.buttons)
         self.resize(520, 360)
-        ctx.tasks.run("pick-campaigns", self._read_campaigns, on_success=self._show, on_error=self._error)
+        # Bound to the dialog: closed before the read came back, it is simply not told.
+        ctx.tasks.run("pick-campaigns", self._read_campaigns, owner=self, on_success=self._show, on_error=self._error)
 
     def _read_campaigns(self, t):
         store = self.ctx.open_store()
@@ -523,8 +522,6 @@ class PickCampaignDialog(QDialog):
             store.close()
 
     def _show(self, rows) -> None:
-        if not isValid(self):  # closed (and deleted) before the read came back
-            return
         self.list.clear()
         for cid, name, created, recipients, state in rows:
             item = QListWidgetItem(self.tr("#{0}  {1}  {2}（{3} 个号码，{4}）").format(
@@ -534,8 +531,6 @@ class PickCampaignDialog(QDialog):
         self.status.setText("" if rows else self.tr("还没有发送记录"))
 
     def _error(self, error) -> None:
-        if not isValid(self):
-            return
         self.status.setText(wording.message(error))
         self.status.setStyleSheet(f"color: {RED};")
 
@@ -562,9 +557,7 @@ class PickCampaignDialog(QDialog):
                 store.close()
 
         def done(mobiles) -> None:
-            if not isValid(self):
-                return
             self.picked.emit(NumberSource(label=self.tr("活动 #{0} 未成功送达的号码").format(cid), mobiles=mobiles))
             self.accept()
 
-        self.ctx.tasks.run("pick-numbers", work, on_success=done, on_error=self._error)
+        self.ctx.tasks.run("pick-numbers", work, owner=self, on_success=done, on_error=self._error)

@@ -4,6 +4,13 @@ and the gateway/store factories the background tasks use. It lives on the GUI th
 Workers never share a client or a database connection with the GUI: each task makes its own
 (``make_client()``, ``open_store()``), because neither ``requests.Session`` nor ``sqlite3`` objects
 may cross threads.
+
+The password store is never asked on the GUI thread (a keyring call is a D-Bus round trip and may
+wait for an unlock prompt): finding the system keyring, asking whether a password is stored and
+reading it run in tasks (``check_credentials``, ``make_client``); the window keeps the answer.
+
+What changed in the local record is announced as a typed ``Changes`` on ``changes``: by tasks that
+return ``Outcome(value, Changes(...))`` (the task manager forwards them) or by ``notify()``.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from ..api import LjClient
+from ..changes import Changes
 from ..credentials import CredentialError, MemoryCredentials, system_credentials
 from ..jobs import TaskError, TaskManager
 from ..settings import Settings
@@ -34,7 +42,8 @@ class AppContext(QObject):
     balance_updated = Signal(object)       # messages left (object: a balance may exceed 2**31)
     balance_failed = Signal(object)        # TaskError
     gateway_contact = Signal(float)        # time.time() of the last successful gateway answer
-    data_changed = Signal(str)             # "campaigns" | "reports" | "replies" | "suppression"
+    changes = Signal(object)               # Changes: what changed in the local record
+    credentials_checked = Signal()         # the keyring answered whether the account has a password
     poll_status = Signal(object)           # dict: last pull time, counts, error (TaskError | None)
 
     def __init__(self, home: Path, *, settings: Settings | None = None, credentials="system", demo: bool = False,
@@ -44,13 +53,21 @@ class AppContext(QObject):
         self.home.mkdir(parents=True, exist_ok=True)
         self.settings_path = self.home / "settings.json"
         self.settings = settings or Settings.load(self.settings_path)
-        # The password store: "system" = the OS keyring when one works, else None until the user
-        # chooses memory. Tests pass a MemoryCredentials (or None for "no keyring") explicitly.
-        self.credentials = system_credentials() if credentials == "system" else credentials
+        # The password store: "system" = the OS keyring when one works (found by check_credentials()
+        # in a task), else None until the user chooses memory. Tests pass a MemoryCredentials (or None
+        # for "no keyring") explicitly.
+        self._find_system_keyring = credentials == "system"
+        self.credentials = None if self._find_system_keyring else credentials
         self.demo = demo
         self.tasks = TaskManager(self)
+        self.tasks.changes.connect(self.changes)
         self.qsettings = QSettings(str(self.home / "window.ini"), QSettings.Format.IniFormat)
-        self._has_password: dict[str, bool] = {}
+        self._has_password: dict[str, bool] = {}   # account → stored?; what the keyring last said
+        self._suppression_mark: tuple | None = None  # store.suppression_fingerprint() last seen
+        self._suppression_announced = False          # a task said the suppression list changed
+        self.changes.connect(self._note_changes)
+        self.poll_status.connect(self._after_poll)
+        self.check_credentials()   # the answer arrives as credentials_checked + settings_changed
         self.last_balance: int | None = None
         self.last_contact: float | None = None
 
@@ -65,11 +82,13 @@ class AppContext(QObject):
 
     def use_memory_credentials(self) -> None:
         """The user chose "this session only" after being told no keyring works."""
+        self._find_system_keyring = False
         if not isinstance(self.credentials, MemoryCredentials):
             self.credentials = MemoryCredentials()
             self._has_password.clear()
 
     def password(self) -> str | None:
+        """The account's password, read from the keyring: call it from a task, never the GUI thread."""
         if self.credentials is None or not self.settings.account:
             return None
         try:
@@ -78,24 +97,99 @@ class AppContext(QObject):
             log.warning("password lookup failed: %s", e.message_en)
             return None
 
+    def start(self) -> None:
+        """Once the window is up: take the suppression list's fingerprint (the keyring is already being asked)."""
+        self.check_suppression()
+
+    def check_credentials(self) -> None:
+        """Find the system keyring (first time) and ask whether the account has a password, in a task;
+        ``credentials_checked`` and ``settings_changed`` follow the answer. A newer check supersedes."""
+        find, creds, account = self._find_system_keyring, self.credentials, self.settings.account
+
+        def work(t):
+            found = system_credentials() if find else creds
+            stored = False
+            if found is not None and account:
+                try:
+                    stored = found.get_password(account) is not None
+                except CredentialError as e:
+                    log.warning("password lookup failed: %s", e.message_en)
+            return found, account, stored
+
+        def done(answer) -> None:
+            found, asked_for, stored = answer
+            if self._find_system_keyring:   # not switched to memory meanwhile
+                self._find_system_keyring = False
+                self.credentials = found
+            if found is self.credentials:
+                self._has_password[asked_for] = stored
+            self.credentials_checked.emit()
+            self.settings_changed.emit()
+
+        self.tasks.run("credentials", work, key="credentials", owner=self, on_success=done,
+                       on_error=lambda e: log.warning("keyring check failed: %s", e.message_en))
+
+    @property
+    def credentials_known(self) -> bool:
+        """Whether the keyring has answered for the current account (``has_password`` is meaningful)."""
+        return not self._find_system_keyring and (self.credentials is None or not self.settings.account
+                                                   or self.settings.account in self._has_password)
+
+    def note_password(self, account: str, stored: bool) -> None:
+        """What a task that stored or checked the password found (the settings dialog saves in a task)."""
+        self._has_password[account] = stored
+
     def has_password(self) -> bool:
-        """Whether a password is stored for the account. The keyring (a D-Bus round trip, maybe an
-        unlock prompt) is asked once per account, not every time a widget checks on the GUI thread;
-        saving the settings asks again. The password itself is read by the tasks that use it."""
+        """Whether a password is stored for the account, as the keyring last said (no keyring call:
+        ``check_credentials`` and the settings dialog ask it in a task). The password itself is read
+        by the tasks that use it."""
         account = self.settings.account
         if not account or self.credentials is None:
             return False
-        if account not in self._has_password:
-            self._has_password[account] = self.password() is not None
-        return self._has_password[account]
+        return self._has_password.get(account, False)
 
     def configured(self) -> bool:
         return self.has_password()
 
     def save_settings(self) -> None:
         self.settings.save(self.settings_path)
-        self._has_password.clear()  # the dialog may have stored, replaced or deleted a password
         self.settings_changed.emit()
+        if self.settings.account and self.settings.account not in self._has_password:
+            self.check_credentials()
+
+    def _note_changes(self, changes: Changes) -> None:
+        if changes.suppression:
+            self._suppression_announced = True
+
+    def _after_poll(self, status: dict) -> None:
+        """After each poll: did the suppression list change elsewhere (``ljsms suppress``, another window)?"""
+        if status.get("error") is None:
+            self.check_suppression()
+
+    def check_suppression(self) -> None:
+        """Compare the suppression list's fingerprint with the last one (in a task); announce a change
+        no task of this window announced."""
+        db_path = self.db_path
+        announced, self._suppression_announced = self._suppression_announced, False
+
+        def work(t):
+            from ..store import Store
+
+            with Store(db_path) as store:
+                return store.suppression_fingerprint()
+
+        def done(mark: tuple) -> None:
+            before, self._suppression_mark = self._suppression_mark, mark
+            if before is not None and mark != before and not announced:
+                self.notify(Changes(suppression=True))
+
+        self.tasks.run("suppression-check", work, key="suppression-check", owner=self, on_success=done,
+                       on_error=lambda e: log.warning("suppression check: %s", e.message_en))
+
+    def notify(self, changes: Changes) -> None:
+        """Announce what changed in the local record (for changes made on the GUI thread's behalf)."""
+        if changes:
+            self.changes.emit(changes)
 
     # -- factories for background tasks (each task makes its own) --------------------------------
     def make_client(self, *, timeout: float = 15.0) -> LjClient:

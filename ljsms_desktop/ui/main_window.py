@@ -29,7 +29,9 @@ class MainWindow(QMainWindow):
         if ctx.demo:
             title += self.tr(" — 演示模式（内置模拟网关，不会发出真实短信）")
         self.setWindowTitle(title)
-        self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation))
+        from .icons import app_icon
+
+        self.setWindowIcon(app_icon())
         self.resize(1100, 720)
 
         self.tabs = QTabWidget(self)
@@ -109,16 +111,27 @@ class MainWindow(QMainWindow):
 
     # -- start-up ------------------------------------------------------------------------------------
     def start(self) -> None:
-        """After show(): first-start dialog, balance, poller, views."""
+        """After show(): the views, then the keyring is asked in a task. Its answer opens the first-start
+        dialog, or (through settings_changed: the account now has a password) the balance and the poller."""
         self.balance_timer.start()
         for view in (self.campaigns, self.reports, self.replies):
             view.refresh()
+        self.ctx.start()
+        if self.ctx.credentials_known:
+            self._credentials_checked(first=True)
+        else:
+            self.ctx.credentials_checked.connect(self._credentials_checked)
+
+    def _credentials_checked(self, first: bool = False) -> None:
+        if not first:
+            self.ctx.credentials_checked.disconnect(self._credentials_checked)   # only the start-up answer
         if not self.ctx.configured():
             if not self.ctx.demo:
-                QTimer.singleShot(0, lambda: self.open_settings(first_start=True))
+                self.open_settings(first_start=True)
             return
-        self.ctx.refresh_balance()
-        self._start_poller()
+        if first:   # known before start(): nothing changed since, so start what settings_changed would
+            self.ctx.refresh_balance()
+            self._start_poller()
 
     def _start_poller(self) -> None:
         from ..jobs.poller import start_poller
@@ -251,7 +264,9 @@ class MainWindow(QMainWindow):
 
     def _to_tray(self) -> None:
         if self.tray is None:
-            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            from .icons import tray_icon
+
+            self.tray = QSystemTrayIcon(tray_icon(), self)
             self.tray.setToolTip(self.tr("联江短信桌面助手：有定时发送在等待"))
             self.tray.activated.connect(lambda *_: (self.showNormal(), self.activateWindow()))
         self.tray.show()

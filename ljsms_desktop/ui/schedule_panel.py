@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QDateTimeEdit, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
+from ..changes import Changes
 from ..engine import schedule as sched
 from ..jobs.campaign import create_campaign, runner_for
 from . import wording
@@ -71,15 +72,17 @@ class Scheduler(QObject):
         return self.book.pending()
 
     # -- changes -------------------------------------------------------------------------------------
-    def add(self, plan, due: datetime, *, marketing: bool, origin: str, label: str, on_done=None, on_error=None):
-        """Create the campaign (in a Task), then record it as due at *due*."""
+    def add(self, plan, due: datetime, *, marketing: bool, origin: str, label: str, on_done=None, on_error=None,
+            import_counts: tuple[int, int] = (0, 0)):
+        """Create the campaign (in a Task), then record it as due at *due*. *import_counts*: (invalid,
+        duplicates) rows the tab's imports left out, stored with the campaign."""
         name = f"定时 {due:%m-%d %H:%M} {label}"
 
         def ok(campaign_id: int) -> None:
             s = self.book.add(sched.Schedule(campaign_id=campaign_id, due=due.isoformat(timespec="seconds"),
                                              marketing=marketing, origin=origin, label=label,
                                              recipients=len(plan.recipients), cost=plan.cost))
-            self.ctx.data_changed.emit("campaigns")
+            self.ctx.notify(Changes(campaigns=True))
             self.changed.emit()
             if on_done:
                 on_done(s)
@@ -89,8 +92,9 @@ class Scheduler(QObject):
             if on_error:
                 on_error(error)
 
-        return self.ctx.tasks.run("schedule-create", lambda t: create_campaign(self.ctx, plan, name=name),
-                                  on_success=ok, on_error=err)
+        invalid, duplicates = import_counts
+        return self.ctx.tasks.run("schedule-create", lambda t: create_campaign(
+            self.ctx, plan, name=name, import_invalid=invalid, import_duplicates=duplicates), on_success=ok, on_error=err)
 
     def cancel(self, schedule_id: str) -> None:
         """Call off a pending send; its campaign is marked cancelled in the store."""
@@ -107,7 +111,7 @@ class Scheduler(QObject):
             finally:
                 store.close()
 
-        self.ctx.tasks.run("schedule-cancel", work, on_success=lambda _r: self.ctx.data_changed.emit("campaigns"))
+        self.ctx.tasks.run("schedule-cancel", work, on_success=lambda _r: self.ctx.notify(Changes(campaigns=True)))
         self.changed.emit()
 
     # -- running ---------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
+from ..changes import Changes
 from ..engine.schedule import PENDING
 from ..jobs.campaign import runner_for
 from .confirm_dialog import ConfirmSendDialog
@@ -153,7 +154,7 @@ class SendTab(QWidget):
         self.runner.failed.connect(self._run_failed)
         self.runner.busy_changed.connect(lambda *_: self._update_actions())
         self.ctx.settings_changed.connect(self._settings_changed)
-        self.ctx.data_changed.connect(self._data_changed)
+        self.ctx.changes.connect(self._data_changed)
         self.scheduler.changed.connect(self._schedules_changed)
 
     # -- hooks ----------------------------------------------------------------------------------------
@@ -194,6 +195,11 @@ class SendTab(QWidget):
         """Cancel an import or export in progress; False when there was none."""
         return False
 
+    def _import_counts(self) -> tuple[int, int]:
+        """(invalid, duplicates): rows the tab's file imports left out before the plan, stored with the
+        campaign as ``ljsms`` stores them (``usecases.Draft``)."""
+        return 0, 0
+
     # -- helpers --------------------------------------------------------------------------------------
     def _set_result(self, text: str, color: str = "") -> None:
         self._announced_schedule = None
@@ -221,8 +227,8 @@ class SendTab(QWidget):
         self._configured = self.ctx.configured()
         self._update_actions()
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("suppression", "replies"):
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.suppression:
             self._load_suppression()
 
     def _load_suppression(self) -> None:

@@ -1,4 +1,8 @@
-"""设置: gateway address, account, password (OS keyring only), defaults, and "test connection"."""
+"""设置: gateway address, account, password (OS keyring only), defaults, and "test connection".
+
+The keyring is never called on the GUI thread: storing the password, reading the stored one for
+测试连接 and asking about the old account's entry run in tasks bound to the dialog; the dialog
+closes when the keyring has answered."""
 
 from __future__ import annotations
 
@@ -112,7 +116,8 @@ class SettingsDialog(QDialog):
         root.addLayout(test_row)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        self._save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self._save_button.setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         if first_start and not ctx.demo:
             demo = QPushButton(self.tr("试用演示"), self)
@@ -134,29 +139,28 @@ class SettingsDialog(QDialog):
         self.demo_requested.emit()
         self.reject()
 
-    def _entered_password(self) -> str | None:
-        typed = self.password.text()
-        if typed:
-            return typed
-        if self.account.text().strip() == self.ctx.settings.account:
-            return self.ctx.password()
-        return None
-
     def test_connection(self) -> None:
         base_url = self.base_url.text().strip() or DEFAULT_BASE_URL
         account = self.account.text().strip()
-        password = self._entered_password()
-        if not account or not password:
+        typed = self.password.text()
+        stored = account == self.ctx.settings.account and self.ctx.has_password()
+        if not account or not (typed or stored):
             self._show_test(False, self.tr("请先填写账号和密码"))
             return
         self.test_button.setEnabled(False)
         self._show_test(None, self.tr("正在连接……"))
+        creds = self.ctx.credentials
 
         def work(task_ctx):
+            password = typed or (creds.get_password(account) if creds is not None else None)   # keyring: here
+            if not password:
+                raise CredentialError("钥匙串中没有这个账号的密码，请重新填写",
+                                      "The keyring holds no password for this account; please type it again.")
             with LjClient(base_url, account, password, timeout=10.0, retries=1) as client:
                 return client.balance()
 
-        self.ctx.tasks.run("test-connection", work, on_success=self._tested, on_error=self._test_failed)
+        self.ctx.tasks.run("test-connection", work, key="test-connection", owner=self, on_success=self._tested,
+                           on_error=self._test_failed)
 
     def _tested(self, n: int) -> None:
         self.test_button.setEnabled(True)
@@ -191,35 +195,57 @@ class SettingsDialog(QDialog):
         if problem:
             self.error_label.setText(problem)
             return
-        ctx, s = self.ctx, self.ctx.settings
-        old_account = s.account
+        ctx = self.ctx
+        old_account = ctx.settings.account
         account = self.account.text().strip()
         typed = self.password.text()
-        if typed:
-            if not ctx.keyring_is_system:
-                if self.keep_none.isChecked():
-                    typed = ""
-                else:
-                    ctx.use_memory_credentials()
+        if typed and not ctx.keyring_is_system:
+            if self.keep_none.isChecked():
+                typed = ""
+            else:
+                ctx.use_memory_credentials()
+        creds = ctx.credentials
+        ask_old = bool(old_account and old_account != account and creds is not None)
+        if creds is None or not (typed or ask_old):
+            self._save(account)
+            return
+
+        def work(t):   # the keyring, off the GUI thread
             if typed:
-                try:
-                    ctx.credentials.set_password(account, typed)
-                except CredentialError as e:
-                    self.error_label.setText(self.tr("无法把密码存入系统钥匙串：{0}。可选择“只在本次运行期间记住”。")
-                                             .format(wording.message(e)))
-                    ctx.use_memory_credentials()
-                    self.keep_memory.show()
-                    self.keep_none.show()
-                    return
-        if old_account and old_account != account and ctx.credentials is not None \
-                and ctx.credentials.get_password(old_account) is not None:
+                creds.set_password(account, typed)
+            try:
+                old_stored = ask_old and creds.get_password(old_account) is not None
+            except CredentialError:
+                old_stored = False
+            return bool(typed), old_stored
+
+        self._save_button.setEnabled(False)
+        self.ctx.tasks.run("settings-save", work, key="settings-save", owner=self,
+                           on_success=lambda r: self._stored(account, old_account, creds, *r),
+                           on_error=self._store_failed)
+
+    def _stored(self, account: str, old_account: str, creds, stored: bool, old_stored: bool) -> None:
+        self._save_button.setEnabled(True)
+        if stored:
+            self.ctx.note_password(account, True)
+        if old_stored:
             answer = QMessageBox.question(self, self.tr("更换账号"),
                                           self.tr("是否从钥匙串中删除旧账号 {0} 的密码？").format(old_account))
             if answer == QMessageBox.StandardButton.Yes:
-                try:
-                    ctx.credentials.delete_password(old_account)
-                except CredentialError:
-                    pass
+                self.ctx.tasks.run("keyring-delete", lambda t: creds.delete_password(old_account),
+                                   on_error=lambda e: None)   # nothing more to do: the entry stays
+        self._save(account)
+
+    def _store_failed(self, error: TaskError) -> None:
+        self._save_button.setEnabled(True)
+        self.error_label.setText(self.tr("无法把密码存入系统钥匙串：{0}。可选择“只在本次运行期间记住”。")
+                                 .format(wording.message(error)))
+        self.ctx.use_memory_credentials()
+        self.keep_memory.show()
+        self.keep_none.show()
+
+    def _save(self, account: str) -> None:
+        s = self.ctx.settings
         s.base_url = self.base_url.text().strip() or DEFAULT_BASE_URL
         s.account = account
         s.ext_code = self.ext_code.text().strip()
@@ -228,7 +254,7 @@ class SettingsDialog(QDialog):
         s.test_numbers = [normalize_mobile(n).mobile for n in split_number_list(self.test_numbers.text())]
         s.quiet_start = self.quiet_start.time().toString("HH:mm")
         s.quiet_end = self.quiet_end.time().toString("HH:mm")
-        ctx.save_settings()
+        self.ctx.save_settings()
         super().accept()
 
 

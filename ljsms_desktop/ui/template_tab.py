@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from ..changes import Changes, Outcome
 from ..core.optout import has_opt_out_line
 from ..core.planning import Plan, plan_template
 from ..core.segments import char_count, count_parts
@@ -35,6 +36,7 @@ from ..core.templates import placeholder_count, render
 from ..sheets.layout import suggest_variables
 from ..jobs.gc_pause import paused_gc
 from ..jobs.importing import FileInfo, import_file, inspect_file, start_export_problems
+from ..usecases.drafts import draft_template
 from ..resources_path import RESOURCES
 from .compose_tab import SHEET_PATTERNS
 from ..core.numbers import normalize_mobile
@@ -49,6 +51,8 @@ SHOWN_PROBLEMS = 200
 DEBOUNCE_MS = 300
 SHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt"}
 SAMPLE_FILE = "sample_import.xlsx"
+FILE_KEY = "template-file"   # the workbook's inspect and import: a newer one supersedes the older
+PLAN_KEY = "template-plan"   # planning again from the imported rows
 SAMPLE_SAVE_NAME = QT_TRANSLATE_NOOP("TemplateTab", "示例导入表格.xlsx")   # offered through self.tr()
 
 
@@ -73,7 +77,7 @@ class TemplatePlan:
 
 def build_plan(result, template: str, template_id: str, suppressed) -> TemplatePlan:
     """Worker side: plan a template send from an import (rows in sheet order, batches of 1000)."""
-    plan = plan_template(template, template_id, result.valid_rows, suppressed=suppressed)
+    plan = draft_template(template, template_id, result, suppressed=suppressed).plan   # as ljsms template plans
     rows = result.valid_rows.row_numbers()
     located = [(rows[i.index], wording.number_reason(i.reason, i.reason_zh)) for i in plan.invalid[:SHOWN_PROBLEMS]]
     problems: list[tuple[int, str]] = []
@@ -98,8 +102,6 @@ class TemplateTab(SendTab):
         self._templates: list = []
         self.info: FileInfo | None = None
         self.current: TemplatePlan | None = None
-        self._import_seq = 0
-        self._plan_seq = 0
         self._importing = False
         self._planning = False
         self._inspecting = False
@@ -276,9 +278,9 @@ class TemplateTab(SendTab):
         if i >= 0:
             combo.setCurrentIndex(i)
 
-    def _data_changed(self, what: str) -> None:
-        super()._data_changed(what)
-        if what == "templates":
+    def _data_changed(self, changes: Changes) -> None:
+        super()._data_changed(changes)
+        if changes.templates:
             self._load_templates()
 
     def _load_startup(self) -> None:
@@ -295,7 +297,7 @@ class TemplateTab(SendTab):
             self._show_templates(r[0])
             self._suppressed = r[1]
 
-        self.ctx.tasks.run("template-startup", work, on_success=done,
+        self.ctx.tasks.run("template-startup", work, owner=self, on_success=done,
                            on_error=lambda e: self._set_result(wording.message(e), RED))
 
     def _suppression_changed(self) -> None:
@@ -311,7 +313,7 @@ class TemplateTab(SendTab):
             finally:
                 store.close()
 
-        self.ctx.tasks.run("templates-load", work, on_success=self._show_templates,
+        self.ctx.tasks.run("templates-load", work, key="templates-load", owner=self, on_success=self._show_templates,
                            on_error=lambda e: self._set_result(wording.message(e), RED))
 
     def _show_templates(self, rows) -> None:
@@ -343,12 +345,13 @@ class TemplateTab(SendTab):
                 store.save_template(tid, text)
             finally:
                 store.close()
+            return Outcome(None, Changes(templates=True))   # the saved list reloads on the announcement
 
         def done(_r) -> None:
             self._set_result(self.tr("模板 {0} 已保存").format(tid), GREEN)
-            self._load_templates()
 
-        self.ctx.tasks.run("template-save", work, on_success=done, on_error=lambda e: self._set_result(wording.message(e), RED))
+        self.ctx.tasks.run("template-save", work, owner=self, on_success=done,
+                           on_error=lambda e: self._set_result(wording.message(e), RED))
 
     def _delete_template(self) -> None:
         tid = self.template_id
@@ -361,8 +364,9 @@ class TemplateTab(SendTab):
                 store.delete_template(tid)
             finally:
                 store.close()
+            return Outcome(None, Changes(templates=True))
 
-        self.ctx.tasks.run("template-delete", work, on_success=lambda _r: self._load_templates(),
+        self.ctx.tasks.run("template-delete", work, owner=self,
                            on_error=lambda e: self._set_result(wording.message(e), RED))
 
     def _update_template_buttons(self) -> None:
@@ -399,8 +403,8 @@ class TemplateTab(SendTab):
                 self._import_timer.start()
         else:
             self._suggest_unset()
-            if self.current is not None:
-                self._plan_timer.start()
+            if self.current is not None:   # the import checks each row's rendered length: read it again
+                self._import_timer.start()
         self._update_preview()
         self._update_actions()
 
@@ -487,10 +491,9 @@ class TemplateTab(SendTab):
         return False
 
     def _reset_file(self) -> None:
-        self.ctx.tasks.cancel("template-import")
-        self._import_seq += 1
-        self._plan_seq += 1
-        self._importing = self._planning = False
+        self.ctx.tasks.discard(FILE_KEY)      # the file's inspect or import: its answer is not wanted now
+        self.ctx.tasks.discard(PLAN_KEY)
+        self._importing = self._planning = self._inspecting = False
         self.info = None
         self.current = None
         self._filling = True
@@ -509,20 +512,17 @@ class TemplateTab(SendTab):
     def _inspect(self, path: Path, sheet: str | None) -> None:
         self._inspecting = True
         self._update_actions()
-        seq = self._import_seq
         n = placeholder_count(self.template)
-        self.ctx.tasks.run("template-inspect", lambda t: inspect_file(path, sheet, n),
-                           on_success=lambda info: self._inspected(seq, info), on_error=self._inspect_failed)
+        self.ctx.tasks.run("template-inspect", lambda t: inspect_file(path, sheet, n), key=FILE_KEY, owner=self,
+                           on_success=self._inspected, on_error=self._inspect_failed)
 
     def _inspect_failed(self, error) -> None:
         self._inspecting = False
         self.file_label.setText(f'<span style="color:{RED}">{html.escape(wording.message(error))}</span>')
         self._update_actions()
 
-    def _inspected(self, seq: int, info: FileInfo) -> None:
+    def _inspected(self, info: FileInfo) -> None:
         self._inspecting = False
-        if seq != self._import_seq:
-            return
         self.info = info
         self._filling = True
         self.sheet_combo.clear()
@@ -706,9 +706,6 @@ class TemplateTab(SendTab):
             self._update_summary()
             self._update_actions()
             return
-        self.ctx.tasks.cancel("template-import")
-        self._import_seq += 1
-        seq = self._import_seq
         info = self.info
         mobile, vars_ = self._mapping()
         template, tid, sup = self.template, self.template_id, self._suppressed
@@ -720,42 +717,37 @@ class TemplateTab(SendTab):
 
         def work(t):
             with paused_gc():
+                # Validated against the template text, as ``ljsms template`` does (usecases.import_for_template):
+                # a row whose rendered message is too long is refused here, with its row number.
                 result = import_file(t, info.path, sheet=info.sheet, layout=info.layout, mobile_column=mobile,
-                                     variable_columns=vars_)
+                                     variable_columns=vars_, template=template)
                 t.check()
                 return build_plan(result, template, tid, sup)
 
         def progress(d) -> None:
-            if seq == self._import_seq:
-                self.progress.update(int(d.get("fraction", 0) * 1000), 1000,
-                                     self.tr("已读取 {0} 行").format(f"{d.get('done', 0):,}"))
+            self.progress.update(int(d.get("fraction", 0) * 1000), 1000,
+                                 self.tr("已读取 {0} 行").format(f"{d.get('done', 0):,}"))
 
-        self.ctx.tasks.run("template-import", work, on_success=lambda r: self._imported(seq, r),
-                           on_error=lambda e: self._import_failed(seq, e), on_progress=progress,
-                           on_cancel=lambda: self._import_cancelled(seq))
+        # A newer import (or inspect) supersedes this one: its answer never arrives here.
+        self.ctx.tasks.run("template-import", work, key=FILE_KEY, owner=self, on_success=self._imported,
+                           on_error=self._import_failed, on_progress=progress, on_cancel=self._import_cancelled)
         self._update_summary()
         self._update_actions()
 
-    def _imported(self, seq: int, tp: TemplatePlan) -> None:
-        if seq != self._import_seq:
-            return
+    def _imported(self, tp: TemplatePlan) -> None:
         self._importing = False
         res = tp.result
         self.progress.finish(self.tr("已读取 {0} 行").format(f"{res.rows:,}"))
         self.progress.hide()  # the summary below the preview says it all
         self._show_plan(tp)
 
-    def _import_failed(self, seq: int, error) -> None:
-        if seq != self._import_seq:
-            return
+    def _import_failed(self, error) -> None:
         self._importing = False
         self.progress.finish(self.tr("读取失败"), ok=False)
         self.import_summary.setText(f'<span style="color:{RED}">{html.escape(wording.message(error))}</span>')
         self._update_actions()
 
-    def _import_cancelled(self, seq: int) -> None:
-        if seq != self._import_seq:
-            return
+    def _import_cancelled(self) -> None:
         self._importing = False
         self.progress.finish(self.tr("已取消读取；修改列或重新导入可再次读取"), ok=False)
         self._update_summary()
@@ -767,8 +759,6 @@ class TemplateTab(SendTab):
         if self.current is None or self._importing:
             return
         result = self.current.result
-        self._plan_seq += 1
-        seq = self._plan_seq
         template, tid, sup = self.template, self.template_id, self._suppressed
         self._planning = True
         self._update_actions()
@@ -776,12 +766,10 @@ class TemplateTab(SendTab):
             with paused_gc():
                 return build_plan(result, template, tid, sup)
 
-        self.ctx.tasks.run("template-plan", work,
-                           on_success=lambda tp: self._planned(seq, tp), on_error=self._plan_failed)
+        self.ctx.tasks.run("template-plan", work, key=PLAN_KEY, owner=self, on_success=self._planned,
+                           on_error=self._plan_failed)
 
-    def _planned(self, seq: int, tp: TemplatePlan) -> None:
-        if seq != self._plan_seq:
-            return
+    def _planned(self, tp: TemplatePlan) -> None:
         self._planning = False
         if self.current is None or tp.result is not self.current.result:
             self._update_actions()
@@ -984,6 +972,10 @@ class TemplateTab(SendTab):
     def _clear_after_partial_send(self) -> str:
         self._forget_file(self.tr("表格已移除，以免重复发送。"))
         return self.tr(" 已发出 {0} 个号码，其余可在“发送记录”中修正后继续发送。").format(f"{self._sent_in_run:,}")
+
+    def _import_counts(self) -> tuple[int, int]:
+        res = self.current.result if self.current is not None else None
+        return (res.invalid, res.duplicates) if res is not None else (0, 0)
 
     def _forget_file(self, note: str) -> None:
         self._reset_file()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, \
     QVBoxLayout, QWidget
 
+from ..changes import Changes
 from ..jobs import TaskError
 from ..store.browse import recent_reports, recent_replies
 from .context import AppContext
@@ -35,7 +36,7 @@ def _pct(v) -> str:
 class _TableTab(QWidget):
     """A header line, a refresh button and one read-only table fed by ``fetch(store)``."""
 
-    kind = ""          # which ctx.data_changed kinds refresh this tab
+    interest = Changes()   # which changes to the local record refresh this tab
     view_name = ""
     tab_name = ""
     stretch_column: int | None = None   # takes the width left over (None: blank space at the right)
@@ -69,7 +70,7 @@ class _TableTab(QWidget):
         layout.addWidget(self.view)
         self._dirty = False
         self.loaded = 0  # refreshes completed (tests wait on it)
-        ctx.data_changed.connect(self._data_changed)
+        ctx.changes.connect(self._data_changed)
         # Columns fit their contents after every refresh until the user drags one; widths the user
         # set are remembered (QSettings) and then left alone.
         state = ctx.qsettings.value(f"views/{self.view_name}/header")
@@ -101,12 +102,9 @@ class _TableTab(QWidget):
         finally:
             self._fitting = False
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in self.kinds():
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.touches(self.interest):
             self.refresh()
-
-    def kinds(self) -> tuple[str, ...]:
-        return (self.kind,)
 
     def make_columns(self) -> list[Column]:
         raise NotImplementedError
@@ -131,7 +129,7 @@ class _TableTab(QWidget):
             with Store(db_path) as store:
                 return fetch(store)
 
-        self.ctx.tasks.run(name, work, on_success=self._loaded, on_error=self._failed)
+        self.ctx.tasks.run(name, work, owner=self, on_success=self._loaded, on_error=self._failed)
 
     def _loaded(self, rows: list[tuple]) -> None:
         self.model.set_rows(rows)
@@ -153,7 +151,7 @@ class _TableTab(QWidget):
 
 
 class CampaignsTab(_TableTab):
-    kind = "campaigns"
+    interest = Changes(campaigns=True, reports=True, replies=True)
     view_name = "campaignsView"
     stretch_column = 1   # 名称
 
@@ -170,9 +168,6 @@ class CampaignsTab(_TableTab):
             Column(self.tr("送达率"), 13, fmt=_pct, align_right=True), Column(self.tr("创建时间"), 14),
         ]
 
-    def kinds(self) -> tuple[str, ...]:
-        return ("campaigns", "reports", "replies")
-
     def fetch(self, store) -> list[tuple]:
         # Runs in a worker: QCoreApplication.translate (thread-safe) rather than self.tr.
         kind_zh = {"plain": QCoreApplication.translate("CampaignsTab", "普通"),
@@ -186,7 +181,7 @@ class CampaignsTab(_TableTab):
 
 
 class ReportsTab(_TableTab):
-    kind = "reports"
+    interest = Changes(reports=True)
     view_name = "reportsView"
     stretch_column = 5   # 发送记录 (left-aligned: the table reads as filling the width)
 
@@ -207,7 +202,7 @@ class ReportsTab(_TableTab):
 
 
 class RepliesTab(_TableTab):
-    kind = "replies"
+    interest = Changes(replies=True, reports=True)
     view_name = "repliesView"
     stretch_column = 2   # 内容
 
@@ -219,9 +214,6 @@ class RepliesTab(_TableTab):
             Column(self.tr("扩展号"), 3), Column(self.tr("msgId"), 4), Column(self.tr("发送记录"), 5, align_right=True),
             Column(self.tr("退订"), 6, fmt=lambda v: self.tr("是") if v else "", color=lambda v: "#c0392b" if v else None),
         ]
-
-    def kinds(self) -> tuple[str, ...]:
-        return ("replies", "reports")
 
     def fetch(self, store) -> list[tuple]:
         return recent_replies(store.conn, RECENT_LIMIT)
