@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     ctx = Context(args)
     try:
         _setup_logging(args.verbose)
+        ctx.settings  # noqa: B018 - read settings.json (and check schedules.json) once: what cannot be used is said
         return int(args.handler(args, ctx) or 0)
     except CliError as e:
         ctx.err(f"错误：{e.message_zh}")
