@@ -112,18 +112,38 @@ def test_suppress_add_list_remove_and_send_skips_them(env, simulator, capsys):
     assert json.loads(out)["suppressed"] == 1 and set(simulator.sent_counter()) == {"13800000001"}
 
 
+def stopped_campaign(env, mobiles: list[str]) -> int:
+    """A campaign the engine stopped after the first of its batches went out (as after a wrong password)."""
+    from ljsms_desktop.core.planning import plan_plain
+    from ljsms_desktop.engine import create_campaign
+
+    with store_of(env) as store:
+        cid = create_campaign(store, plan_plain(CONTENT, mobiles))
+        store.set_campaign_state(cid, "stopped", "账号或密码错误（代码 40008）")
+        return cid
+
+
 def test_unknown_batches_exit_3_and_resume_of_a_stopped_campaign(env, simulator, capsys):
     simulator.inject("sms", drop=True)
     status, out, err = run(capsys, "send", "--content", CONTENT, "--to", "13800000000", "--yes")
     assert status == 3 and "未知" in err
-    simulator.inject("sms", code=40008)
-    status, _, err = run(capsys, "send", "--content", CONTENT, "--to", "13800000005", "--yes")
-    assert status == 1 and "resume 2" in err
-    status, out, _ = run(capsys, "resume", "2", "--yes", "--json")
+    cid = stopped_campaign(env, ["13800000005"])
+    status, out, _ = run(capsys, "resume", str(cid), "--yes", "--json")
     assert status == 0 and json.loads(out)["accepted"] == 1
-    assert run(capsys, "resume", "2", "--yes")[0] == 1  # done: nothing left
+    assert run(capsys, "resume", str(cid), "--yes")[0] == 1  # done: nothing left
     assert run(capsys, "resume", "42")[0] == 2
     assert dict(simulator.sent_counter()) == {"13800000000": 1, "13800000005": 1}
+
+
+def test_a_send_stopped_before_anything_went_out_is_closed(env, simulator, capsys):
+    """The rule the window keeps too: fix the cause and send again; no resumable copy is left behind."""
+    simulator.inject("sms", code=40008)
+    status, out, err = run(capsys, "send", "--content", CONTENT, "--to", "13800000005", "--yes", "--json")
+    assert status == 1 and "已关闭" in err and "resume" not in err
+    assert json.loads(out)["state"] == "cancelled"
+    status, _, err = run(capsys, "resume", "1", "--yes")
+    assert status == 1 and "已取消" in err
+    assert simulator.sent_counter() == {}
 
 
 def test_help_documents_exit_status(capsys):
@@ -133,9 +153,7 @@ def test_help_documents_exit_status(capsys):
 
 
 def test_cancel_a_stopped_campaign_for_good(env, simulator, capsys):
-    simulator.inject("sms", code=40008)  # wrong password: the campaign stops, resumable
-    status, _, err = run(capsys, "send", "--content", CONTENT, "--to", "13800000007", "--yes")
-    assert status == 1
+    assert stopped_campaign(env, ["13800000007"]) == 1
     status, out, err = run(capsys, "cancel", "1", "--yes", "--json")
     assert status == 0 and json.loads(out)["state"] == "cancelled" and "1 个未发送的号码不会再发送" in err
     status, _, err = run(capsys, "resume", "1", "--yes")

@@ -13,6 +13,7 @@ from ljsms_desktop.api import LjApiError, LjClient
 from ljsms_desktop.core.planning import plan_plain, plan_template
 from ljsms_desktop.engine import CampaignBusyError, CampaignRunner, Poller, RunControl, create_campaign, run_campaign
 from ljsms_desktop.engine.runner import lock_path
+from ljsms_desktop.engine.notices import zh as notices_zh
 from ljsms_desktop.store import B_ACCEPTED, B_PLANNED, B_REJECTED, B_UNKNOWN, Store, StoreError
 
 CONTENT = "【联江科技】会员日全场八折，回T退订"
@@ -137,7 +138,9 @@ def test_a_rejection_of_one_batch_does_not_stop_the_others(simulator, store):
     result = run_campaign(store, client_for(simulator), cid, window=1, on_notice=notices.append)
     assert result.state == "done"
     assert [b.state for b in store.batches(cid)] == [B_REJECTED, B_ACCEPTED, B_ACCEPTED]
-    assert store.batches(cid)[0].error_code == 40013 and any("拒绝" in n for n in notices)
+    assert store.batches(cid)[0].error_code == 40013
+    (rejected,) = [n for n in notices if n.code == "batch_rejected"]   # a code and parameters, not a sentence
+    assert (rejected["seq"], rejected["code"]) == (1, 40013) and "拒绝" in notices_zh(rejected)
     s = store.stats(cid)
     assert (s.rejected, s.accepted) == (1000, 2000)
 
@@ -343,9 +346,9 @@ def test_template_rows_that_opt_out_after_planning_are_not_sent(make_simulator, 
     rows = [(m, [f"客户{i}", f"NO{i}"]) for i, m in enumerate(numbers(30))]
     cid = create_campaign(store, plan_template(template, "T9", rows))
     store.suppress([rows[3][0], rows[7][0]], reason="TD")
-    notices: list[str] = []
+    notices: list = []
     assert run_campaign(store, client_for(sim), cid, on_notice=notices.append).state == "done"
     sent = {m: v for acc in sim.accepted for m, v in zip(acc.mobiles, acc.values)}
     assert sent == {m: tuple(v) for i, (m, v) in enumerate(rows) if i not in (3, 7)}  # values stay with their rows
-    assert any("2 个号码在计划后退订" in n for n in notices)
+    assert any("2 个号码在计划后退订" in notices_zh(n) for n in notices)
     assert store.stats(cid).suppressed == 2

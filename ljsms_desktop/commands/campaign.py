@@ -80,9 +80,10 @@ def _common(p: argparse.ArgumentParser) -> None:
 # -- reading numbers -------------------------------------------------------------------------------
 def _read_sheet(ctx, path: str, template: str | None = None):
     from ..sheets import SheetError, import_sheet
+    from ..usecases import import_for_template
 
     try:
-        return import_sheet(path, template=template)
+        return import_sheet(path) if template is None else import_for_template(path, template)
     except SheetError as e:
         raise CliError(e.message, EXIT_USAGE) from None
     except OSError as e:
@@ -109,9 +110,13 @@ def _check_plan(plan) -> None:
         raise CliError("无法发送：" + "；".join(p.message_zh for p in plan.problems), EXIT_USAGE)
 
 
-def _plan_and_send(args, ctx, plan, *, extra_invalid: int = 0, extra_duplicates: int = 0) -> int:
-    from ..engine import create_campaign
+def _plan_and_send(args, ctx, draft) -> int:
+    """Show *draft* (a ``usecases.Draft``) and the balance, ask, then store and send it (``usecases.send_draft``)."""
+    from dataclasses import replace
 
+    from ..usecases import RunHooks, send_draft
+
+    plan = draft.plan
     _check_plan(plan)
     client = ctx.client()
     balance = client.balance()
@@ -120,36 +125,43 @@ def _plan_and_send(args, ctx, plan, *, extra_invalid: int = 0, extra_duplicates:
         raise CliError(f"余额不足：需要 {plan.cost} 条，账户剩余 {balance} 条。请充值后再发送", EXIT_FAILED)
     if not ctx.confirm(f"确认向 {len(plan.recipients)} 个号码发送（约 {plan.cost} 条）？"):
         raise CliError("未确认，没有发送任何短信", EXIT_FAILED)
-    store = ctx.store()
-    cid = create_campaign(store, plan, name=args.name, extra_invalid=extra_invalid, extra_duplicates=extra_duplicates)
-    ctx.err(f"已创建活动 {cid}（扩展号 {store.campaign(cid).code}），开始发送……")
-    return _run(args, ctx, cid)
+
+    def created(cid: int) -> None:
+        ctx.err(f"已创建活动 {cid}（扩展号 {ctx.store().campaign(cid).code}），开始发送……")
+
+    return _run(args, ctx, lambda control, hooks, **kw: send_draft(
+        ctx.services(), replace(draft, name=args.name), control=control,
+        hooks=replace(hooks, created=created), **kw))
 
 
-def _run(args, ctx, campaign_id: int) -> int:
-    from ..engine import RunControl, run_campaign
+def _run(args, ctx, send) -> int:
+    """Run *send(control, hooks, **engine_options)* (a use case) with progress on stderr; words its outcome."""
+    from ..engine import RunControl, notices
+    from ..usecases import RunHooks
 
-    store = ctx.store()
     control = RunControl()
     progress = _Progress(ctx)
     previous = _on_sigterm(control)
     kwargs = {} if getattr(args, "window", None) is None else {"window": args.window}
     try:
-        result = run_campaign(store, ctx.client(), campaign_id, control=control, on_progress=progress,
-                              on_notice=lambda text: progress.notice(text), **kwargs)
+        outcome = send(control, RunHooks(progress=progress, notice=lambda n: progress.notice(notices.zh(n))), **kwargs)
     finally:
         progress.close()
         _restore_sigterm(previous)
-    stats = store.stats(campaign_id)
+    stats, campaign_id = outcome.stats, outcome.campaign_id
     if ctx.json:
         ctx.print_json(stats.to_dict())
     else:
         _print_stats(ctx, stats)
-    if result.state == "stopped":
-        ctx.err(f"发送已停止：{result.reason}。问题解决后可用 ljsms resume {campaign_id} 继续")
+    reason = notices.zh(outcome.stop) if outcome.stop is not None else ""
+    if outcome.closed:
+        ctx.err(f"发送已停止：{reason}。没有发出任何短信，活动 {campaign_id} 已关闭（不会再发送）；问题解决后请重新发送")
         return EXIT_FAILED
-    if result.state in ("paused", "cancelled"):
-        ctx.err(f"发送已{'暂停' if result.state == 'paused' else '取消'}（{result.reason}）")
+    if outcome.state == "stopped":
+        ctx.err(f"发送已停止：{reason}。问题解决后可用 ljsms resume {campaign_id} 继续")
+        return EXIT_FAILED
+    if outcome.state in ("paused", "cancelled"):
+        ctx.err(f"发送已{'暂停' if outcome.state == 'paused' else '取消'}（{reason}）")
         return EXIT_FAILED
     if stats.unknown:
         ctx.err(f"注意：{stats.batch_states.get('unknown', 0)} 批（{stats.unknown} 个号码）状态未知——网关可能已接收，"
@@ -202,67 +214,78 @@ def _restore_sigterm(previous) -> None:
 
 def run_send(args, ctx) -> int:
     from ..core.numbers import split_number_list
-    from ..core.planning import plan_plain
+    from ..usecases import draft_plain
 
     suppressed = ctx.store().suppressed_mobiles()
     if args.to is not None:
-        return _plan_and_send(args, ctx, plan_plain(args.content, split_number_list(args.to), suppressed=suppressed))
+        return _plan_and_send(args, ctx, draft_plain(args.content, split_number_list(args.to), suppressed=suppressed))
     result = _read_sheet(ctx, args.numbers)
     _show_import(ctx, result)
-    plan = plan_plain(args.content, result.valid_rows.mobiles(), suppressed=suppressed)
-    return _plan_and_send(args, ctx, plan, extra_invalid=result.invalid, extra_duplicates=result.duplicates)
+    return _plan_and_send(args, ctx, draft_plain(args.content, result.valid_rows.mobiles(), suppressed=suppressed,
+                                                 imports=[result]))
 
 
 def run_template(args, ctx) -> int:
-    from ..core.planning import plan_template
+    from ..usecases import draft_template, save_template
 
     result = _read_sheet(ctx, args.file, template=args.template)
     _show_import(ctx, result)
-    store = ctx.store()
-    plan = plan_template(args.template, args.template_id, result.valid_rows, suppressed=store.suppressed_mobiles())
+    draft = draft_template(args.template, args.template_id, result, suppressed=ctx.store().suppressed_mobiles())
     if args.save_template:
-        store.save_template(args.template_id, args.template)
-    return _plan_and_send(args, ctx, plan, extra_invalid=result.invalid, extra_duplicates=result.duplicates)
+        _refusal(save_template, ctx.services(), args.template_id, args.template)
+    return _plan_and_send(args, ctx, draft)
+
+
+def _refusal(fn, *args, why_not: str = ""):
+    """Call use case *fn*; its refusal (``UseCaseError``) in the command line's words."""
+    from ..usecases import UseCaseError
+    from ..usecases import errors as uc
+
+    try:
+        return fn(*args)
+    except UseCaseError as e:
+        p = e.params
+        if e.code == uc.NO_CAMPAIGN:
+            raise CliError(f"没有编号为 {p['campaign']} 的活动（ljsms campaigns 可列出全部）", EXIT_USAGE) from None
+        if e.code == uc.NOT_RESUMABLE:
+            raise CliError(f"活动 {p['campaign']} {p['state_zh']}，{why_not}", EXIT_FAILED) from None
+        if e.code == uc.NO_TEMPLATE:
+            raise CliError("模板编号和模板内容都不能为空", EXIT_USAGE) from None
+        raise CliError(e.message_zh, EXIT_FAILED) from None
 
 
 def _unfinished_campaign(ctx, campaign_id: int, why_not: str):
-    """The campaign *campaign_id* if it can still send (ready, sending, paused, stopped); else a CliError."""
-    from ..store import RESUMABLE, STATE_ZH
+    """(campaign, figures) of *campaign_id* if it can still send (ready, sending, paused, stopped); else a CliError."""
+    from ..usecases import campaign_to_resume
 
-    camp = ctx.store().campaign(campaign_id)
-    if camp is None:
-        raise CliError(f"没有编号为 {campaign_id} 的活动（ljsms campaigns 可列出全部）", EXIT_USAGE)
-    if camp.state not in RESUMABLE:
-        raise CliError(f"活动 {camp.id} {STATE_ZH.get(camp.state, camp.state)}，{why_not}", EXIT_FAILED)
-    return camp
+    return _refusal(campaign_to_resume, ctx.services(), campaign_id, why_not=why_not)
 
 
 def run_resume(args, ctx) -> int:
-    store = ctx.store()
-    camp = _unfinished_campaign(ctx, args.campaign, "没有可继续发送的内容")
-    stats = store.stats(camp.id)
+    from ..usecases import send_campaign
+
+    camp, stats = _unfinished_campaign(ctx, args.campaign, "没有可继续发送的内容")
     ctx.err(f"活动 {camp.id}{('“' + camp.name + '”') if camp.name else ''}：共 {stats.recipients} 个号码，"
             f"未发送 {stats.planned + stats.sending} 个，已接收 {stats.accepted}，状态未知 {stats.unknown}（不会重发）")
     if stats.planned + stats.sending and not ctx.confirm(f"继续发送剩余的 {stats.planned + stats.sending} 个号码？"):
         raise CliError("未确认，没有发送任何短信", EXIT_FAILED)
-    return _run(args, ctx, camp.id)
+    return _run(args, ctx, lambda control, hooks, **kw: send_campaign(
+        ctx.services(), camp.id, control=control, hooks=hooks, **kw))
 
 
 def run_cancel(args, ctx) -> int:
     """Cancel for good. A run in another window or process stops before its next batch (it looks at the
     stored state); batches already sent or "unknown" are not touched."""
-    from ..store import CANCELLED
+    from ..usecases import cancel_campaign
 
-    store = ctx.store()
-    camp = _unfinished_campaign(ctx, args.campaign, "无需取消")
-    stats = store.stats(camp.id)
+    camp, stats = _unfinished_campaign(ctx, args.campaign, "无需取消")
     left = stats.planned + stats.sending
     if not ctx.confirm(f"取消活动 {camp.id}？剩余 {left} 个未发送的号码将不再发送"):
         raise CliError("未确认，活动没有取消", EXIT_FAILED)
-    store.set_campaign_state(camp.id, CANCELLED, "用户取消")
+    stats = _refusal(cancel_campaign, ctx.services(), camp.id, why_not="无需取消")
     ctx.err(f"活动 {camp.id} 已取消，{left} 个未发送的号码不会再发送")
     if ctx.json:
-        ctx.print_json(store.stats(camp.id).to_dict())
+        ctx.print_json(stats.to_dict())
     return EXIT_OK
 
 

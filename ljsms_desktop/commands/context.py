@@ -38,6 +38,8 @@ class Context:
         self._settings: Settings | None = None
         self._client = None
         self._store = None
+        self._password: str | None = None
+        self._services = None
 
     # -- account -------------------------------------------------------------------------------
     @property
@@ -74,6 +76,11 @@ class Context:
         return account
 
     def password(self) -> str:
+        if self._password is None:
+            self._password = self._find_password()
+        return self._password
+
+    def _find_password(self) -> str:
         password = os.environ.get("LJSMS_PASSWORD")
         if password:
             return password
@@ -114,6 +121,17 @@ class Context:
             backup.daily_backup(paths.db_path())
         except (StoreError, OSError) as e:
             self.err(f"警告：自动备份失败：{getattr(e, 'message_zh', None) or e}")
+
+    def services(self):
+        """What the use cases (``ljsms_desktop.usecases``) need: the window builds the same from its context."""
+        if self._services is None:
+            from ..api import LjClient
+            from ..store import Store
+            from ..usecases import Services
+
+            self._services = Services(open_store=lambda: Store(paths.db_path()),
+                                      make_client=lambda: LjClient(self.base_url, self.account, self.password()))
+        return self._services
 
     def close(self) -> None:
         if self._client is not None:

@@ -61,12 +61,14 @@ from ..store import (
     StoreError,
 )
 from ..store import campaigns as _campaigns
+from . import notices as N
 from .control import RunControl
+from .notices import Notice
 
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int, int, int], None]
-NoticeCallback = Callable[[str], None]
+NoticeCallback = Callable[[Notice], None]
 
 BUSY_WAITS: tuple[float, ...] = (5.0, 15.0, 30.0, 60.0)
 MAX_CONSECUTIVE_UNKNOWN = 3
@@ -84,8 +86,8 @@ _PLAIN_CAMPAIGN_WIDE = frozenset({40011})  # a template's rendered text differs 
 # Outcomes of one request.
 _ACCEPTED, _REJECTED, _UNKNOWN, _RETRY, _STOP = "accepted", "rejected", "unknown", "retry", "stop"
 
-USER_PAUSED = "用户暂停"
-USER_CANCELLED = "用户取消"
+_USER_PAUSED = N.notice(N.USER_PAUSED)
+_USER_CANCELLED = N.notice(N.USER_CANCELLED)
 
 
 class CampaignBusyError(StoreError):
@@ -98,7 +100,9 @@ class CampaignBusyError(StoreError):
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
-    """How a run ended. ``state`` is the campaign's state afterwards (done/paused/cancelled/stopped)."""
+    """How a run ended. ``state`` is the campaign's state afterwards (done/paused/cancelled/stopped);
+    ``stop`` why it did not finish (a code and parameters, None when done), ``reason`` the same in
+    the words stored with the campaign."""
 
     campaign_id: int
     state: str
@@ -107,6 +111,7 @@ class RunResult:
     unknown: int            # batches of the campaign left unknown (all runs)
     recovered: int          # batches found mid-request from an earlier run, now unknown/accepted
     code: int = 0           # the gateway's code when a refusal for every batch stopped the run
+    stop: Notice | None = None
 
 
 def lock_path(store: Store, campaign_id: int) -> Path:
@@ -135,8 +140,9 @@ class CampaignRunner:
     small pool of helper threads when ``window`` > 1; the store is only touched here).
     *control* (a :class:`RunControl`) pauses or cancels it from any thread;
     *on_progress(done_batches, total_batches, sent_numbers, total_numbers)* is called after every
-    answer ("sent" = accepted or unknown); *on_notice(text_zh)* gets human-readable events
-    (busy waits, rejections, stops). Both are called in the running thread.
+    answer ("sent" = accepted or unknown); *on_notice(notice)* gets the run's events as a
+    :class:`~ljsms_desktop.engine.notices.Notice` (busy waits, rejections, unknown batches, stops),
+    which the front ends put into words. Both are called in the running thread.
     """
 
     def __init__(self, store: Store, client, campaign_id: int, *, control: RunControl | None = None,
@@ -175,8 +181,7 @@ class CampaignRunner:
         store, cid = self.store, self.campaign_id
         camp, recovered = store.begin_run(cid)
         if recovered:
-            self._notice(f"发现 {recovered} 批在上次发送途中中断，已标记为“未知”（可能已发出，不会自动重发；"
-                         "收到其状态报告后自动改为已接收）")
+            self._notice(N.notice(N.RECOVERED, batches=recovered))
         batches = store.batches(cid)
         payloads = store.batch_payloads(cid)  # one read: no query per batch while sending
         self._deferred: list[tuple[int, str]] = []
@@ -188,8 +193,8 @@ class CampaignRunner:
         self._progress()
         queue = deque(b for b in batches if b.state == B_PLANNED)
         inflight: deque[tuple[Batch, Future | _Now]] = deque()
-        stopping: tuple[str, str] | None = None
-        retry_detail: str | None = None   # a busy/unreachable answer: wait before sending more
+        stopping: tuple[str, Notice] | None = None
+        retry_detail: Notice | None = None  # a busy/unreachable answer (a *_WAIT notice): wait first
         retries = 0                       # waits since the last answer that was not busy/unreachable
         unknown_run = 0
         same_rejection = (None, 0)        # (code, times in a row)
@@ -198,11 +203,12 @@ class CampaignRunner:
             while True:
                 while stopping is None and retry_detail is None and queue and len(inflight) < self.window:
                     if self.control.cancel_requested:
-                        stopping = (CANCELLED, USER_CANCELLED)
+                        stopping = (CANCELLED, _USER_CANCELLED)
                     elif self._cancelled_elsewhere(store, cid):  # from another window or process
-                        stopping = (CANCELLED, store.campaign(cid).stop_reason or USER_CANCELLED)
+                        why = store.campaign(cid).stop_reason
+                        stopping = (CANCELLED, N.notice(N.CANCELLED_ELSEWHERE, text=why) if why else _USER_CANCELLED)
                     elif self.control.pause_requested:
-                        stopping = (PAUSED, USER_PAUSED)
+                        stopping = (PAUSED, _USER_PAUSED)
                     else:
                         submitted = self._submit(executor, camp, queue.popleft(), payloads)
                         if submitted is not None:  # None: every number of the batch had opted out
@@ -222,13 +228,12 @@ class CampaignRunner:
                         stopping = stopping or (STOPPED, detail)
                     unknown_run = unknown_run + 1 if outcome == _UNKNOWN else 0
                     if unknown_run >= self.max_consecutive_unknown and stopping is None:
-                        stopping = (STOPPED, f"连续 {unknown_run} 批请求没有得到网关的明确回答（可能已发出），"
-                                             "已停止以免扩大影响；请检查网络后继续（resume），状态“未知”的批次不会重发")
+                        stopping = (STOPPED, N.notice(N.UNKNOWN_IN_A_ROW, batches=unknown_run))
                     if outcome == _REJECTED:
                         code = detail
                         same_rejection = (code, same_rejection[1] + 1 if same_rejection[0] == code else 1)
                         if same_rejection[1] >= MAX_SAME_REJECTION and stopping is None:
-                            stopping = (STOPPED, f"连续 {same_rejection[1]} 批被网关以相同原因（代码 {code}）拒绝，已停止")
+                            stopping = (STOPPED, N.notice(N.SAME_REJECTION, batches=same_rejection[1], code=code))
                     else:
                         same_rejection = (None, 0)
                     continue
@@ -236,15 +241,15 @@ class CampaignRunner:
                 if retry_detail is not None and stopping is None:
                     retries += 1
                     if retries > len(self.busy_waits):
-                        stopping = (STOPPED, f"{retry_detail}；多次重试仍未成功，已停止，稍后可继续（resume）")
+                        stopping = (STOPPED, _gave_up(retry_detail))
                     else:
                         wait = self.busy_waits[retries - 1]
-                        self._notice(f"{retry_detail}，{wait:g} 秒后重试")
+                        self._notice(Notice(retry_detail.code, {**retry_detail.params, "seconds": wait}))
                         with store.transaction():
                             self._flush()
                         if self.control.wait(wait):
                             cancel = self.control.cancel_requested
-                            stopping = (CANCELLED, USER_CANCELLED) if cancel else (PAUSED, USER_PAUSED)
+                            stopping = (CANCELLED, _USER_CANCELLED) if cancel else (PAUSED, _USER_PAUSED)
                     retry_detail = None
                     continue
                 if stopping is None and queue:
@@ -261,15 +266,16 @@ class CampaignRunner:
             except Exception:  # noqa: BLE001 - the first error is the one to report
                 log.exception("could not record the campaign's state after an error")
             raise
-        state, reason = stopping or (DONE, "")
+        state, stop = stopping or (DONE, None)
+        reason = N.zh(stop) if stop is not None else ""
         with store.transaction():
             self._flush()
             store.set_campaign_state(cid, state, reason)
         if state == STOPPED:
-            self._notice(f"发送已停止：{reason}")
+            self._notice(N.notice(N.STOPPED_NOTICE, reason=stop))
         self._progress()
         code = self._stop_code if state == STOPPED else 0
-        return RunResult(cid, state, reason, answered, self._counts.unknown_batches, recovered, code)
+        return RunResult(cid, state, reason, answered, self._counts.unknown_batches, recovered, code, stop)
 
     def _cancelled_elsewhere(self, store: Store, cid: int) -> bool:
         """Looks at the stored state at most every CANCEL_CHECK_S (a query per batch cost ~7% of a send)."""
@@ -301,7 +307,7 @@ class CampaignRunner:
             return batch, payload
         new, left = self.store.drop_suppressed(batch, payload, suppressed)
         self._counts.skip(batch, batch.size - left, whole=new is None)
-        self._notice(f"第 {batch.seq} 批中有 {batch.size - left} 个号码在计划后退订或被屏蔽，已跳过")
+        self._notice(N.notice(N.OPTED_OUT, seq=batch.seq, numbers=batch.size - left))
         if new is None:
             return None, ""
         return dataclasses.replace(batch, size=left), new
@@ -339,22 +345,22 @@ class CampaignRunner:
             if e.maybe_delivered:
                 return self._unknown(batch, str(e)), None
             store.mark_unsent(batch.id, None, str(e))
-            return _RETRY, f"无法连接网关（{e.message_zh}）"
+            return _RETRY, N.notice(N.UNREACHABLE_WAIT, message_zh=e.message_zh, message_en=_en(e))
         except LjLimitError as e:
             store.mark_rejected(batch.id, 0, str(e))
-            return self._rejected(batch, 0, e.message_zh)
+            return self._rejected(batch, 0, e)
         except LjApiError as e:
             if getattr(e, "maybe_delivered", False):  # an unreadable answer to a send
                 return self._unknown(batch, str(e)), None
             if e.busy:
                 store.mark_unsent(batch.id, e.code, str(e))
-                return _RETRY, "网关繁忙"
+                return _RETRY, N.notice(N.BUSY_WAIT)
             if e.account_wide or e.code in _CAMPAIGN_WIDE or (camp.kind == "plain" and e.code in _PLAIN_CAMPAIGN_WIDE):
                 store.mark_unsent(batch.id, e.code, str(e))
                 self._stop_code = self._stop_code or e.code
-                return _STOP, f"{e.message_zh}（代码 {e.code}）"
+                return _STOP, N.notice(N.REFUSED, code=e.code, message_zh=e.message_zh, message_en=_en(e))
             store.mark_rejected(batch.id, e.code, str(e))
-            return self._rejected(batch, e.code, e.message_zh)
+            return self._rejected(batch, e.code, e)
         except BaseException:
             # Not an answer (a bug in the client, Ctrl-C): the request may be out. Unknown, then raise.
             self._unknown(batch, "发送途中出错，网关可能已接收 (failed mid-request)")
@@ -364,9 +370,10 @@ class CampaignRunner:
         self._progress()
         return _ACCEPTED, result.msg_id
 
-    def _rejected(self, batch: Batch, code: int, message: str) -> tuple[str, object]:
+    def _rejected(self, batch: Batch, code: int, error: Exception) -> tuple[str, object]:
         self._counts.done(batch, B_REJECTED)
-        self._notice(f"第 {batch.seq} 批被网关拒绝：{message}（代码 {code}），继续发送其余批次")
+        self._notice(N.notice(N.BATCH_REJECTED, seq=batch.seq, code=code,
+                              message_zh=getattr(error, "message_zh", "") or str(error), message_en=_en(error)))
         self._progress()
         return _REJECTED, code
 
@@ -374,7 +381,7 @@ class CampaignRunner:
         state = self.store.mark_unknown(batch.id, error)
         self._counts.done(batch, state)
         if state == B_UNKNOWN:
-            self._notice(f"第 {batch.seq} 批没有得到网关的明确回答，可能已发出：标记为“未知”，不会自动重发")
+            self._notice(N.notice(N.BATCH_UNKNOWN, seq=batch.seq))
         self._progress()
         return _UNKNOWN if state == B_UNKNOWN else _ACCEPTED
 
@@ -399,10 +406,22 @@ class CampaignRunner:
             c = self._counts
             self.on_progress(c.done_batches, c.total_batches, c.sent_numbers, c.total_numbers)
 
-    def _notice(self, text: str) -> None:
-        log.info("campaign %s: %s", self.campaign_id, text)
+    def _notice(self, n: Notice) -> None:
+        log.info("campaign %s: %s", self.campaign_id, N.zh(n))
         if self.on_notice is not None:
-            self.on_notice(text)
+            self.on_notice(n)
+
+
+def _en(error: Exception) -> str:
+    """The English of a client error (its ``message_en``), "" when it has none."""
+    return getattr(error, "message_en", "") or ""
+
+
+def _gave_up(wait: Notice) -> Notice:
+    """The stop reason after the last wait of a busy (or unreachable) gateway."""
+    if wait.code == N.UNREACHABLE_WAIT:
+        return N.notice(N.UNREACHABLE_GAVE_UP, message_zh=wait["message_zh"], message_en=wait["message_en"])
+    return N.notice(N.BUSY_GAVE_UP)
 
 
 class _Counts:

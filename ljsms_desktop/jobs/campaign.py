@@ -8,15 +8,19 @@ chose ("compose", "compose-test", "template", "schedule"), so each tab shows onl
 
 - ``started(origin, info)``          info: name, recipients, cost, test, campaign_id (None until created)
 - ``progressed(origin, data)``       numbers_done, numbers_total, batches_done, batches_total
-- ``notice(origin, text)``           the engine's own words (busy waits, a batch left unknown, a stop)
+- ``notice(origin, Notice)``         the engine's events as a code and parameters (``engine.notices``:
+  busy waits, a batch left unknown, a stop), worded by ``ui/wording.notice``
 - ``unknown_batches(origin, list)``  [{seq, size, error}] — batches the gateway may have accepted
 - ``finished(origin, summary)``      the campaign's figures (``CampaignStats.to_dict()``), plus
   campaign_id, run_state, reason, cancelled, unknown_batches
-- ``failed(origin, TaskError)``      why it stopped, in words (``message_zh``)
+- ``failed(origin, error)``          a ``TaskError``, or a :class:`RunStopped` (the engine stopped the
+  campaign: its reason as a Notice in ``stop``, worded by ``ui/wording.message``)
 - ``busy_changed(bool)``
 
-The engine decides everything about sending (states, retries, unknown batches, cancel at a
-batch boundary); this module only carries its callbacks across the thread boundary.
+What a send does is the use cases' (``usecases.send_draft`` / ``send_campaign``, the same road as
+``ljsms send``): store the draft with the import's counts, send, close a fresh send that the engine
+stopped before anything went out. This module only runs them in a Task and carries their callbacks
+across the thread boundary.
 """
 
 from __future__ import annotations
@@ -35,13 +39,15 @@ from .task import Task, TaskContext, TaskError
 log = logging.getLogger(__name__)
 
 TASK_NAME = "campaign"
-TEST_PREFIX = "测试发送"
+TEST_PREFIX = "测试发送"   # = usecases.TEST_PREFIX (not imported here: the window starts without the use cases)
 
 
-def _engine():
-    from .. import engine  # imported late: the window starts without touching it
+def services_of(app_ctx):
+    """The use cases' ``Services`` from the window's context: a store and a client per worker, the
+    collector paused while big campaigns are stored (``gc_pause``)."""
+    from ..usecases import Services
 
-    return engine
+    return Services(open_store=app_ctx.open_store, make_client=app_ctx.make_client, bulk=paused_gc)
 
 
 class _TaskControl:
@@ -92,92 +98,81 @@ class _TaskControl:
         return True
 
 
-def create_campaign(app_ctx, plan, *, name: str) -> int:
-    """Store *plan* as a campaign (state ready) and return its id. Runs in a worker."""
-    store = app_ctx.open_store()
-    try:
-        with paused_gc():
-            return _engine().create_campaign(store, plan, name=name)
-    finally:
-        store.close()
+def create_campaign(app_ctx, plan, *, name: str, import_invalid: int = 0, import_duplicates: int = 0) -> int:
+    """Store *plan* (with the rows its import already left out) as a campaign in state ready and
+    return its id (``usecases.store_draft``). Runs in a worker."""
+    from ..usecases import Draft, store_draft
+
+    return store_draft(services_of(app_ctx), Draft(plan, name, import_invalid, import_duplicates))
 
 
-def unknown_batches(store, campaign_id: int) -> list[dict[str, Any]]:
-    """The campaign's batches whose fate is unknown, as plain data for the window."""
-    return [{"seq": b.seq, "size": b.size, "error": b.error} for b in store.batches(campaign_id, "unknown")]
+def _unknown_dicts(batches) -> list[dict[str, Any]]:
+    return [{"seq": b.seq, "size": b.size, "error": b.error} for b in batches]
 
 
-def send_campaign(tctx: TaskContext, app_ctx, control: _TaskControl, *, plan=None, campaign_id: int | None = None,
-                  name: str = "", close_if_unsent: bool = False) -> dict[str, Any]:
-    """Create (when given a *plan*) and send a campaign; return its figures. Runs in a worker.
+def send_campaign(tctx: TaskContext, app_ctx, control: _TaskControl, *, draft=None,
+                  campaign_id: int | None = None) -> dict[str, Any]:
+    """Store and send *draft* (``usecases.send_draft``), or send stored campaign *campaign_id*
+    (``usecases.send_campaign``); return its figures. Runs in a worker.
 
-    Events: ``created`` (campaign id), ``notice`` (the engine's words: busy waits, a batch left
-    unknown, a stop), ``unknown`` (the list of unknown batches, after each batch that added one).
-    A run the engine stopped (a refusal that applies to every batch: wrong password, balance…)
-    raises :class:`CampaignStopped` with its reason, so the window shows it as a failure. With
-    *close_if_unsent*, such a campaign that sent nothing at all is closed (cancelled) rather than
-    left resumable: the user fixes the account and sends again from the tab, and a forgotten
-    resumable copy must not go out a second time later.
+    Events: ``created`` (campaign id), ``notice`` (an ``engine.notices.Notice``), ``unknown`` (the
+    list of unknown batches, whenever one more turns up). A run the engine stopped (a refusal for
+    every batch: wrong password, balance…) comes back with ``stop`` set; the runner reports it as
+    a failure (:class:`RunStopped`).
     """
-    eng = _engine()
+    from .. import usecases
+
     control.attach(tctx.cancel_event)
-    store = app_ctx.open_store()
-    try:
-        if campaign_id is None:
-            with paused_gc():
-                campaign_id = eng.create_campaign(store, plan, name=name)
+
+    def on_progress(done_b: int, total_b: int, sent_n: int, total_n: int) -> None:
+        tctx.progress(batches_done=done_b, batches_total=total_b, numbers_done=sent_n, numbers_total=total_n)
+
+    hooks = usecases.RunHooks(created=lambda cid: tctx.emit("created", cid), progress=on_progress,
+                              notice=lambda n: tctx.emit("notice", n),
+                              unknown=lambda batches: tctx.emit("unknown", _unknown_dicts(batches)) if batches else None)
+    services = services_of(app_ctx)
+    if draft is not None:
+        outcome = usecases.send_draft(services, draft, control=control, hooks=hooks)
+    else:
         tctx.emit("created", campaign_id)
-        client = app_ctx.make_client()
-        seen_unknown = [-1]
-
-        def on_progress(done_b: int, total_b: int, sent_n: int, total_n: int) -> None:
-            tctx.progress(batches_done=done_b, batches_total=total_b, numbers_done=sent_n, numbers_total=total_n)
-
-        def on_notice(text: str) -> None:
-            tctx.emit("notice", text)
-            # A notice follows every batch that ended unknown: list them (a small indexed query).
-            unknown = unknown_batches(store, campaign_id)
-            if len(unknown) != seen_unknown[0]:
-                seen_unknown[0] = len(unknown)
-                if unknown:
-                    tctx.emit("unknown", unknown)
-
-        try:
-            result = eng.run_campaign(store, client, campaign_id, control=control,
-                                      on_progress=on_progress, on_notice=on_notice)
-        finally:
-            client.close()
-        stats = store.stats(campaign_id).to_dict()
-        stats["campaign_id"] = campaign_id
-        stats["run_state"] = result.state
-        stats["reason"] = result.reason
-        stats["cancelled"] = result.state in ("cancelled", "paused")
-        stats["unknown_batches"] = unknown_batches(store, campaign_id)
-        if result.state == "stopped":
-            if close_if_unsent and not (stats["accepted"] or stats["rejected"] or stats["unknown"]):
-                store.set_campaign_state(campaign_id, "cancelled", f"{result.reason}（未发出任何短信，已关闭）")
-            raise CampaignStopped(result.reason, stats, result.code)
-        return stats
-    finally:
-        store.close()
+        outcome = usecases.send_campaign(services, campaign_id, control=control, hooks=hooks)
+    stats = outcome.stats.to_dict()
+    stats["campaign_id"] = outcome.campaign_id
+    stats["run_state"] = outcome.state
+    stats["reason"] = outcome.stats.stop_reason
+    stats["stop"] = outcome.stop
+    stats["code"] = outcome.code
+    stats["closed"] = outcome.closed
+    stats["stopped"] = outcome.closed or outcome.state == "stopped"
+    stats["cancelled"] = outcome.state in ("cancelled", "paused") and not outcome.closed
+    stats["unknown_batches"] = _unknown_dicts(outcome.unknown_batches)
+    return stats
 
 
-class CampaignStopped(Exception):
-    """The engine stopped the campaign for a reason that applies to every batch (in ``message_zh``)."""
+class RunStopped:
+    """The engine stopped a campaign for a reason that applies to every batch: what ``failed`` carries.
 
-    def __init__(self, reason: str, stats: dict[str, Any], code: int = 0):
-        self.message_zh = reason or "发送已停止"
-        self.message_en = "The campaign was stopped."
+    Plain data like ``TaskError``: ``stop`` is the reason as an ``engine.notices.Notice`` (worded by
+    ``ui/wording.message``), ``message_zh`` the words stored with the campaign, ``code`` the gateway's
+    code (0: stopped for another reason, e.g. busy throughout), ``stats`` the campaign's figures.
+    """
+
+    maybe_delivered = False
+    internal = False
+    message_en = ""
+
+    def __init__(self, stats: dict[str, Any]):
         self.stats = stats
-        self.code = code  # the gateway's code (0: stopped for another reason, e.g. busy throughout)
-        super().__init__(self.message_en)
+        self.stop = stats.get("stop")
+        self.code = int(stats.get("code") or 0)
+        self.message_zh = stats.get("reason") or "发送已停止"
 
 
 class CampaignRunner(QObject):
     started = Signal(str, object)
     created = Signal(str, int)
     progressed = Signal(str, object)
-    notice = Signal(str, str)
+    notice = Signal(str, object)
     unknown_batches = Signal(str, object)
     finished = Signal(str, object)
     failed = Signal(str, object)
@@ -200,12 +195,19 @@ class CampaignRunner(QObject):
     def origin(self) -> str:
         return self._origin if self._task is not None else ""
 
-    def send_plan(self, plan, *, origin: str, name: str) -> bool:
-        """Create a campaign from *plan* and send it. False (nothing done) when another send runs."""
-        info = {"name": name, "recipients": len(plan.recipients), "cost": plan.cost,
+    def send_plan(self, plan, *, origin: str, name: str, import_invalid: int = 0, import_duplicates: int = 0) -> bool:
+        """Create a campaign from *plan* (its import left out *import_invalid* / *import_duplicates* rows)
+        and send it. False (nothing done) when another send runs."""
+        from ..usecases import Draft
+
+        return self.send_draft(Draft(plan, name, import_invalid, import_duplicates), origin=origin)
+
+    def send_draft(self, draft, *, origin: str) -> bool:
+        """Store *draft* (``usecases.Draft``) as a campaign and send it, as ``ljsms send`` does."""
+        plan = draft.plan
+        info = {"name": draft.name, "recipients": len(plan.recipients), "cost": plan.cost,
                 "batches": plan.batch_count, "campaign_id": None}
-        return self._start(origin, info, lambda tctx, control: send_campaign(
-            tctx, self.app, control, plan=plan, name=name, close_if_unsent=True))
+        return self._start(origin, info, lambda tctx, control: send_campaign(tctx, self.app, control, draft=draft))
 
     def run_campaign(self, campaign_id: int, *, origin: str, name: str = "", recipients: int = 0) -> bool:
         """Send (or resume) stored campaign *campaign_id*."""
@@ -240,7 +242,7 @@ class CampaignRunner(QObject):
             self.campaign_id = int(payload)
             self.created.emit(self._origin, int(payload))
         elif kind == "notice":
-            self.notice.emit(self._origin, str(payload))
+            self.notice.emit(self._origin, payload)
         elif kind == "unknown":
             self.unknown_batches.emit(self._origin, payload)
 
@@ -255,7 +257,10 @@ class CampaignRunner(QObject):
 
     def _done(self, summary: dict) -> None:
         origin = self._end()
-        self.finished.emit(origin, summary)
+        if summary.get("stopped"):
+            self.failed.emit(origin, RunStopped(summary))
+        else:
+            self.finished.emit(origin, summary)
 
     def _cancelled(self) -> None:
         origin = self._end()

@@ -200,6 +200,11 @@ class SendTab(QWidget):
         campaign as ``ljsms`` stores them (``usecases.Draft``)."""
         return 0, 0
 
+    def _import_counts(self) -> tuple[int, int]:
+        """(invalid, duplicates): rows the tab's file imports left out before the plan, stored with the
+        campaign as ``ljsms`` stores them (``usecases.Draft``)."""
+        return 0, 0
+
     # -- helpers --------------------------------------------------------------------------------------
     def _set_result(self, text: str, color: str = "") -> None:
         self._announced_schedule = None
@@ -271,6 +276,7 @@ class SendTab(QWidget):
         if self._send_block_reason():
             return
         plan = self.plan
+        skipped = self._import_counts()
         marketing = self.marketing_check.isChecked()
         scheduled = self.schedule_panel.when() if self.schedule_panel.scheduled() else None
         if scheduled is not None and scheduled <= datetime.now():
@@ -279,7 +285,7 @@ class SendTab(QWidget):
         label = self._campaign_label(plan)
         dlg = ConfirmSendDialog(self.ctx, plan, marketing=marketing, scheduled=scheduled, parent=self,
                                 heading=self._confirm_heading(plan))
-        dlg.accepted.connect(lambda: self._confirmed(plan, marketing, scheduled, label))
+        dlg.accepted.connect(lambda: self._confirmed(plan, marketing, scheduled, label, skipped))
         dlg.finished.connect(self._confirm_closed)
         self.confirm_dialog = dlg
         dlg.open()
@@ -289,13 +295,16 @@ class SendTab(QWidget):
         if dlg is not None:
             dlg.deleteLater()
 
-    def _confirmed(self, plan, marketing: bool, scheduled: datetime | None, label: str) -> None:
+    def _confirmed(self, plan, marketing: bool, scheduled: datetime | None, label: str,
+                   skipped: tuple[int, int] = (0, 0)) -> None:
         if scheduled is not None:
-            self._schedule(plan, marketing, scheduled, label)
-        elif not self.runner.send_plan(plan, origin=self.ORIGIN, name=label):
+            self._schedule(plan, marketing, scheduled, label, skipped)
+        elif not self.runner.send_plan(plan, origin=self.ORIGIN, name=label, import_invalid=skipped[0],
+                                       import_duplicates=skipped[1]):
             self._set_result(self.tr("正在发送另一个活动，请等它结束后再发送"), RED)
 
-    def _schedule(self, plan, marketing: bool, scheduled: datetime, label: str) -> None:
+    def _schedule(self, plan, marketing: bool, scheduled: datetime, label: str,
+                  skipped: tuple[int, int] = (0, 0)) -> None:
         def done(s) -> None:
             self._set_result(self.tr("已安排在 {0} 发送给 {1} 个号码。程序需保持运行（关闭窗口后在托盘中继续）。")
                              .format(scheduled.strftime("%Y-%m-%d %H:%M"), f"{len(plan.recipients):,}"), GREEN)
@@ -304,6 +313,7 @@ class SendTab(QWidget):
             self._clear_after_schedule()
 
         self.scheduler.add(plan, scheduled, marketing=marketing, origin=self.ORIGIN, label=label, on_done=done,
+                           import_counts=skipped,
                            on_error=lambda e: self._set_result(self.tr("定时发送未能保存：{0}").format(wording.message(e)), RED))
 
     def _cancel_running(self) -> None:
@@ -334,9 +344,9 @@ class SendTab(QWidget):
         self.progress.update(done, total, self.tr("已发出 {0} / {1} 个号码（第 {2} / {3} 批）").format(
             f"{done:,}", f"{total:,}", d.get("batches_done", 0), d.get("batches_total", 0)))
 
-    def _run_notice(self, origin: str, text: str) -> None:
+    def _run_notice(self, origin: str, notice) -> None:
         if self._mine(origin):
-            self.notice_label.setText(text)
+            self.notice_label.setText(wording.notice(notice))
 
     def _run_unknown(self, origin: str, batches: list) -> None:
         if self._mine(origin):

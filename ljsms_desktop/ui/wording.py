@@ -13,7 +13,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..core import numbers, signature
+from ..engine import notices as engine_notices
 from ..engine import schedule
+from ..engine.notices import Notice
 from ..store import models
 
 
@@ -41,6 +43,28 @@ _SCHEDULE_STATES = {
 }
 
 
+# The campaign runner's events and stop reasons (``engine.notices``): the same Chinese as the
+# record's (tests/test_usecases.py holds them to it), named fields filled after translating.
+_N = engine_notices
+_NOTICES = {
+    _N.RECOVERED: QT_TRANSLATE_NOOP("Wording", "发现 {batches} 批在上次发送途中中断，已标记为“未知”（可能已发出，不会自动重发；收到其状态报告后自动改为已接收）"),
+    _N.BUSY_WAIT: QT_TRANSLATE_NOOP("Wording", "网关繁忙，{seconds} 秒后重试"),
+    _N.UNREACHABLE_WAIT: QT_TRANSLATE_NOOP("Wording", "无法连接网关（{message_zh}），{seconds} 秒后重试"),
+    _N.OPTED_OUT: QT_TRANSLATE_NOOP("Wording", "第 {seq} 批中有 {numbers} 个号码在计划后退订或被屏蔽，已跳过"),
+    _N.BATCH_REJECTED: QT_TRANSLATE_NOOP("Wording", "第 {seq} 批被网关拒绝：{message_zh}（代码 {code}），继续发送其余批次"),
+    _N.BATCH_UNKNOWN: QT_TRANSLATE_NOOP("Wording", "第 {seq} 批没有得到网关的明确回答，可能已发出：标记为“未知”，不会自动重发"),
+    _N.STOPPED_NOTICE: QT_TRANSLATE_NOOP("Wording", "发送已停止：{reason}"),
+    _N.USER_PAUSED: QT_TRANSLATE_NOOP("Wording", "用户暂停"),
+    _N.USER_CANCELLED: QT_TRANSLATE_NOOP("Wording", "用户取消"),
+    _N.CANCELLED_ELSEWHERE: QT_TRANSLATE_NOOP("Wording", "已在其他窗口或命令行中取消（{text}）"),
+    _N.REFUSED: QT_TRANSLATE_NOOP("Wording", "{message_zh}（代码 {code}）"),
+    _N.BUSY_GAVE_UP: QT_TRANSLATE_NOOP("Wording", "网关繁忙；多次重试仍未成功，已停止，稍后可继续（resume）"),
+    _N.UNREACHABLE_GAVE_UP: QT_TRANSLATE_NOOP("Wording", "无法连接网关（{message_zh}）；多次重试仍未成功，已停止，稍后可继续（resume）"),
+    _N.UNKNOWN_IN_A_ROW: QT_TRANSLATE_NOOP("Wording", "连续 {batches} 批请求没有得到网关的明确回答（可能已发出），已停止以免扩大影响；请检查网络后继续（resume），状态“未知”的批次不会重发"),
+    _N.SAME_REJECTION: QT_TRANSLATE_NOOP("Wording", "连续 {batches} 批被网关以相同原因（代码 {code}）拒绝，已停止"),
+}
+
+
 def english() -> bool:
     """True when the window speaks English (the English translator knows the marker)."""
     return _t(_ENGLISH_MARKER) != _ENGLISH_MARKER
@@ -55,8 +79,35 @@ def _either(obj: object, zh: str, en: str) -> str:
 
 
 def message(error: object) -> str:
-    """An error's (or problem's) text: ``message_en`` in the English window when it has one."""
+    """An error's (or problem's) text: ``message_en`` in the English window when it has one. A
+    campaign the engine stopped (``jobs.campaign.RunStopped``) is worded from its reason's code."""
+    stop = getattr(error, "stop", None)
+    if isinstance(stop, Notice):
+        return notice(stop)
     return _either(error, "message_zh", "message_en") or str(error)
+
+
+def notice(n: Notice | None) -> str:
+    """A campaign runner's event or stop reason (``engine.notices.Notice``) in the window's language."""
+    if n is None:
+        return ""
+    template = _NOTICES.get(n.code)
+    if template is None:
+        return engine_notices.zh(n)
+    en = english()
+    params = {}
+    for key, value in n.params.items():
+        if isinstance(value, Notice):
+            value = notice(value)
+        elif isinstance(value, float):
+            value = f"{value:g}"
+        params[key] = value
+    if en and n.params.get("message_en"):
+        params["message_zh"] = n.params["message_en"]   # the gateway's message, in English
+    try:
+        return _t(template).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return engine_notices.zh(n)
 
 
 def campaign_state(state: str) -> str:
