@@ -262,6 +262,8 @@ EN: dict[str, str] = {
     "重复：与{0}的号码相同，只发一次": "duplicate: same number as {0}, sent once",
     "……还有 {0} 个无效或重复的号码": "…and {0} more invalid or duplicate numbers",
     "无效的号码不会发送；重复的号码只发一次": "Invalid numbers are not sent; a repeated number is sent once",
+    "演示模式：演示账号的密码只在本次运行中使用，不会保存。":
+        "Demo mode: the demo account's password is used for this run only and never stored.",
     "{0}  {1}（{2} 个号码，{3}）": "{0}  {1} ({2} numbers, {3})",
     " —「{0}」": " — “{0}”",
     "先在列表中选择一个定时任务": "Choose a scheduled send in the list first",

@@ -237,3 +237,41 @@ def test_duplicates_are_listed_with_the_line_they_repeat(window, qtbot, tmp_path
                     timeout=10000)
     items = [tab.problems_list.item(i).text() for i in range(tab.problems_list.count())]
     assert any("号码.xlsx" in i and "第 4 行" in i and "与第 2 行的号码重复" in i for i in items)
+
+
+def test_try_demo_switches_in_place_and_its_settings_do_not_warn_about_the_keyring(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QApplication
+
+    from ljsms_desktop.ui.demo import DEMO_TEMPLATE_ID
+    from ljsms_desktop.ui.settings_dialog import SettingsDialog
+
+    started = []
+    monkeypatch.setattr(QProcess, "startDetached", lambda *a, **k: started.append(a))
+    ctx = AppContext(tmp_path / "fresh", settings=Settings(base_url="http://127.0.0.1:9/api/v1"), credentials=None)
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    first.show()
+    first.start()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SettingsDialog), timeout=5000)
+    dialog = QApplication.activeModalWidget()
+    dialog.findChild(type(dialog.test_button), "tryDemoButton").click()
+    def demo_windows() -> list[MainWindow]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.ctx.demo and w.isVisible()]
+
+    qtbot.waitUntil(lambda: len(demo_windows()) == 1, timeout=5000)
+    (window,) = demo_windows()
+    env = window.demo_env
+    try:
+        assert not started and not first.isVisible() and not ctx.tasks.running()   # one process, one window
+        assert "演示" in window.windowTitle()
+        qtbot.waitUntil(lambda: window.balance.balance == 50000, timeout=5000)
+        with Store(window.ctx.db_path) as store:
+            assert store.template(DEMO_TEMPLATE_ID) is not None
+        settings = window.open_settings()
+        assert "演示模式" in settings.keyring_note.text() and "没有可用的系统钥匙串" not in settings.keyring_note.text()
+        assert not settings.keep_memory.isVisible() and not settings.keep_none.isVisible()
+        settings.reject()
+    finally:
+        window.quit()
+    assert not window.ctx.tasks.running() and not env.home.exists()

@@ -18,6 +18,7 @@ from .views import CampaignsTab, RepliesTab, ReportsTab
 from . import wording
 
 BALANCE_INTERVAL_MS = 5 * 60 * 1000
+_OPEN_WINDOWS: list = []   # windows made after start-up (试用演示), kept alive until they close
 
 
 class MainWindow(QMainWindow):
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.balance_timer.timeout.connect(ctx.refresh_balance)
         self.tray: QSystemTrayIcon | None = None
         self._quitting = False
+        self.demo_env = None   # the DemoEnvironment this window owns (after 试用演示 switched to it)
         self._connected_with = self._connection_key()
         self._restore_state()
 
@@ -164,11 +166,25 @@ class MainWindow(QMainWindow):
             restart_poller(self.ctx)
 
     def _launch_demo(self) -> None:
-        import sys
+        """试用演示: this process becomes the demo, in place — the simulator starts in-process, a demo
+        window on its throw-away folder takes this window's place, and this one closes (no second
+        process, no second window). Deferred: the settings dialog asking for it closes first."""
+        QTimer.singleShot(0, self, self.switch_to_demo)
 
-        from PySide6.QtCore import QProcess
+    def switch_to_demo(self) -> MainWindow:
+        from .app import create_window
+        from .demo import DemoEnvironment
 
-        QProcess.startDetached(sys.executable, ["-m", "ljsms_desktop.ui.app", "--demo"])
+        env = DemoEnvironment().start()
+        window = create_window(demo_env=env)
+        window.demo_env = env          # stopped (simulator, folder) when that window closes
+        _OPEN_WINDOWS.append(window)   # a top-level window lives as long as something holds it
+        window.setGeometry(self.geometry())
+        window.show()
+        window.start()
+        self._quitting = True
+        self.close()
+        return window
 
     # -- status bar ----------------------------------------------------------------------------------
     def _show_account(self) -> None:
@@ -256,6 +272,11 @@ class MainWindow(QMainWindow):
         self.ctx.shutdown()
         if self.tray is not None:
             self.tray.hide()
+        if self.demo_env is not None:
+            self.demo_env.stop()
+            self.demo_env = None
+        if self in _OPEN_WINDOWS:   # let go of it once this event is over, not inside its own handler
+            QTimer.singleShot(0, lambda: _OPEN_WINDOWS.remove(self) if self in _OPEN_WINDOWS else None)
         event.accept()
 
     def quit(self) -> None:

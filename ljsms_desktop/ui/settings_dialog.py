@@ -67,7 +67,11 @@ class SettingsDialog(QDialog):
         box.addWidget(self.keep_memory)
         box.addWidget(self.keep_none)
         form.addRow("", _wrap(box, self))
-        if ctx.keyring_is_system:
+        if ctx.demo:   # the demo account lives in memory by design: no keyring to miss, nothing to choose
+            self.keyring_note.setText(self.tr("演示模式：演示账号的密码只在本次运行中使用，不会保存。"))
+            self.keep_memory.hide()
+            self.keep_none.hide()
+        elif ctx.keyring_is_system:
             self.keyring_note.setText(self.tr("密码只保存在系统钥匙串中（{0}），不会写入设置文件或日志。")
                                       .format(ctx.credentials.name))
             self.keep_memory.hide()
