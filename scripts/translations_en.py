@@ -310,6 +310,7 @@ EN: dict[str, str] = {
         "The password is kept only in the system keyring ({0}), never in the settings file or the log.",
     "本机没有可用的系统钥匙串（密码保管服务），无法长期保存密码。请选择：":
         "No system keyring (password store) is available here, so the password cannot be kept. Choose:",
+    "正在查看系统钥匙串…": "Checking the system keyring…",
     "可不填；只能是数字": "Optional; digits only",
     "默认扩展号": "Default extension",
     " 秒": " s",
@@ -491,6 +492,23 @@ EN: dict[str, str] = {
         "to make it worse. Check the network, then resume; \"unknown\" batches are never resent",
     "连续 {batches} 批被网关以相同原因（代码 {code}）拒绝，已停止":
         "{batches} batches in a row were refused by the gateway for the same reason (code {code}); stopped",
+    # -- charts (ui/charts.py) -----------------------------------------------------------------------
+    "暂无数据": "No data yet",
+    "合计": "Total",
+    "其余 {0} 项：{1}（{2}）": "{0} more: {1} ({2})",
+    "{0}：{1}（{2}）": "{0}: {1} ({2})",
+    "{0}：{1}": "{0}: {1}",
+    "{0}天": "{0} d",
+    "{0}小时": "{0} h",
+    "{0}小时{1}分": "{0} h {1} min",
+    "{0}分钟": "{0} min",
+    "峰值 {0}": "Peak {0}",
+    "失败·{0}": "Failed · {0}",
+    "等待报告": "Awaiting report",
+    "结果未知": "Outcome unknown",
+    "网关拒收": "Refused by the gateway",
+    "其他 {0} 种代码": "{0} other codes",
+    "送达率 {0} · {1}": "Delivered {0} · {1}",
 }
 
 # (context, source) -> English, where one context needs other words than the rest.
