@@ -294,3 +294,44 @@ def test_the_system_keyring_is_found_and_asked_off_the_gui_thread(open_window, s
         assert found_on_gui == [False] and backend.calls >= 1 and backend.gui_calls == []
     finally:
         keyring.set_keyring(previous)
+
+
+def test_settings_opened_while_the_keyring_is_still_asked_says_so_and_waits(open_window, simulator, qtbot):
+    import threading
+
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    from ljsms_desktop.credentials import SERVICE
+
+    gate = threading.Event()
+
+    class Slow(KeyringBackend):   # an unlock prompt the user has not answered yet
+        priority = 5
+
+        def get_password(self, service, username):
+            gate.wait(10)
+            return "demo" if (service, username) == (SERVICE, "demo") else None
+
+        def set_password(self, service, username, password):
+            pass
+
+        def delete_password(self, service, username):
+            pass
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(Slow())
+    try:
+        w = open_window(simulator, credentials="system")
+        dialog = w.open_settings()
+        save = dialog._save_button
+        assert "正在查看系统钥匙串" in dialog.keyring_note.text() and not save.isEnabled()
+        assert not dialog.keep_memory.isVisible()         # no "no keyring" choice before the answer
+        gate.set()
+        qtbot.waitUntil(save.isEnabled, timeout=5000)
+        assert "系统钥匙串中" in dialog.keyring_note.text() and "已保存" in dialog.password.placeholderText()
+        dialog.reject()
+        qtbot.waitUntil(lambda: w.balance.balance == 100000, timeout=5000)
+    finally:
+        gate.set()
+        keyring.set_keyring(previous)

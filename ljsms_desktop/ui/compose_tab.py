@@ -424,7 +424,7 @@ class ComposeTab(SendTab):
                 return _sources_from_import(import_file(t, path, sheet=None, layout=None))
 
         self._import_task = self.ctx.tasks.run(
-            "compose-import", work, on_success=self._import_done, on_error=self._import_failed,
+            "compose-import", work, owner=self, on_success=self._import_done, on_error=self._import_failed,
             on_progress=lambda d: self.progress.update(
                 int(d.get("fraction", 0) * 1000), 1000, self.tr("已读取 {0} 行").format(f"{d.get('done', 0):,}")),
             on_cancel=self._import_cancelled)

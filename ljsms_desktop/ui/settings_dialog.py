@@ -79,6 +79,12 @@ class SettingsDialog(QDialog):
         else:
             self.keyring_note.setText(self.tr("本机没有可用的系统钥匙串（密码保管服务），无法长期保存密码。请选择："))
             self.keyring_note.setStyleSheet("color: #b36b00;")
+        if not ctx.demo and not ctx.credentials_known:   # the keyring is still being asked, in a task
+            self.keyring_note.setText(self.tr("正在查看系统钥匙串…"))
+            self.keyring_note.setStyleSheet("")
+            self.keep_memory.hide()
+            self.keep_none.hide()
+            ctx.credentials_checked.connect(self._keyring_answered)
 
         self.ext_code = QLineEdit(s.ext_code, self)
         self.ext_code.setPlaceholderText(self.tr("可不填；只能是数字"))
@@ -122,6 +128,7 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self._save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self._save_button.setText(self.tr("保存"))
+        self._save_button.setEnabled(ctx.demo or ctx.credentials_known)   # where the password goes is known
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         if first_start and not ctx.demo:
             demo = QPushButton(self.tr("试用演示"), self)
@@ -139,6 +146,21 @@ class SettingsDialog(QDialog):
         root.addWidget(self.error_label)
 
     # -- actions ---------------------------------------------------------------------------------
+    def _keyring_answered(self) -> None:
+        """The start-up keyring check answered while the dialog was open: say where the password goes."""
+        self.ctx.credentials_checked.disconnect(self._keyring_answered)
+        if self.ctx.keyring_is_system:
+            self.keyring_note.setText(self.tr("密码只保存在系统钥匙串中（{0}），不会写入设置文件或日志。")
+                                      .format(self.ctx.credentials.name))
+        else:
+            self.keyring_note.setText(self.tr("本机没有可用的系统钥匙串（密码保管服务），无法长期保存密码。请选择："))
+            self.keyring_note.setStyleSheet("color: #b36b00;")
+            self.keep_memory.show()
+            self.keep_none.show()
+        if self.ctx.has_password() and self.account.text().strip() == self.ctx.settings.account:
+            self.password.setPlaceholderText(self.tr("已保存（不修改请留空）"))
+        self._save_button.setEnabled(True)
+
     def _demo(self) -> None:
         self.demo_requested.emit()
         self.reject()
