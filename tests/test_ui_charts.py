@@ -241,3 +241,44 @@ def test_size_hints_are_sensible(qtbot):
         hint, minimum = w.sizeHint(), w.minimumSizeHint()
         assert 150 <= minimum.width() <= hint.width() <= 800, cls
         assert 40 <= minimum.height() <= hint.height() <= 600, cls
+
+
+def test_english_words_when_the_english_translator_is_on(qapp, qtbot):
+    """The chart's words and 万/亿 follow the window's language (English from scripts/translations_en.py,
+    through a translator over that dictionary, so this does not depend on the compiled .qm)."""
+    import importlib.util
+    from pathlib import Path
+
+    from PySide6.QtCore import QTranslator
+
+    from ljsms_desktop.ui import wording
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "translations_en.py"
+    spec = importlib.util.spec_from_file_location("translations_en", path)
+    tr_en = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tr_en)
+
+    class Dictionary(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return tr_en.english(context, source) or ""
+
+        def isEmpty(self):
+            return False
+
+    translator = Dictionary()
+    qapp.installTranslator(translator)
+    try:
+        assert wording.english()
+        assert charts._no_data() == "No data yet"
+        assert charts.format_compact(12345) == "12.3K" and charts.format_compact(3_400_000) == "3.4M"
+        labels = [s.label for s in charts.outcome_segments(OUTCOME)]
+        assert labels[:2] == ["Delivered", "Failed · Number problem"] and labels[-1] == "Refused by the gateway"
+        bar = charts.failure_code_bars([("MK:0001", 5)])[0]
+        assert bar.label == delivery_codes.explain("MK:0001").explanation_en and bar.tag == "MK:0001"
+        assert charts.carrier_bars([("cmcc", 10, 9)])[0].text == "Delivered 90.0% · 10"
+        donut = _make(qtbot, charts.DonutChart)
+        donut.set_data(charts.outcome_segments(OUTCOME))
+        assert _drawn(charts.render_to_image(donut, (560, 280)), donut) > 0.15 * 560 * 280
+    finally:
+        qapp.removeTranslator(translator)
+    assert not wording.english()

@@ -230,7 +230,7 @@ class DonutChart(_Chart):
         rows = max(1, len(self._segments))
         legend_h = rows * fm.height() * 1.45
         if r.width() >= r.height() * 1.25:
-            side = min(r.height(), r.width() * 0.5)
+            side = min(r.height(), r.width() * 0.45)
             ring = QRectF(r.left(), r.top() + (r.height() - side) / 2, side, side)
             legend = QRectF(ring.right() + 16, r.top(), r.right() - ring.right() - 16, r.height())
         else:
