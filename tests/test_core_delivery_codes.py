@@ -181,6 +181,8 @@ def test_opt_outs_are_the_recipients_own_stop_not_every_blacklist():
         assert not dc.is_opt_out(code), code
     assert dc.is_opt_out("mx:0012") and dc.is_opt_out(" TSBLACK")
     assert all(dc.CODES[c].bucket == dc.BLOCKED for c in dc.OPT_OUT_CODES)
+    zh, en = dc.opt_out_reason("MX:0012")
+    assert zh.startswith("状态报告 MX:0012：") and "退订" in zh and en.startswith("Delivery report MX:0012: ")
 
 
 def test_status_groups_for_the_reports_filter():

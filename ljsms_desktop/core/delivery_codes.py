@@ -404,6 +404,12 @@ def is_opt_out(code: str | None) -> bool:
     return explain(code).opt_out
 
 
+def opt_out_reason(code: str) -> tuple[str, str]:
+    """The suppression list's reason for a number an opt-out *code* put there, in Chinese and English."""
+    info = explain(code)
+    return (f"状态报告 {code}：{info.explanation_zh}", f"Delivery report {code}: {info.explanation_en}")
+
+
 def bucket_id(bucket: str) -> int:
     """A bucket's small stable integer (for an indexed column)."""
     return BUCKETS[bucket].id
