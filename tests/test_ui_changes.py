@@ -92,3 +92,31 @@ def test_a_finished_send_announces_the_campaigns_and_the_record_shows_it(window,
     plan = plan_plain(SIGNED, ["13800000011"])
     assert runner.send_plan(plan, origin="compose", name="t")
     qtbot.waitUntil(lambda: _any(seen, campaigns=True) and window.campaigns.model.rowCount() == 1, timeout=10000)
+
+
+def _book(path, rows: int):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["手机号", "姓名", "订单号"])
+    for i in range(rows):
+        ws.append([13800000000 + i, f"客户{i}", f"DD{i:06d}"])
+    wb.save(path)
+    return path
+
+
+def test_a_workbook_loaded_after_another_supersedes_it(window, qtbot, tmp_path):
+    tab = window.template
+    tab.template_id_edit.setText("T1")
+    tab.template_text_edit.setPlainText("【联江科技】{}您好，您的订单{}已发货。回T退订")
+    first, second = _book(tmp_path / "first.xlsx", 3000), _book(tmp_path / "second.xlsx", 5)
+    inspected, imported = [], []
+    on_inspected, on_imported = tab._inspected, tab._imported
+    tab._inspected = lambda info: (inspected.append(info.path.name), on_inspected(info))
+    tab._imported = lambda tp: (imported.append(tp.result.path.name), on_imported(tp))
+    tab.load_file(first)
+    tab.load_file(second)          # before the first answer could arrive: the first one's is never delivered
+    qtbot.waitUntil(lambda: tab.plan is not None and not tab._importing and not tab._planning, timeout=10000)
+    assert inspected == ["second.xlsx"] and imported == ["second.xlsx"]
+    assert len(tab.plan.recipients) == 5 and tab.info.path.name == "second.xlsx"

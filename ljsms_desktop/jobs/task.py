@@ -21,7 +21,7 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from shiboken6 import isValid
@@ -29,6 +29,7 @@ from shiboken6 import isValid
 from ..changes import Changes, Outcome
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Cancelled(Exception):
@@ -157,9 +158,11 @@ class TaskManager(QObject):
         self._tasks: dict[Task, _Entry] = {}
         self._closed = False
 
-    def run(self, name: str, fn: Callable[[TaskContext], Any], *, key: str | None = None,
-            owner: QObject | None = None, on_success=None, on_error=None, on_progress=None, on_cancel=None,
-            on_event=None) -> Task:
+    def run(self, name: str, fn: Callable[[TaskContext], T | Outcome[T]], *, key: str | None = None,
+            owner: QObject | None = None, on_success: Callable[[T], Any] | None = None,
+            on_error: Callable[[TaskError], Any] | None = None,
+            on_progress: Callable[[dict[str, Any]], Any] | None = None, on_cancel: Callable[[], Any] | None = None,
+            on_event: Callable[[str, Any], Any] | None = None) -> Task:
         """Start ``fn(ctx)`` on a worker thread; the callbacks run on the GUI thread.
 
         *key*: a running task under the same key is superseded (cancelled, its callbacks dropped).
