@@ -247,7 +247,12 @@ class DonutChart(_Chart):
         thickness = ring.width() * 0.19
         band = ring.adjusted(thickness / 2, thickness / 2, -thickness / 2, -thickness / 2)
         self._arcs = []
-        if total <= 0:
+        if total <= 0:  # a grey ring in the middle of the widget, no legend
+            r = QRectF(self.rect()).adjusted(8, 8, -8, -8)
+            side = min(r.width(), r.height())
+            ring = QRectF(r.center().x() - side / 2, r.center().y() - side / 2, side, side)
+            thickness = ring.width() * 0.19
+            band = ring.adjusted(thickness / 2, thickness / 2, -thickness / 2, -thickness / 2)
             p.setPen(QPen(self._grid(), thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
             p.drawEllipse(band)
             self._draw_empty(p, ring)
@@ -567,7 +572,7 @@ class TimelineChart(_Chart):
                        Qt.AlignmentFlag.AlignVCenter, text)
             x += sw + 5 + fm.horizontalAdvance(text) + 18
         # Axes.
-        tick = _nice(peak * 1.12 / 4)
+        tick = _nice(peak * 1.12 / 5)
         ticks = max(1, math.ceil(peak * 1.12 / tick))
         top = tick * ticks
         y_labels = [format_compact(tick * k) for k in range(ticks + 1)]
