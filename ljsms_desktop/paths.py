@@ -53,6 +53,15 @@ def make_private(path: str | os.PathLike[str]) -> None:
         _restrict(Path(path), PRIVATE_FILE)
 
 
+def create_private(path: str | os.PathLike[str]) -> None:
+    """Create *path* empty with mode 0600 when it does not exist (for files other code then rewrites)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
+    except OSError:
+        pass  # the writer will say what is wrong
+    make_private(path)
+
+
 def keep_bad_copy(path: str | os.PathLike[str], data: bytes | None = None) -> Path | None:
     """Keep the unusable file *path* (or *data*, what was read from it) as ``NAME.bad-YYYYMMDD-HHMMSS``
     next to it, 0600, before anything overwrites it. Not again when the newest such copy already

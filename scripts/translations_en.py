@@ -509,6 +509,63 @@ EN: dict[str, str] = {
     "网关拒收": "Refused by the gateway",
     "其他 {0} 种代码": "{0} other codes",
     "送达率 {0} · {1}": "Delivered {0} · {1}",
+    # -- backups, restore, files that could not be used (ui/restore_dialog.py, wording) --------------
+    "从备份恢复(&B)…": "Restore from &backup…",
+    "数据文件已损坏": "The data file is damaged",
+    "从最近的备份恢复": "Restore the newest backup",
+    "选择备份…": "Choose a backup…",
+    "稍后": "Later",
+    "⚠ 有 {0} 项设置或定时发送无法使用，已改用默认值（点此查看）":
+        "⚠ {0} settings or scheduled sends could not be used; defaults are in use (click for details)",
+    "文件无法使用": "Files that could not be used",
+    "打开设置": "Open settings",
+    "已从备份恢复：{0}": "Restored from the backup {0}",
+    "恢复前的数据已另存为 {0}": "The data before the restore was kept as {0}",
+    "已从备份恢复": "Restored from a backup",
+    "恢复失败": "The restore failed",
+    "从备份恢复": "Restore from a backup",
+    "恢复会用所选的备份替换当前数据（活动、报告、回复、屏蔽名单、模板）；当前数据会先另存为一份备份。恢复期间暂停拉取报告。":
+        "Restoring replaces the current data (campaigns, reports, replies, suppression list, templates) with "
+        "the chosen backup; the current data is first kept as a backup. Pulling reports pauses meanwhile.",
+    "备份时间": "Taken at",
+    "大小": "Size",
+    "说明": "Note",
+    "恢复": "Restore",
+    "选择其他文件…": "Choose another file…",
+    "正在读取备份…": "Reading the backups…",
+    "恢复前的数据": "Data before a restore",
+    "升级数据格式前": "Before a data format upgrade",
+    "还没有备份：程序每天自动备份一次，保留最近 7 份。":
+        "No backups yet: the program takes one a day and keeps the newest 7.",
+    "选择备份文件": "Choose a backup file",
+    "数据文件 (*.sqlite3 *.db);;所有文件 (*)": "Data files (*.sqlite3 *.db);;All files (*)",
+    "用备份 {0} 替换当前数据？\n当前数据会先另存为一份备份。":
+        "Replace the current data with the backup {0}?\nThe current data is first kept as a backup.",
+    "正在恢复…": "Restoring…",
+    "保存后设置文件将按下面的内容重写。": "Saving rewrites the settings file with the values below.",
+    "拉取间隔": "Polling interval",
+    "余额提醒": "Balance warning",
+    "免打扰开始时间": "Quiet hours start",
+    "免打扰结束时间": "Quiet hours end",
+    "设置文件 settings.json 无法读取，已全部使用默认设置。":
+        "The settings file settings.json cannot be read; all settings are at their defaults.",
+    "设置文件 settings.json 的格式不对，已全部使用默认设置。":
+        "The settings file settings.json is not laid out as expected; all settings are at their defaults.",
+    "设置“{field}”的类型不对，已改用默认值。": "The setting “{field}” has the wrong type; its default is in use.",
+    "设置“{field}”的取值无效，已改用默认值。": "The setting “{field}” has an unusable value; its default is in use.",
+    "定时发送列表 schedules.json 无法读取，其中的定时发送不会执行。":
+        "The schedule list schedules.json cannot be read; the sends in it will not run.",
+    "定时发送列表中有 {count} 项无法读取，已跳过（不会执行）。":
+        "{count} entries of the schedule list cannot be read and were skipped (they will not run).",
+    "原文件已另存为 {path}": "The file as it was is kept as {path}",
+    "数据文件是空的（0 字节）：{path}": "The data file is empty (0 bytes): {path}",
+    "数据文件不完整（被截断）：{path}": "The data file is truncated: {path}",
+    "为免丢失记录（包括屏蔽名单），程序没有新建空白的数据文件。":
+        "To keep the records (and the suppression list), the program did not start an empty data file.",
+    "最近的备份：{path}": "The newest backup: {path}",
+    "没有找到备份。": "No backup was found.",
+    "数据文件旁的 WAL 文件（{path}-wal）可能还保存着记录，请勿删除。":
+        "The WAL file beside the data file ({path}-wal) may still hold records: do not delete it.",
 }
 
 # (context, source) -> English, where one context needs other words than the rest.

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
+from .. import paths
 from ..api import LjClient
 from ..changes import Changes
 from ..credentials import CredentialError, MemoryCredentials, system_credentials
@@ -50,7 +51,7 @@ class AppContext(QObject):
                  parent: QObject | None = None):
         super().__init__(parent)
         self.home = Path(home)
-        self.home.mkdir(parents=True, exist_ok=True)
+        paths.make_private_dir(self.home)   # 0700, and the files already in it 0600
         self.settings_path = self.home / "settings.json"
         self.settings = settings or Settings.load(self.settings_path)
         # The password store: "system" = the OS keyring when one works (found by check_credentials()
@@ -61,6 +62,7 @@ class AppContext(QObject):
         self.demo = demo
         self.tasks = TaskManager(self)
         self.tasks.changes.connect(self.changes)
+        paths.create_private(self.home / "window.ini")   # QSettings keeps the mode of the file it rewrites
         self.qsettings = QSettings(str(self.home / "window.ini"), QSettings.Format.IniFormat)
         self._has_password: dict[str, bool] = {}   # account → stored?; what the keyring last said
         self._suppression_mark: tuple | None = None  # store.suppression_fingerprint() last seen

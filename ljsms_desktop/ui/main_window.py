@@ -12,6 +12,7 @@ from .balance import BalanceIndicator
 from .compose_tab import ComposeTab
 from .schedule_panel import SCHEDULE_ORIGIN
 from .context import AppContext
+from .restore_dialog import DataGuard
 from .settings_dialog import SettingsDialog
 from .template_tab import TemplateTab
 from .views import CampaignsTab, RepliesTab, ReportsTab
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.triggered.connect(lambda: self.open_settings())
         menu.addAction(self.settings_action)
+        self.guard = DataGuard(ctx, self)   # backups, 从备份恢复…, a damaged data file, unusable settings
+        menu.addAction(self.guard.restore_action)
         refresh = QAction(self.tr("刷新余额(&R)"), self)
         refresh.triggered.connect(ctx.refresh_balance)
         menu.addAction(refresh)
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.contact_label)
         bar.addWidget(self.poll_label)
         bar.addWidget(self.schedule_label, 1)
+        bar.addWidget(self.guard.notice_label)
         bar.addPermanentWidget(self.balance)
         self._show_account()
 
@@ -118,6 +122,7 @@ class MainWindow(QMainWindow):
         self.balance_timer.start()
         for view in (self.campaigns, self.reports, self.replies):
             view.refresh()
+        self.guard.start()
         self.ctx.start()
         if self.ctx.credentials_known:
             self._credentials_checked(first=True)

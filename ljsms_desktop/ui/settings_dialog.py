@@ -37,6 +37,14 @@ class SettingsDialog(QDialog):
                                    "没有账号也可以先试用演示模式。"), self)
             intro.setWordWrap(True)
             root.addWidget(intro)
+        notices = [wording.settings_notice(n) for n in getattr(s, "notices", ())]
+        if notices:   # settings.json had values that could not be used: they show their defaults below
+            lines = ["⚠ " + t for t in notices] + [self.tr("保存后设置文件将按下面的内容重写。")]
+            self.notices_label = QLabel("\n".join(lines), self)
+            self.notices_label.setObjectName("settingsNotices")
+            self.notices_label.setWordWrap(True)
+            self.notices_label.setStyleSheet("color: #b42318;")
+            root.addWidget(self.notices_label)
         form = QFormLayout()
         root.addLayout(form)
         self.base_url = QLineEdit(s.base_url or DEFAULT_BASE_URL, self)

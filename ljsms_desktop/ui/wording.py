@@ -140,3 +140,63 @@ def signature_problem(text: str) -> str | None:
     if why and english():
         return signature.SIGNATURE_EN.get(why, why)
     return why
+
+
+# -- files the program could not use, and a damaged data file -------------------------------------
+# (``settings.Notice``, ``engine.schedule.FileNotice``, ``StoreError("damaged").params``)
+_SETTING_NAMES = {
+    "base_url": QT_TRANSLATE_NOOP("Wording", "网关地址"),
+    "account": QT_TRANSLATE_NOOP("Wording", "账号"),
+    "ext_code": QT_TRANSLATE_NOOP("Wording", "默认扩展号"),
+    "poll_interval": QT_TRANSLATE_NOOP("Wording", "拉取间隔"),
+    "balance_threshold": QT_TRANSLATE_NOOP("Wording", "余额提醒"),
+    "test_numbers": QT_TRANSLATE_NOOP("Wording", "测试号码"),
+    "quiet_start": QT_TRANSLATE_NOOP("Wording", "免打扰开始时间"),
+    "quiet_end": QT_TRANSLATE_NOOP("Wording", "免打扰结束时间"),
+}
+_SETTINGS_NOTICES = {
+    "unreadable": QT_TRANSLATE_NOOP("Wording", "设置文件 settings.json 无法读取，已全部使用默认设置。"),
+    "not_object": QT_TRANSLATE_NOOP("Wording", "设置文件 settings.json 的格式不对，已全部使用默认设置。"),
+    "wrong_type": QT_TRANSLATE_NOOP("Wording", "设置“{field}”的类型不对，已改用默认值。"),
+    "bad_value": QT_TRANSLATE_NOOP("Wording", "设置“{field}”的取值无效，已改用默认值。"),
+}
+_SCHEDULE_NOTICES = {
+    schedule.UNREADABLE: QT_TRANSLATE_NOOP("Wording", "定时发送列表 schedules.json 无法读取，其中的定时发送不会执行。"),
+    schedule.ENTRIES: QT_TRANSLATE_NOOP("Wording", "定时发送列表中有 {count} 项无法读取，已跳过（不会执行）。"),
+}
+_KEPT = QT_TRANSLATE_NOOP("Wording", "原文件已另存为 {path}")
+_DAMAGED = {
+    "empty": QT_TRANSLATE_NOOP("Wording", "数据文件是空的（0 字节）：{path}"),
+    "truncated": QT_TRANSLATE_NOOP("Wording", "数据文件不完整（被截断）：{path}"),
+}
+_DAMAGED_WHY = QT_TRANSLATE_NOOP("Wording", "为免丢失记录（包括屏蔽名单），程序没有新建空白的数据文件。")
+_DAMAGED_BACKUP = QT_TRANSLATE_NOOP("Wording", "最近的备份：{path}")
+_DAMAGED_NO_BACKUP = QT_TRANSLATE_NOOP("Wording", "没有找到备份。")
+_DAMAGED_WAL = QT_TRANSLATE_NOOP("Wording", "数据文件旁的 WAL 文件（{path}-wal）可能还保存着记录，请勿删除。")
+
+
+def _kept(backup: str) -> str:
+    return _t(_KEPT).format(path=backup) if backup else ""
+
+
+def settings_notice(notice) -> str:
+    """What could not be used in settings.json (a ``settings.Notice``), and where the file was kept."""
+    field = _t(_SETTING_NAMES[notice.field]) if notice.field in _SETTING_NAMES else notice.field
+    text = _t(_SETTINGS_NOTICES.get(notice.code, _SETTINGS_NOTICES["bad_value"])).format(field=field)
+    return " ".join(t for t in (text, _kept(notice.backup)) if t)
+
+
+def schedule_notice(notice) -> str:
+    """What could not be read in schedules.json (an ``engine.schedule.FileNotice``)."""
+    text = _t(_SCHEDULE_NOTICES.get(notice.code, _SCHEDULE_NOTICES[schedule.UNREADABLE])).format(count=notice.count)
+    return " ".join(t for t in (text, _kept(notice.backup)) if t)
+
+
+def damaged_store(params: dict) -> str:
+    """Why the data file was not opened (``StoreError("damaged").params``), what is there to restore."""
+    path = params.get("path", "")
+    lines = [_t(_DAMAGED.get(params.get("detail"), _DAMAGED["truncated"])).format(path=path), _t(_DAMAGED_WHY)]
+    lines.append(_t(_DAMAGED_BACKUP).format(path=params["backup"]) if params.get("backup") else _t(_DAMAGED_NO_BACKUP))
+    if params.get("wal"):
+        lines.append(_t(_DAMAGED_WAL).format(path=path))
+    return "\n".join(lines)
