@@ -26,7 +26,7 @@ from ..core.numbers import normalize_mobile, split_number_list
 from ..core.optout import add_opt_out_line, has_opt_out_line
 from ..core.planning import plan_plain
 from ..core.segments import describe
-from ..jobs.campaign import TEST_PREFIX
+from ..jobs.campaign import TEST_PREFIX, services_of
 from ..jobs.gc_pause import paused_gc
 from ..jobs.importing import import_file
 from .numbers_input import SYNC_LINES, NumberSource, NumbersResult, line_count, plan_numbers
@@ -514,12 +514,9 @@ class PickCampaignDialog(QDialog):
         ctx.tasks.run("pick-campaigns", self._read_campaigns, owner=self, on_success=self._show, on_error=self._error)
 
     def _read_campaigns(self, t):
-        store = self.ctx.open_store()
-        try:
-            return [(c.id, c.name, c.created_at, c.recipients, c.state) for c in reversed(store.campaigns())
-                    if not c.name.startswith(TEST_PREFIX)]
-        finally:
-            store.close()
+        from ..usecases import campaigns_to_pick
+
+        return campaigns_to_pick(services_of(self.ctx))   # newest first, without test sends
 
     def _show(self, rows) -> None:
         self.list.clear()
@@ -548,13 +545,9 @@ class PickCampaignDialog(QDialog):
         self.status.setText(self.tr("正在读取号码…"))
 
         def work(t):
-            from ..store.browse import failed_numbers
+            from ..usecases import numbers_to_retry
 
-            store = self.ctx.open_store()
-            try:
-                return failed_numbers(store.conn, cid)
-            finally:
-                store.close()
+            return numbers_to_retry(services_of(self.ctx), cid)   # failed or never sent, as ljsms would pick
 
         def done(mobiles) -> None:
             self.picked.emit(NumberSource(label=self.tr("活动 #{0} 未成功送达的号码").format(cid), mobiles=mobiles))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..changes import Changes
 from ..engine import schedule as sched
-from ..jobs.campaign import create_campaign, runner_for
+from ..jobs.campaign import create_campaign, runner_for, services_of
 from . import wording
 
 log = logging.getLogger(__name__)
@@ -105,11 +105,9 @@ class Scheduler(QObject):
         cid = s.campaign_id
 
         def work(t):
-            store = self.ctx.open_store()
-            try:
-                store.set_campaign_state(cid, "cancelled", "定时发送已取消")
-            finally:
-                store.close()
+            from ..usecases import cancel_campaign   # as ljsms cancel does: the rest is never sent
+
+            cancel_campaign(services_of(self.ctx), cid, "定时发送已取消")
 
         self.ctx.tasks.run("schedule-cancel", work, on_success=lambda _r: self.ctx.notify(Changes(campaigns=True)))
         self.changed.emit()

@@ -37,10 +37,11 @@ from ..sheets.layout import suggest_variables
 from ..jobs.gc_pause import paused_gc
 from ..jobs.importing import FileInfo, import_file, inspect_file, start_export_problems
 from ..usecases.drafts import draft_template
+from ..usecases.templates import save_template, saved_templates
 from ..resources_path import RESOURCES
 from .compose_tab import SHEET_PATTERNS
 from ..core.numbers import normalize_mobile
-from ..jobs.campaign import TEST_PREFIX
+from ..jobs.campaign import TEST_PREFIX, services_of
 from .send_tab import AMBER, GREEN, RED, SendTab, snippet
 from . import wording
 
@@ -307,11 +308,7 @@ class TemplateTab(SendTab):
     # -- saved templates ------------------------------------------------------------------------------
     def _load_templates(self) -> None:
         def work(t):
-            store = self.ctx.open_store()
-            try:
-                return [(x.template_id, x.text, x.name) for x in store.templates()]
-            finally:
-                store.close()
+            return saved_templates(services_of(self.ctx))
 
         self.ctx.tasks.run("templates-load", work, key="templates-load", owner=self, on_success=self._show_templates,
                            on_error=lambda e: self._set_result(wording.message(e), RED))
@@ -340,11 +337,7 @@ class TemplateTab(SendTab):
             return
 
         def work(t):
-            store = self.ctx.open_store()
-            try:
-                store.save_template(tid, text)
-            finally:
-                store.close()
+            save_template(services_of(self.ctx), tid, text)   # as ljsms template --save-template does
             return Outcome(None, Changes(templates=True))   # the saved list reloads on the announcement
 
         def done(_r) -> None:
