@@ -209,3 +209,31 @@ def test_the_command_line_takes_the_days_backup(home, capsys):
         assert [e.mobile for e in copy.suppressed()] == [NUMBER]
     code, out, _ = run(capsys, "backup", "--list")
     assert code == 0 and str(daily.path) in out
+
+
+def test_threads_creating_a_deleted_file_beside_backups_do_not_take_it_for_an_emptied_one(tmp_path):
+    import threading
+
+    path = tmp_path / "ljsms.sqlite3"
+    fill(path)
+    backup.take_backup(path)
+    for attempt in range(10):
+        for extra in ("", "-wal", "-shm"):
+            (tmp_path / f"ljsms.sqlite3{extra}").unlink(missing_ok=True)   # the user starts afresh on purpose
+        barrier = threading.Barrier(6)
+        errors: list[BaseException] = []
+
+        def open_it():
+            try:
+                barrier.wait()
+                with Store(path) as store:
+                    store.templates()
+            except BaseException as e:  # noqa: BLE001 - collected and asserted below
+                errors.append(e)
+
+        threads = [threading.Thread(target=open_it) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,7 +47,9 @@ def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
     a file of an older schema is backed up before it is migrated.
     """
     path = Path(path)
-    with known_errors():
+    # A file this process is creating is 0 bytes for a moment: other threads wait for it to be made
+    # rather than take it for an emptied one (refuse_damaged) when backups exist.
+    with known_errors(), (_creating if _missing_or_empty(path) else contextlib.nullcontext()):
         try:
             paths.make_private_dir(path.parent)
         except OSError as exc:
@@ -75,6 +78,16 @@ def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
             conn.close()
             raise
     return conn
+
+
+_creating = threading.Lock()
+
+
+def _missing_or_empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return True
 
 
 def _enable_wal(conn: sqlite3.Connection) -> str:
