@@ -133,6 +133,8 @@ def setup_logging(*, debug: bool = False, stderr: bool = False) -> Path | None:
     path: Path | None = log_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix":  # the log names customers' numbers: the owner only
+            os.chmod(path.parent, 0o700)
         _handler = _PrivateRotatingHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError:
         path = None

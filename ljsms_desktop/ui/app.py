@@ -137,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import install_error_dialog
 
     install_error_dialog(app, log_file)
+    from .icons import app_icon
+
+    app.setWindowIcon(app_icon())
     app.setApplicationName("ljsms-desktop")
     app.setOrganizationName("ljsms")
     install_translator(app, args.lang)

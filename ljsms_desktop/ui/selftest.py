@@ -105,6 +105,7 @@ class SelfTest:
                  f"{PySide6.__version__}, platform {os.environ.get('QT_QPA_PLATFORM') or 'default'}, {where}")
         try:
             folder = self.check("data folder", self._data_folder)
+            self.check("resources", self._resources)
             self.check("keyring", self._keyring)
             sim = self.check("gateway simulator", self._simulator, needs=folder)
             sent = self.check("send", self._send, needs=sim)
@@ -129,6 +130,30 @@ class SelfTest:
         with Store(self.home / "ljsms.sqlite3") as store:
             version = store.conn.execute("PRAGMA user_version").fetchone()[0]
         return f"{self.home} (database created, schema {version})"
+
+    def _resources(self) -> str:
+        """What the bundle must carry: the sample workbook, our English and Qt's Chinese translations, icons."""
+        from PySide6.QtCore import QLibraryInfo, QTranslator
+        from PySide6.QtWidgets import QApplication
+
+        from .app import I18N, RESOURCES
+        from .icons import app_icon, icons_dir
+
+        QApplication.instance() or QApplication(sys.argv[:1])
+        missing = []
+        if not (RESOURCES / "sample_import.xlsx").is_file():
+            missing.append(f"sample workbook ({RESOURCES / 'sample_import.xlsx'})")
+        if not any(QTranslator().load(str(d / "ljsms_en.qm")) for d in (I18N, RESOURCES / "i18n")):
+            missing.append(f"English translation ({RESOURCES / 'i18n' / 'ljsms_en.qm'})")
+        qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if not QTranslator().load("qtbase_zh_CN", qt_translations):
+            missing.append(f"Qt's Chinese translation (qtbase_zh_CN in {qt_translations})")
+        icon = app_icon()
+        if icon.isNull() or icon.pixmap(16, 16).isNull():
+            missing.append(f"icons ({icons_dir()})")
+        if missing:
+            raise CheckFailed("missing: " + "; ".join(missing))
+        return f"sample workbook, translations (en, Qt zh_CN) and {len(icon.availableSizes())} icon sizes in {RESOURCES}"
 
     def _keyring(self) -> str:
         name, usable = keyring_description()

@@ -1,0 +1,10 @@
+"""The bundle's entry point of the window, ``ljsms-desktop`` (build.spec)."""
+
+import multiprocessing
+import sys
+
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # a child process (sheet parsing) re-runs this executable
+    from ljsms_desktop.ui.app import main
+
+    sys.exit(main())
