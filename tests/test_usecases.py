@@ -133,7 +133,7 @@ def test_the_template_import_checks_the_rendered_length(tmp_path, services, make
     draft = usecases.draft_template(LONG_TEMPLATE, "T1", result)
     assert draft.plan.recipients == ["13800000000", "13800000001"] and (draft.invalid, draft.duplicates) == (1, 1)
     # Without the template the long row would have been "valid", and the later one its duplicate.
-    blind = usecases.draft_template(LONG_TEMPLATE, "T1", import_sheet(book))
+    blind = usecases.draft_template(LONG_TEMPLATE, "T1", import_sheet(book, variable_columns=["B", "C"]))
     assert blind.plan.recipients == ["13800000000"] and (blind.invalid, blind.duplicates) == (1, 2)
 
 

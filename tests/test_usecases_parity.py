@@ -61,7 +61,6 @@ def template_book(path: Path) -> Path:
     ws.append([13900000020, "", "DD-empty"])               # missing value
     ws.append([13900000021, "长" * 100, "X" * 100])        # rendered text too long
     ws.append([13900000021, "后来", "DD-later"])           # the same number again: sendable
-    ws.append([13900000003, "退订了", "DD-sup"])           # suppressed below
     wb.save(path)
     return path
 
@@ -72,6 +71,7 @@ def sim(make_simulator):
 
 
 def fresh_home(home: Path) -> Path:
+    """A data folder whose suppression list holds one number of each file."""
     with Store(home / "ljsms.sqlite3") as store:
         store.suppress([SUPPRESSED, "13900000003"], reason="退订", source="manual")
     return home
