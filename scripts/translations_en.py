@@ -234,7 +234,7 @@ EN: dict[str, str] = {
     "在指定时间自动发送。程序需保持运行（关闭窗口后在系统托盘继续运行）":
         "Send automatically at the chosen time. Keep the program running (closing the window leaves it in the tray)",
     "先勾选“定时发送”": "Tick “Send later” first",
-    "取消定时": "Cancel Scheduled Send",
+    "取消定时": "Unschedule",
     "待发送的定时任务：": "Scheduled sends waiting:",
     "定时任务：": "Scheduled sends:",
     "（原定 {0}，免打扰时段后发送）": " (set for {0}; goes out after the quiet hours)",

@@ -146,7 +146,7 @@ def test_the_schedule_list_shows_when_quiet_hours_let_it_go(window, qtbot):
     w.compose.scheduler.changed.emit()
     text = w.compose.schedule_panel.list.item(0).text()
     after = (due + timedelta(days=1)).replace(hour=8, minute=0)
-    assert text.startswith(after.strftime("%Y-%m-%d 08:00")) and "原定 22:30" in text
+    assert text.startswith(after.strftime("%Y-%m-%d 08:00")) and due.strftime("原定 %m-%d 22:30") in text
 
 
 def test_variables_map_by_header_words_never_to_the_index_column(window, qtbot, tmp_path):
@@ -275,3 +275,51 @@ def test_try_demo_switches_in_place_and_its_settings_do_not_warn_about_the_keyri
     finally:
         window.quit()
     assert not window.ctx.tasks.running() and not env.home.exists()
+
+
+@pytest.fixture(params=["zh", "en"])
+def language(request, qapp):
+    """The window in Chinese, then in English (the translator removed again at teardown)."""
+    from ljsms_desktop.ui.app import install_translator
+
+    translator = install_translator(qapp, "en") if request.param == "en" else None
+    yield request.param
+    if translator is not None:
+        qapp.removeTranslator(translator)
+
+
+def test_the_window_fits_a_1366x768_screen(window, language, qtbot, tmp_path):
+    """With a workbook loaded, two schedules listed and every message under 发送 showing, the
+    window's minimum size leaves room for a task bar and the frame (≤ 1366×720), in both languages;
+    the preview shows a useful number of rows."""
+    from ljsms_desktop.engine.schedule import Schedule
+
+    w, sim = window()
+    tmpl = w.template
+    tmpl.template_id_edit.setText(TID)
+    tmpl.template_text_edit.setPlainText(TEMPLATE)
+    tmpl.load_file(write_customers(tmp_path / "客户.xlsx", rows=40))
+    wait_template_plan(qtbot, tmpl)
+    due = datetime.now() + timedelta(days=1)
+    for i in range(2):
+        w.compose.scheduler.book.add(Schedule(campaign_id=100 + i, due=(due + timedelta(hours=i)).isoformat(timespec="seconds"),
+                                              label=f"会员日活动第{i + 1}波（五折，先到先得）", recipients=1200,
+                                              origin=("compose", "template")[i]))
+    w.compose.scheduler.changed.emit()
+    for tab in (w.compose, tmpl):
+        assert tab.schedule_panel.list.count() == 2 and tab.schedule_panel.list.isVisibleTo(tab)
+        tab.progress.start("正在发送：1,200 个号码", 1200)
+        tab.progress.update(600, 1200, "已发出 600 / 1,200 个号码（第 1 / 2 批）")
+        tab.notice_label.setText("网关繁忙，5 秒后重试")
+        tab.show_unknown([{"seq": 2, "size": 600, "error": ""}])
+        tab._set_result("发送失败：余额不足。请在“文件 → 设置”中检查账号和密码。", "#b42318")
+    for i in range(w.tabs.count()):
+        w.tabs.setCurrentIndex(i)
+        qtbot.waitExposed(w)
+        hint = w.minimumSizeHint()
+        assert hint.width() <= 1366 and hint.height() <= 720 - 30, (w.tabs.tabText(i), hint)   # 30: title bar
+    w.resize(1366, 690)
+    w.tabs.setCurrentWidget(tmpl)
+    qtbot.waitUntil(lambda: tmpl.preview_table.rowCount() == 15)
+    row = tmpl.preview_table.rowHeight(0)
+    assert tmpl.preview_table.viewport().height() >= 10 * row   # not the 2-3 rows of before

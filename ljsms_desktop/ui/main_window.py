@@ -34,7 +34,7 @@ class MainWindow(QMainWindow):
         from .icons import app_icon
 
         self.setWindowIcon(app_icon())
-        self.resize(1100, 720)
+        self._default_size()
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
@@ -114,6 +114,16 @@ class MainWindow(QMainWindow):
         self.demo_env = None   # the DemoEnvironment this window owns (after 试用演示 switched to it)
         self._connected_with = self._connection_key()
         self._restore_state()
+
+    def _default_size(self) -> None:
+        """1100×720, or less on a smaller screen: with the title bar it stays inside the screen's
+        free area (a 1366×768 screen minus its task bar); a remembered geometry overrides it."""
+        width, height = 1100, 720
+        screen = self.screen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width, height = min(width, free.width()), min(height, free.height() - 40)   # 40: the title bar
+        self.resize(width, height)
 
     # -- start-up ------------------------------------------------------------------------------------
     def start(self) -> None:

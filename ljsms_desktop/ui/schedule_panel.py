@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QDateTimeEdit, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
@@ -224,9 +224,11 @@ class SchedulePanel(QWidget):
 
         self.list = QListWidget()
         self.list.setObjectName("schedulesList")
-        # Three lines at most: the tab must still fit a 1366×768 screen with a few schedules.
-        self.list.setMaximumHeight(3 * self.list.fontMetrics().height() + 14)
-        self.list.setMinimumHeight(self.list.fontMetrics().height() + 10)
+        # As tall as its entries (wrapped), six lines at most: the tab must fit a 1366×768 screen.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setMinimumHeight(2 * self.list.fontMetrics().lineSpacing() + 12)
+        self.list.installEventFilter(self)
         self.cancel_button = QPushButton(self.tr("取消定时"))
         self.cancel_button.setObjectName("cancelScheduleButton")
         self.cancel_button.clicked.connect(self._cancel_selected)
@@ -282,10 +284,27 @@ class SchedulePanel(QWidget):
             item.setData(256, s.id)
             self.list.addItem(item)
         shown = bool(items or recent)
+        self._fit_list()
         self.list.setVisible(shown)
         self.list_label.setVisible(shown)
         self.cancel_button.setVisible(shown)
         self._update_cancel()
+
+    def _fit_list(self) -> None:
+        fm = self.list.fontMetrics()
+        lines = fm.lineSpacing()
+        width = max(50, self.list.viewport().width() - 8)
+        rows = sum(fm.boundingRect(QRect(0, 0, width, 100 * lines), Qt.TextFlag.TextWordWrap,
+                                   self.list.item(i).text()).height() + 2 for i in range(self.list.count()))
+        frame = 2 * self.list.frameWidth() + 4
+        height = max(2 * lines, min(6 * lines, rows)) + frame
+        if self.list.maximumHeight() != height:
+            self.list.setMaximumHeight(height)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt name
+        if watched is self.list and event.type() == QEvent.Type.Resize:
+            self._fit_list()   # narrower: entries wrap onto more lines
+        return False
 
     def item_text(self, s: sched.Schedule) -> str:
         """One line of the list: when it actually goes out (after the quiet hours for marketing),
@@ -294,7 +313,7 @@ class SchedulePanel(QWidget):
         runnable = s.runnable_at(st.quiet_start, st.quiet_end)
         when = runnable.strftime("%Y-%m-%d %H:%M")
         if runnable != s.due_at and s.state == sched.PENDING:
-            when += self.tr("（原定 {0}，免打扰时段后发送）").format(s.due_at.strftime("%H:%M"))
+            when += self.tr("（原定 {0}，免打扰时段后发送）").format(s.due_at.strftime("%m-%d %H:%M"))
         text = self.tr("{0}  {1}（{2} 个号码，{3}）").format(when, s.label, f"{s.recipients:,}",
                                                          wording.schedule_state(s.state))
         if s.origin != self.origin:

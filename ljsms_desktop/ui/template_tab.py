@@ -23,9 +23,9 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea,
+    QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ..changes import Changes, Outcome
@@ -47,7 +47,7 @@ from . import wording
 
 log = logging.getLogger(__name__)
 
-PREVIEW_ROWS = 8
+PREVIEW_ROWS = 15   # the preview has the full height of the tab: a dozen rows at 1366×768
 SHOWN_PROBLEMS = 200
 DEBOUNCE_MS = 300
 SHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt"}
@@ -64,6 +64,15 @@ def sample_workbook() -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def _bounded_width(combo: QComboBox) -> None:
+    """A column combo about 14 characters wide whatever the headers: a long header name never
+    widens the window (the list that drops down still shows it whole)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+    combo.view().setMinimumWidth(combo.minimumSizeHint().width())
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
 
 
 @dataclass
@@ -164,7 +173,7 @@ class TemplateTab(SendTab):
         self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
         self.mobile_combo = QComboBox()
         self.mobile_combo.setObjectName("mobileColumnCombo")
-        self.mobile_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        _bounded_width(self.mobile_combo)
         self.mobile_combo.currentIndexChanged.connect(self._mapping_changed)
         self.var_combos: list[QComboBox] = []
         self.mapping_row = QHBoxLayout()
@@ -199,9 +208,11 @@ class TemplateTab(SendTab):
         self.mapping_row.addWidget(self.sheet_combo)
         self.mapping_row.addWidget(QLabel(self.tr("手机号列：")))
         self.mapping_row.addWidget(self.mobile_combo)
-        self._vars_at = self.mapping_row.count()
         self.mapping_row.addStretch(1)
         wl.addLayout(self.mapping_row)
+        self.var_grid = QGridLayout()   # the {} columns, three to a row: many variables never widen the window
+        self.var_grid.setColumnStretch(6, 1)
+        wl.addLayout(self.var_grid)
         wl.addWidget(self.preview_table, 1)
         srow2 = QHBoxLayout()
         srow2.addWidget(self.import_summary, 1)
@@ -212,6 +223,7 @@ class TemplateTab(SendTab):
         # -- sending ------------------------------------------------------------------------------
         self.test_numbers_label = QLabel()
         self.test_numbers_label.setObjectName("templateTestNumbersLabel")
+        self.test_numbers_label.setWordWrap(True)
         self.test_button = QPushButton(self.tr("测试发送"))
         self.test_button.setObjectName("templateTestSendButton")
         self.test_button.clicked.connect(self.send_test)
@@ -222,12 +234,33 @@ class TemplateTab(SendTab):
         self._show_test_numbers()
         sbox = self._send_box(trow)
 
-        top = QHBoxLayout()
-        top.addWidget(tbox, 2)
+        # Template and sending on the left, the workbook on the right: the preview gets the full
+        # height (a dozen rows at 1366×768) and the tab fits a small screen in both languages.
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(tbox)
+        ll.addWidget(sbox)
+        ll.addStretch(1)
+        # Scrolls rather than grows when every message below 发送 shows at once (progress, a notice,
+        # the unknown-batches warning, the result): the window's minimum height stays put.
+        scroll = QScrollArea()
+        scroll.setObjectName("templateLeftScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(left)
+        scroll.setMinimumWidth(left.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("templateSplitter")
+        split.setChildrenCollapsible(False)
+        split.addWidget(scroll)
+        split.addWidget(wbox)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([520, 780])
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addWidget(wbox, 1)
-        lay.addWidget(sbox)
+        lay.addWidget(split, 1)
 
         # -- wiring -------------------------------------------------------------------------------
         self._import_timer = self._debounce_timer(DEBOUNCE_MS, self._start_import)
@@ -589,10 +622,10 @@ class TemplateTab(SendTab):
         old = [c.currentData() for c in self.var_combos]
         suggested = self._suggested_columns()
         for c in self.var_combos:
-            self.mapping_row.removeWidget(c)
+            self.var_grid.removeWidget(c)
             c.deleteLater()
         for lab in getattr(self, "_var_labels", []):
-            self.mapping_row.removeWidget(lab)
+            self.var_grid.removeWidget(lab)
             lab.deleteLater()
         self.var_combos, self._var_labels = [], []
         items = self._column_items()
@@ -601,7 +634,7 @@ class TemplateTab(SendTab):
             lab = QLabel(self.tr("变量{0} {{}}：").format(i + 1))
             combo = QComboBox()
             combo.setObjectName(f"variableColumnCombo{i + 1}")
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            _bounded_width(combo)
             combo.addItem(self.tr("（请选择）"), None)
             for text, col in items:
                 combo.addItem(text, col)
@@ -611,8 +644,8 @@ class TemplateTab(SendTab):
             if want is not None:
                 self._select_data(combo, want)
             combo.currentIndexChanged.connect(self._mapping_changed)
-            self.mapping_row.insertWidget(self._vars_at + 2 * i, lab)
-            self.mapping_row.insertWidget(self._vars_at + 2 * i + 1, combo)
+            self.var_grid.addWidget(lab, i // 3, (i % 3) * 2)
+            self.var_grid.addWidget(combo, i // 3, (i % 3) * 2 + 1)
             self._var_labels.append(lab)
             self.var_combos.append(combo)
         self._filling = False
