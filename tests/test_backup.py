@@ -237,3 +237,19 @@ def test_threads_creating_a_deleted_file_beside_backups_do_not_take_it_for_an_em
         for t in threads:
             t.join()
         assert errors == []
+
+
+def test_the_command_line_refuses_a_restore_while_the_file_is_open(home, capsys):
+    path = home / "ljsms.sqlite3"
+    fill(path)
+    taken = backup.take_backup(path)
+    with Store(path) as other:        # the window, or `ljsms watch`
+        other.unsuppress([NUMBER])
+        code, _, err = run(capsys, "restore", str(taken), "--yes")
+        assert code == 1 and "另一个窗口或命令" in err and "当前数据未改动" in err
+        assert other.suppressed() == []
+
+
+def test_backup_without_a_data_file_says_so(home, capsys):
+    code, out, err = run(capsys, "backup")
+    assert code == 1 and "还没有数据文件" in err and out == ""

@@ -95,7 +95,7 @@ def store_error_text(error) -> str:
             text += f"\n  数据文件旁的 {params.get('path')}-wal 可能还保存着记录，恢复前请勿删除它。"
         return text
     if kind == "in_use":
-        return "数据文件正被另一个窗口或命令使用（例如桌面程序或 ljsms watch），请先关闭它们再恢复。"
+        return "数据文件正被另一个窗口或命令使用（例如桌面程序或 ljsms watch），请先关闭它们再恢复。当前数据未改动。"
     if kind == "bad_backup":
         reason = {
             "missing": "文件不存在（ljsms backup --list 列出可用的备份）",

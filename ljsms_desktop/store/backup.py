@@ -129,6 +129,8 @@ def take_backup(db_path: str | os.PathLike[str], *, reason: str = "", conn: sqli
             os.replace(tmp, target)
         except sqlite3.Error as exc:
             raise _translated(exc) from exc
+        except OSError as exc:
+            raise StoreError("ioerror", f"备份数据文件失败：{exc.strerror}", f"The backup failed: {exc.strerror}") from exc
         finally:
             with contextlib.suppress(OSError):
                 tmp.unlink()
@@ -286,7 +288,12 @@ def open_candidate(db_path: str | os.PathLike[str], source: str | os.PathLike[st
     folder = paths.make_private_dir(db_path.parent)
     copy = folder / f".restore-{os.getpid()}-{threading.get_ident()}.sqlite3"
     try:
-        yield _check_copy(source, copy)
+        try:
+            candidate = _check_copy(source, copy)
+        except OSError as exc:   # the copy in the data folder could not be made (full, not writable)
+            raise StoreError("ioerror", f"无法在数据文件夹中准备恢复：{exc.strerror}",
+                             f"Cannot prepare the restore in the data folder: {exc.strerror}") from exc
+        yield candidate
     finally:
         for extra in ("", "-journal", "-wal", "-shm"):
             with contextlib.suppress(OSError):
@@ -397,8 +404,9 @@ def _hold_alone(db_path: Path) -> sqlite3.Connection:
     except sqlite3.OperationalError as exc:
         conn.close()
         if "locked" in str(exc) or "busy" in str(exc):
-            raise StoreError("in_use", "数据文件正被另一个窗口或命令使用，请先关闭它们再恢复。",
-                             "The data file is open in another window or command; close them and restore again.",
+            raise StoreError("in_use", "数据文件正在使用中（另一个窗口或命令、或正在进行的发送），请关闭它们或等发送结束后再恢复。",
+                             "The data file is in use (another window or command, or a send under way); close them "
+                             "or let the send finish, then restore again.",
                              path=str(db_path)) from exc
         raise
     except BaseException:
