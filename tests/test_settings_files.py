@@ -134,3 +134,11 @@ def test_a_good_file_has_no_notices(tmp_path):
     assert sched.ScheduleBook(tmp_path).notices == []
     assert not list(tmp_path.glob("*.bad-*"))
     assert Notice("x", "wrong_type").backup == ""
+
+
+def test_a_data_folder_that_cannot_be_made_is_said_in_words(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a-file").write_text("x")
+    monkeypatch.setenv("LJSMS_HOME", str(tmp_path / "a-file" / "home"))
+    code = main(["suppress", "list"])
+    err = capsys.readouterr().err
+    assert code == 1 and "无法使用数据文件夹" in err and "Traceback" not in err and "内部错误" not in err

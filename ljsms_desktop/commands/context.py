@@ -45,7 +45,10 @@ class Context:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            self._settings = Settings.load()
+            try:
+                self._settings = Settings.load()
+            except OSError as e:   # the data folder itself cannot be made (a file in the way, no permission)
+                raise CliError(f"无法使用数据文件夹 {e.filename or ''}：{e.strerror}", EXIT_FAILED) from None
             self._tell_file_notices()
         return self._settings
 

@@ -632,6 +632,7 @@ def import_sheet(
             mobile_column=mobile_column,
             variable_columns=variable_columns,
             variables=variables,
+            template=template,   # header words around each {} pick its column first
         )
         result = validate_sheet(
             data,
