@@ -323,3 +323,12 @@ def test_the_window_fits_a_1366x768_screen(window, language, qtbot, tmp_path):
     qtbot.waitUntil(lambda: tmpl.preview_table.rowCount() == 15)
     row = tmpl.preview_table.rowHeight(0)
     assert tmpl.preview_table.viewport().height() >= 10 * row   # not the 2-3 rows of before
+
+
+def test_cli_import_takes_header_words_too_and_skips_the_index_column(tmp_path):
+    from ljsms_desktop.sheets import import_sheet
+
+    r = import_sheet(write_customers(tmp_path / "客户.xlsx"), template=TEMPLATE)
+    assert r.layout.variable_columns == [1, 4]   # 客户姓名, 优惠券码 — not 序号, not 城市
+    r = import_sheet(write_customers(tmp_path / "客户.xlsx"), template="【联江优选】{}{}，回T退订")
+    assert r.layout.variable_columns == [1, 2]   # no words: left to right, still without 序号

@@ -278,12 +278,13 @@ def _word_score(header: str, before: str, after: str) -> int:
     if any(w in h for w in _NAME_HEADERS) or h in ("客户", "会员"):
         if b.endswith(_NAME_BEFORE) or a.startswith(_NAME_AFTER):
             return 20
-    run = max(_common_run(h, b[-6:]), _common_run(h, a[:4]))
-    latin = h.isascii()
-    if run < (3 if latin else 2):
-        return 0
+    least = 3 if h.isascii() else 2
+    # The words before a {} name it (订单{}, 券码：{}) and count most; the words after it only
+    # sometimes do ({}积分) and often name the next one ({}的订单{}), so they count least.
+    before, after = _common_run(h, b[-6:]), _common_run(h, a[:4])
     core = h.removesuffix("编号").removesuffix("号码").removesuffix("号").removesuffix("码").removesuffix("名称")
-    return run + (5 if core and (core in b[-6:] or core in a[:4]) else 0)
+    score_before = before + 1 + (5 if core and core in b[-6:] else 0) if before >= least else 0
+    return max(score_before, after if after >= least else 0)
 
 
 def suggest_variables(template: str, headers: Sequence[str], candidates: Sequence[int]) -> list[int | None]:
