@@ -50,6 +50,14 @@ class Store:
         """``with store.transaction():`` — several calls committed together (nesting joins)."""
         return Transaction(self.conn)
 
+    @property
+    def views(self):
+        """Counts, keyset pages and figures for the results views (``store.views``, see that module)."""
+        from .views import Views
+        if self.__dict__.get("_views") is None:
+            self.__dict__["_views"] = Views(self.conn)
+        return self.__dict__["_views"]
+
     def _read(self, fn: Callable, *args, **kwargs):
         with known_errors():
             return fn(self.conn, *args, **kwargs)
