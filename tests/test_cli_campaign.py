@@ -161,3 +161,16 @@ def test_cancel_a_stopped_campaign_for_good(env, simulator, capsys):
     assert run(capsys, "cancel", "1", "--yes")[0] == 1  # already cancelled
     assert run(capsys, "cancel", "9", "--yes")[0] == 2
     assert simulator.sent_counter() == {}
+
+
+def test_send_again_to_the_failed_numbers_of_a_campaign(env, simulator, capsys):
+    simulator.configure(deliver_rate=0.0)
+    run(capsys, "send", "--content", CONTENT, "--to", "13800000000,13800000001,13800000002", "--yes")
+    status, _, err = run(capsys, "send", "--content", CONTENT, "--failed-of", "1", "--yes")
+    assert status == 1 and "ljsms pull" in err          # no report yet: nothing known to have failed
+    simulator.make_all_due()
+    assert run(capsys, "pull")[0] == 0
+    status, out, err = run(capsys, "send", "--content", CONTENT, "--failed-of", "1", "--yes", "--json")
+    assert status == 0 and json.loads(out)["recipients"] == 3 and "3 个" in err
+    assert run(capsys, "send", "--content", CONTENT, "--failed-of", "9", "--yes")[0] == 2
+    assert dict(simulator.sent_counter()) == {m: 2 for m in ("13800000000", "13800000001", "13800000002")}

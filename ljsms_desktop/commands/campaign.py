@@ -34,6 +34,8 @@ def register(sub) -> None:
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--to", metavar="N,N,…", help="号码，用逗号（或空格、分号）分隔")
     src.add_argument("--numbers", metavar="FILE", help="号码文件：每行一个号码的 .txt，或 .csv/.xlsx/.xls/.ods 表格")
+    src.add_argument("--failed-of", type=int, metavar="ID",
+                     help="活动 ID 中发送失败或从未发出的号码（已送达、待回执和状态未知的不算；先运行 ljsms pull）")
     _common(p)
     p.set_defaults(handler=run_send)
 
@@ -219,6 +221,14 @@ def run_send(args, ctx) -> int:
     suppressed = ctx.store().suppressed_mobiles()
     if args.to is not None:
         return _plan_and_send(args, ctx, draft_plain(args.content, split_number_list(args.to), suppressed=suppressed))
+    if args.failed_of is not None:   # the window's 从以往活动选取 does the same
+        from ..usecases import numbers_to_retry
+
+        again = _refusal(numbers_to_retry, ctx.services(), args.failed_of)
+        if not again:
+            raise CliError(f"活动 {args.failed_of} 没有发送失败或从未发出的号码（状态报告可用 ljsms pull 拉取）", EXIT_FAILED)
+        ctx.err(f"活动 {args.failed_of} 中发送失败或从未发出的号码：{len(again)} 个")
+        return _plan_and_send(args, ctx, draft_plain(args.content, again, suppressed=suppressed))
     result = _read_sheet(ctx, args.numbers)
     _show_import(ctx, result)
     return _plan_and_send(args, ctx, draft_plain(args.content, result.valid_rows.mobiles(), suppressed=suppressed,
