@@ -175,3 +175,48 @@ def test_window_and_command_line_store_the_same_campaigns(window, cli_home, sim,
     assert set(sent.values()) == {2} and "13900000021" in sent and SUPPRESSED not in sent
     texts = {m: t for a in sim.accepted if a.template_id == TID for m, t in zip(a.mobiles, a.contents)}
     assert texts["13900000021"].startswith("【联江科技】后来您好，您的订单DD-later已发货。")
+
+
+def test_the_english_window_words_a_stopped_send_and_closes_it_as_ljsms_does(window, sim, qtbot, qapp):
+    """A refusal for every batch (40008): the English window says it in English (the reason, not "The
+    campaign was stopped."), and the campaign is closed as ``ljsms send`` closes it."""
+    import sys
+
+    from PySide6.QtCore import QTranslator
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    try:
+        from translations_en import EN
+    finally:
+        sys.path.pop(0)
+
+    class Dictionary(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt signature
+            return EN.get(source, "")
+
+        def isEmpty(self):  # noqa: N802 - Qt name
+            return False
+
+    tr = Dictionary()
+    qapp.installTranslator(tr)
+    try:
+        compose = ComposeTab(window)
+        qtbot.addWidget(compose)
+        compose.content_edit.setPlainText(CONTENT)
+        compose.numbers_edit.setPlainText("13800000000\n13800000001")
+        sim.inject("sms", code=40008)
+        qtbot.waitUntil(compose.send_button.isEnabled, timeout=10000)
+        compose.send()
+        qtbot.waitUntil(lambda: compose.confirm_dialog is not None and compose.confirm_dialog.ok_button.isEnabled(),
+                        timeout=10000)
+        compose.confirm_dialog.ok_button.click()
+        qtbot.waitUntil(lambda: "40008" in compose.result_label.text(), timeout=15000)
+        shown = compose.result_label.text() + compose.notice_label.text()
+        assert "(code 40008)" in shown and "Sending stopped" in compose.notice_label.text()
+        assert "The campaign was stopped" not in shown
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in compose.notice_label.text()), compose.notice_label.text()
+    finally:
+        qapp.removeTranslator(tr)
+    (camp,) = stored(window.home)
+    assert camp["campaign"]["state"] == "cancelled" and "已关闭" in camp["campaign"]["stop_reason"]
+    assert sim.sent_counter() == {}
