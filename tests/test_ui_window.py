@@ -335,3 +335,31 @@ def test_settings_opened_while_the_keyring_is_still_asked_says_so_and_waits(open
     finally:
         gate.set()
         keyring.set_keyring(previous)
+
+
+def test_a_keyring_that_fails_still_answers_and_the_first_start_dialog_opens(open_window, simulator, qtbot):
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class Broken(KeyringBackend):   # e.g. a half-started Secret Service daemon
+        priority = 5
+
+        def get_password(self, service, username):
+            raise ValueError("the daemon went away")
+
+        def set_password(self, service, username, password):
+            raise ValueError("the daemon went away")
+
+        def delete_password(self, service, username):
+            raise ValueError("the daemon went away")
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(Broken())
+    try:
+        w = open_window(simulator, credentials="system")
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SettingsDialog), timeout=5000)
+        dialog = QApplication.activeModalWidget()
+        assert w.ctx.credentials_known and not w.ctx.configured() and dialog._save_button.isEnabled()
+        dialog.reject()
+    finally:
+        keyring.set_keyring(previous)

@@ -18,15 +18,18 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from .. import paths
-from ..api import LjClient
 from ..changes import Changes
 from ..credentials import CredentialError, MemoryCredentials, system_credentials
 from ..jobs import TaskError, TaskManager
 from ..settings import Settings
+
+if TYPE_CHECKING:
+    from ..api import LjClient
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +119,8 @@ class AppContext(QObject):
                     stored = found.get_password(account) is not None
                 except CredentialError as e:
                     log.warning("password lookup failed: %s", e.message_en)
+                except Exception as e:  # noqa: BLE001 - a broken keyring backend: treated as "no password"
+                    log.warning("password lookup failed: %s", type(e).__name__)
             return found, account, stored
 
         def done(answer) -> None:
@@ -128,8 +133,11 @@ class AppContext(QObject):
             self.credentials_checked.emit()
             self.settings_changed.emit()
 
-        self.tasks.run("credentials", work, key="credentials", owner=self, on_success=done,
-                       on_error=lambda e: log.warning("keyring check failed: %s", e.message_en))
+        def failed(error: TaskError) -> None:   # still an answer: no keyring found, or no password known
+            log.warning("keyring check failed: %s", error.message_en)
+            done((None if find else creds, account, False))
+
+        self.tasks.run("credentials", work, key="credentials", owner=self, on_success=done, on_error=failed)
 
     @property
     def credentials_known(self) -> bool:
@@ -198,6 +206,8 @@ class AppContext(QObject):
         password = self.password()
         if not self.settings.account or not password:
             raise NotConfigured(QCoreApplication.translate("AppContext", "还没有设置账号和密码：请打开“设置”填写"))
+        from ..api import LjClient   # requests: loaded by the first task that needs it, not before the first paint
+
         return LjClient(self.settings.base_url, self.settings.account, password, timeout=timeout)
 
     def open_store(self):
