@@ -249,7 +249,8 @@ class SendTab(QWidget):
                 self._suppressed = mobiles
                 self._suppression_changed()
 
-        self.ctx.tasks.run(f"{self.ORIGIN}-suppression", work, on_success=done,
+        self.ctx.tasks.run(f"{self.ORIGIN}-suppression", work, key=f"{self.ORIGIN}-suppression", owner=self,
+                           on_success=done,
                            on_error=lambda e: log.warning("suppression list: %s", e.message_en))
 
     # -- actions state --------------------------------------------------------------------------------
