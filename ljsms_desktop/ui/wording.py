@@ -200,3 +200,46 @@ def damaged_store(params: dict) -> str:
     if params.get("wal"):
         lines.append(_t(_DAMAGED_WAL).format(path=path))
     return "\n".join(lines)
+
+
+# -- delivery reports: buckets, status groups, carriers, a code's explanation (core.delivery_codes/carriers) --
+def bucket_name(bucket: str) -> str:
+    """A report bucket's name (``delivered`` 已送达, ``number`` 号码问题, …); ``""`` (no report yet) 等待报告."""
+    from ..core import delivery_codes
+
+    if not bucket:
+        return _either(delivery_codes.GROUPS[delivery_codes.GROUP_AWAITING], "name_zh", "name_en")
+    b = delivery_codes.BUCKETS.get(bucket)
+    return _either(b, "name_zh", "name_en") if b is not None else bucket
+
+
+def status_group_name(group: str) -> str:
+    from ..core import delivery_codes
+
+    g = delivery_codes.GROUPS.get(group)
+    return _either(g, "name_zh", "name_en") if g is not None else group
+
+
+def carrier_name(code: str) -> str:
+    """A carrier code's name (中国移动 …): the original carrier by prefix (携号转网 may have moved the number)."""
+    from ..core import carriers
+
+    return carriers.name_en(code) if english() else carriers.name_zh(code)
+
+
+def carrier_note() -> str:
+    """That a prefix tells the original carrier only (携号转网)."""
+    from ..core import carriers
+
+    return carriers.NOTE_EN if english() else carriers.NOTE_ZH
+
+
+def code_explanation(code: str) -> tuple[str, str]:
+    """(what a report's status *code* means, the retry advice) in the window's language."""
+    from ..core import delivery_codes
+
+    info = delivery_codes.explain(code)
+    advice = delivery_codes.RETRY_ADVICE.get(info.retry, ("", ""))
+    if english():
+        return info.explanation_en or info.explanation_zh, advice[1] or advice[0]
+    return info.explanation_zh, advice[0]
