@@ -215,9 +215,9 @@ def test_fast_path_and_row_by_row_check_agree(tmp_path, monkeypatch, batch):
         return real_slow(self, rows, first, out, numbers, taken)
 
     monkeypatch.setattr(validate_mod._Run, "slow", spy)
-    fast = import_sheet(path, template="{}{}")
+    fast = validate_mod.import_sheet(path, template="{}{}")
     monkeypatch.setattr(validate_mod._Run, "batch", _row_by_row)
-    slow = import_sheet(path, template="{}{}")
+    slow = validate_mod.import_sheet(path, template="{}{}")
     assert fast.to_dict() | {"seconds": 0} == slow.to_dict() | {"seconds": 0}
     assert list(fast.valid_rows.with_rows()) == list(slow.valid_rows.with_rows())
     assert fast.rows == fast.valid + fast.invalid + fast.duplicates
@@ -239,9 +239,9 @@ def test_dense_problems_and_repeats_in_big_batches(tmp_path, monkeypatch):
             mobile = " " + mobile  # padded: valid after trimming, and the plain one later repeats it
         rows.append([mobile, f"客户{i}" if i % 89 else "", f"D{i}"])
     path = write_xlsxwriter(tmp_path / "dense.xlsx", rows)
-    fast = import_sheet(path, template="{}{}")
+    fast = validate_mod.import_sheet(path, template="{}{}")
     monkeypatch.setattr(validate_mod._Run, "batch", _row_by_row)
-    slow = import_sheet(path, template="{}{}")
+    slow = validate_mod.import_sheet(path, template="{}{}")
     assert fast.to_dict() | {"seconds": 0} == slow.to_dict() | {"seconds": 0}
     assert list(fast.valid_rows.with_rows()) == list(slow.valid_rows.with_rows())
     assert fast.duplicates > 100 and fast.invalid > 50
@@ -258,10 +258,11 @@ def test_valid_rows_are_stored_compactly(tmp_path):
 
 
 def test_progress_and_cancel(tmp_path):
+    """In this process (validate_mod.import_sheet): progress after every batch, cancel checked between them."""
     n = 3 * BATCH
     path = write_xlsxwriter(tmp_path / "p.xlsx", [HEADER] + [[f"138{i:08d}", "张三", "A"] for i in range(n)])
     seen = []
-    r = import_sheet(path, on_progress=lambda done, fraction: seen.append((done, fraction)))
+    r = validate_mod.import_sheet(path, on_progress=lambda done, fraction: seen.append((done, fraction)))
     assert r.valid == n
     assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1] == (n, 1.0)
     assert 0 < seen[0][1] < seen[1][1] < 1.0
@@ -272,10 +273,10 @@ def test_progress_and_cancel(tmp_path):
         stop.set()
 
     with pytest.raises(Cancelled):
-        import_sheet(path, on_progress=progress, cancel=stop)
+        validate_mod.import_sheet(path, on_progress=progress, cancel=stop)
     calls = []
     with pytest.raises(Cancelled):
-        import_sheet(path, cancel=lambda: calls.append(1) or len(calls) > 1)
+        validate_mod.import_sheet(path, cancel=lambda: calls.append(1) or len(calls) > 1)
     assert len(calls) == 2
 
 
@@ -387,9 +388,9 @@ def test_numeric_mobile_columns_fast_path_and_row_by_row_check_agree(tmp_path, m
             row[1] = " 12.5 "
         rows.extend(block)
     path = write_xlsxwriter(tmp_path / "numeric.xlsx", rows)
-    fast = import_sheet(path, template="{}")
+    fast = validate_mod.import_sheet(path, template="{}")
     monkeypatch.setattr(validate_mod._Run, "batch", _row_by_row)
-    slow = import_sheet(path, template="{}")
+    slow = validate_mod.import_sheet(path, template="{}")
     assert fast.to_dict() | {"seconds": 0} == slow.to_dict() | {"seconds": 0}
     assert list(fast.valid_rows.with_rows()) == list(slow.valid_rows.with_rows())
     assert fast.rows == len(rows) - 1 == fast.valid + fast.invalid + fast.duplicates

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..sheets import isolated
 from ..sheets.errors import SheetError
-from ..sheets.layout import AUTO, Layout, detect_layout, preview_rows
-from ..sheets.reader import Workbook
-from ..sheets.validate import ImportResult, validate_sheet
+from ..sheets.layout import Layout
+from ..sheets.validate import ImportResult
 from .task import Task, TaskContext
 
 PREVIEW = 30
@@ -30,6 +30,10 @@ class ImportFailed(Exception):
         self.message_zh = message_zh
         self.message_en = message_en
         super().__init__(message_en)
+
+
+def _failed(e: SheetError) -> ImportFailed:
+    return ImportFailed(e.message, e.message_en) if e.message_en else ImportFailed(e.message)
 
 
 @dataclass
@@ -46,68 +50,46 @@ class FileInfo:
 
 
 def inspect_file(path: str | os.PathLike[str], sheet: str | None = None, variables: int | None = None) -> FileInfo:
-    """Open *path*, list its sheets, detect the layout of *sheet* (default: the first visible one)."""
+    """Open *path*, list its sheets, detect the layout of *sheet* (default: the first visible one).
+    The file is read in a separate reader process (``sheets.isolated``): a hostile file is refused there."""
     try:
-        with Workbook(path) as wb:
-            name = wb.resolve_sheet(sheet)
-            data = wb.sheet(name)
-            try:
-                layout = detect_layout(data, header_row=AUTO, variables=None)
-            except SheetError as e:
-                return FileInfo(wb.path, wb.sheet_names, name, None, None, [], e.message)
-            if variables:
-                # Take the first columns after the mobile one as the variables (the user may remap).
-                layout.variable_columns = layout.other_columns[:variables]
-            rows = data.total_rows
-            if rows is not None and layout.header_row:
-                rows = max(0, rows - layout.header_row)
-            preview = layout.preview or preview_rows(data, PREVIEW)
-            return FileInfo(wb.path, wb.sheet_names, name, layout, rows, preview[:PREVIEW])
+        info = isolated.inspect_file(path, sheet, variables, preview=PREVIEW)
     except SheetError as e:
-        raise ImportFailed(e.message) from None
+        raise _failed(e) from None
+    return FileInfo(info.path, info.sheets, info.sheet, info.layout, info.rows_hint, info.preview[:PREVIEW], info.error)
 
 
 def import_file(ctx: TaskContext | None, path: str | os.PathLike[str], *, sheet: str | None, layout: Layout | None,
                 mobile_column: int | None = None, variable_columns: Sequence[int] = (),
                 template: str | None = None) -> ImportResult:
-    """Validate every row of *sheet* with the chosen columns; progress and cancel through *ctx*."""
+    """Validate every row of *sheet* with the chosen columns; progress and cancel through *ctx*.
+    Read and validated in a separate reader process (``sheets.isolated.import_with_layout``)."""
     def progress(done: int, fraction: float) -> None:
         if ctx is not None:
             ctx.progress(done=done, fraction=fraction)
 
     try:
-        with Workbook(path) as wb:
-            data = wb.sheet(sheet)
-            if layout is None or layout.sheet != data.name:
-                layout = detect_layout(data, header_row=AUTO)
-            # A copy: the window keeps reading the layout it passed in while this runs.
-            need = max([layout.mobile_column or 0, mobile_column or 0, *variable_columns], default=0) + 1
-            headers = list(layout.headers) + [""] * max(0, need - len(layout.headers))
-            layout = replace(layout, headers=headers, variable_columns=list(variable_columns),
-                             mobile_column=layout.mobile_column if mobile_column is None else mobile_column)
-            result = validate_sheet(data, layout, template=template, on_progress=progress,
-                                    cancel=ctx.cancel_event if ctx is not None else None, path=wb.path)
-            result.file_kind = wb.kind
-            result.engine = wb.engine
-            result.sheets = wb.sheet_names
-            return result
+        # The layout is pickled to the reader: the window keeps reading the one it passed in.
+        return isolated.import_with_layout(path, sheet=sheet, layout=layout, mobile_column=mobile_column,
+                                           variable_columns=variable_columns, template=template,
+                                           on_progress=progress,
+                                           cancel=ctx.cancel_event if ctx is not None else None)
     except SheetError as e:
-        raise ImportFailed(e.message) from None
+        raise _failed(e) from None
 
 
 def export_problems(ctx: TaskContext | None, result: ImportResult, out: str | os.PathLike[str]) -> Path:
     """Write the refused rows of *result* (with their reasons) to *out*, for the user to fix."""
-    from ..sheets import export as sheets_export  # the sheet layer's writer
 
     def progress(done: int, fraction: float) -> None:
         if ctx is not None:
             ctx.progress(done=done, fraction=fraction)
 
     try:
-        written = sheets_export.export_problem_rows(result, out, on_progress=progress,
-                                                    cancel=ctx.cancel_event if ctx is not None else None)
+        written = isolated.export_problem_rows(result, out, on_progress=progress,
+                                               cancel=ctx.cancel_event if ctx is not None else None)
     except SheetError as e:
-        raise ImportFailed(e.message) from None
+        raise _failed(e) from None
     return Path(written) if written is not None else Path(out)
 
 

@@ -15,19 +15,24 @@ Typical use::
     sheets.export_rows("回复.xlsx", headers, cursor)  # .xlsx or .csv, formula-safe
 
 or in one call: ``sheets.import_sheet(path, template=tpl, mobile_column="B")``.
+
+Files from outside go through a separate reader process (:mod:`.isolated`): ``import_sheet``,
+``import_with_layout``, ``inspect_file``, ``list_sheets`` and ``export_problem_rows`` read the file
+there, bounded by the limits of :mod:`.guard`; a file that is refused or that kills the reader is a
+SheetError, never a crash of the caller. ``open_workbook``/``validate_sheet`` work in this process
+(the reader process uses them; so do tests).
 """
 
 from .errors import Cancelled, SheetError
-from .export import export_problem_rows
+from .isolated import SheetInfo, export_problem_rows, import_sheet, import_with_layout, inspect_file, list_sheets
 from .layout import AUTO, REASON_COLUMN, Layout, detect_layout, preview_rows, resolve_column
-from .reader import Sheet, Workbook, list_sheets, open_workbook
+from .reader import Sheet, Workbook, open_workbook
 from .validate import (
     MAX_TEXT_CHARS,
     MAX_VALUE_CHARS,
     ImportResult,
     Problem,
     ValidRows,
-    import_sheet,
     validate_sheet,
 )
 from .writer import csv_safe, export_rows, write_csv, write_xlsx
@@ -43,6 +48,7 @@ __all__ = [
     "Problem",
     "Sheet",
     "SheetError",
+    "SheetInfo",
     "ValidRows",
     "Workbook",
     "csv_safe",
@@ -50,6 +56,8 @@ __all__ = [
     "export_problem_rows",
     "export_rows",
     "import_sheet",
+    "import_with_layout",
+    "inspect_file",
     "list_sheets",
     "open_workbook",
     "preview_rows",

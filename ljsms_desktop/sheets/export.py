@@ -16,16 +16,15 @@ from pathlib import Path
 
 from .cells import cell_text, column_letter
 from .errors import SheetError
-from .layout import REASON_COLUMN
+from .layout import REASON_COLUMN, Layout
 from .progress import CancelArg, ProgressFn
 from .reader import Workbook
 from .validate import ImportResult
 from .writer import export_rows
 
 
-def problem_headers(result: ImportResult, width: int) -> list[str]:
+def problem_headers(lay: Layout, width: int) -> list[str]:
     """Header texts for the exported rows: the sheet's own, or names when it had no header row."""
-    lay = result.layout
     headers = list(lay.headers[:width]) + [""] * max(0, width - len(lay.headers))
     if lay.header_row is None:
         for i in range(width):
@@ -51,14 +50,34 @@ def export_problem_rows(
     ``.xlsx`` or ``.csv`` by suffix. Returns the path written. Raises SheetError when there is
     nothing to export or the source file can no longer be read, Cancelled when cancelled.
     """
+    reasons = problem_reasons(result, include_duplicates=include_duplicates)
+    return write_problem_rows(result.path, result.layout, reasons, path, on_progress=on_progress, cancel=cancel)
+
+
+def problem_reasons(result: ImportResult, *, include_duplicates: bool = False) -> dict[int, str]:
+    """Row number → reason of the rows to export; SheetError when there are none."""
     reasons = {p.row: p.reason for p in result.iter_problems() if include_duplicates or p.kind == "invalid"}
     if not reasons:
-        raise SheetError("没有需要导出的问题行。")
+        raise SheetError("没有需要导出的问题行。", code="no_problems", message_en="There are no problem rows to export.")
+    return reasons
+
+
+def write_problem_rows(
+    source: Path,
+    layout: Layout,
+    reasons: dict[int, str],
+    path: str | os.PathLike[str],
+    *,
+    on_progress: ProgressFn | None = None,
+    cancel: CancelArg = None,
+    limits: bool = False,
+) -> Path:
+    """Read *source* again (in this process) and write its rows named in *reasons* with a 问题 column."""
     last = max(reasons)
-    with Workbook(result.path) as wb:
-        sheet = wb.sheet(result.layout.sheet)
+    with Workbook(source, limits=limits) as wb:
+        sheet = wb.sheet(layout.sheet)
         pad = [""] * sheet.col_offset
-        width = max(result.layout.width, sheet.width or 0)
+        width = max(layout.width, sheet.width or 0)
         if sheet.width is None:  # CSV: the widest refused row decides
             for number, row in enumerate(sheet.rows(), 1):
                 if number in reasons:
@@ -78,7 +97,7 @@ def export_problem_rows(
 
         export_rows(
             path,
-            problem_headers(result, width),
+            problem_headers(layout, width),
             rows(),
             total=len(reasons),
             on_progress=on_progress,

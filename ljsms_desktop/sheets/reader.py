@@ -52,11 +52,17 @@ class Workbook:
     """An opened spreadsheet file. Use as a context manager, or call close().
 
     *engine* ``"auto"`` (default) reads workbooks with calamine and falls back to openpyxl for an
-    .xlsx calamine refuses; ``"openpyxl"`` forces openpyxl (.xlsx/.xlsm only).
+    .xlsx calamine refuses; ``"openpyxl"`` forces openpyxl (.xlsx/.xlsm only). *limits* checks the
+    file against :mod:`.guard`'s limits first (the reader process does; see :mod:`.isolated`).
+    This opens the file in this process: untrusted files go through :mod:`.isolated` instead.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, engine: str = "auto") -> None:
+    def __init__(self, path: str | os.PathLike[str], *, engine: str = "auto", limits: bool = False) -> None:
         info = formats.detect(path)
+        if limits:
+            from .guard import check_file
+
+            check_file(info.path, info.kind, info.size)
         self.path: Path = info.path
         self.kind: str = info.kind
         self.engine: str = "csv"

@@ -495,16 +495,20 @@ class _Run:
         return None
 
     def first_rows(self) -> array:
-        """For each duplicate, the row where its number first appeared as valid (one pass, only if needed)."""
-        wanted = set(self.d_mobiles)
-        found: dict[str, int] = {}
-        for chunk, numbers in zip(self.valid._chunks, self.valid._numbers):
-            if len(found) == len(wanted):
-                break
-            mobiles = chunk[0].split(",")
-            for m in wanted.intersection(mobiles).difference(found):
-                found[m] = numbers[mobiles.index(m)]
-        return array("I", map(found.__getitem__, self.d_mobiles))
+        return first_rows(self.valid, self.d_mobiles)
+
+
+def first_rows(valid: ValidRows, d_mobiles: Sequence[str]) -> array:
+    """For each duplicate, the row where its number first appeared as valid (one pass, only if needed)."""
+    wanted = set(d_mobiles)
+    found: dict[str, int] = {}
+    for chunk, numbers in zip(valid._chunks, valid._numbers):
+        if len(found) == len(wanted):
+            break
+        mobiles = chunk[0].split(",")
+        for m in wanted.intersection(mobiles).difference(found):
+            found[m] = numbers[mobiles.index(m)]
+    return array("I", map(found.__getitem__, d_mobiles))
 
 
 _EMPTY_REASON = (REASONS_ZH[EMPTY], REASONS_EN[EMPTY])
@@ -525,14 +529,35 @@ def validate_sheet(
 
     ``on_progress(rows_done, fraction)`` and the *cancel* check run between batches of 128 rows;
     cancelling raises :class:`Cancelled`. Raises SheetError when there is no mobile column or no
-    data row.
+    data row. In this process: :func:`ljsms_desktop.sheets.import_sheet` runs it in a reader process.
     """
+    started = time.perf_counter()
+    run, done = check_rows(sheet, layout, template=template, max_value_chars=max_value_chars,
+                           max_text_chars=max_text_chars, on_progress=on_progress, cancel=cancel)
+    return build_result(path or Path(sheet.name), layout, template, run.valid, run, started=started,
+                        on_progress=on_progress, done=done)
+
+
+def check_rows(
+    sheet: Sheet,
+    layout: Layout,
+    *,
+    template: str | None = None,
+    max_value_chars: int = MAX_VALUE_CHARS,
+    max_text_chars: int = MAX_TEXT_CHARS,
+    on_progress: ProgressFn | None = None,
+    cancel: CancelArg = None,
+    valid: ValidRows | None = None,
+    max_rows: int | None = None,
+) -> tuple[_Run, int]:
+    """The row checks of :func:`validate_sheet`: (the run's state, data rows looked at). *valid* may be
+    a ValidRows that hands its batches on (the reader process streams them); *max_rows* refuses a
+    sheet with more data rows than that."""
     if layout.mobile_column is None:
         raise SheetError("没有找到手机号所在的列。请指定手机号列（表头名称、列字母如 B，或列序号如 2）。")
     k = len(layout.variable_columns)
     if template is not None and placeholder_count(template) != k:
         raise SheetError(f"模板中有 {placeholder_count(template)} 个变量 {{}}，但选择了 {k} 个变量列。")
-    started = time.perf_counter()
     check = cancel_check(cancel)
     cols = [layout.mobile_column, *layout.variable_columns]
     shift = max(0, sheet.col_offset - min(cols))  # a chosen column left of the first non-empty one
@@ -541,12 +566,15 @@ def validate_sheet(
     vis = [c - base for c in layout.variable_columns]
     need = max([mi, *vis]) + 1
     run = _Run(layout, mi, vis, template, max_value_chars, max_text_chars)
+    if valid is not None:
+        run.valid = valid
     getters = [itemgetter(c) for c in (mi, *vis)]
     # The chosen columns are the whole row, in order (calamine rows are all the sheet's width): transpose.
     whole_rows = (
         [mi, *vis] == list(range(need)) and sheet.width is not None and sheet.width - sheet.col_offset + shift == need
     )
     first_data = (layout.header_row or 0) + 1
+    limit = first_data + max_rows if max_rows is not None else None
 
     rows_iter: Iterator[Sequence[object]] = sheet.rows()
     if shift:
@@ -568,6 +596,8 @@ def validate_sheet(
                     break
                 run.batch(_ColumnRows(columns), columns, number)
                 number += len(columns[0])
+                if limit is not None and number > limit:
+                    raise _too_many_rows(max_rows)  # type: ignore[arg-type]
                 if on_progress is not None:
                     on_progress(number - first_data, sheet.fraction(number - 1))
                 continue
@@ -581,27 +611,44 @@ def validate_sheet(
                 columns = [list(map(g, batch)) for g in getters]
             run.batch(batch, columns, number)
             number += len(batch)
+            if limit is not None and number > limit:
+                raise _too_many_rows(max_rows)  # type: ignore[arg-type]
             if on_progress is not None:
                 on_progress(number - first_data, sheet.fraction(number - 1))
     finally:
         if collecting:
             gc.enable()
+    return run, number - first_data
 
-    valid = run.valid
-    result = ImportResult(path or Path(sheet.name), layout, template, valid)
-    result._problem_rows, result._problem_reasons = run.p_rows, run.p_reasons
-    result._problem_reasons_en = run.p_reasons_en
-    result._dup_rows, result._dup_firsts = run.d_rows, run.first_rows()
-    del run
+
+def _too_many_rows(limit: int) -> SheetError:
+    return SheetError(f"表格的数据行超过 {limit:,} 行，超出了一次导入的上限。请拆分成几个文件再导入。",
+                      code="too_large",
+                      message_en=f"The sheet has more than {limit:,} data rows, beyond one import's limit. "
+                      "Split it into several files.")
+
+
+def build_result(path: Path, layout: Layout, template: str | None, valid: ValidRows, run: object, *,
+                 started: float, on_progress: ProgressFn | None = None, done: int = 0) -> ImportResult:
+    """The ImportResult of a finished check: *run* holds the problem rows (``p_rows``, ``p_reasons``,
+    ``p_reasons_en``) and the duplicates (``d_rows``, ``d_mobiles``); *valid* the valid rows."""
+    result = ImportResult(path, layout, template, valid)
+    result._problem_rows, result._problem_reasons = run.p_rows, run.p_reasons  # type: ignore[attr-defined]
+    result._problem_reasons_en = run.p_reasons_en  # type: ignore[attr-defined]
+    result._dup_rows = run.d_rows  # type: ignore[attr-defined]
+    result._dup_firsts = first_rows(valid, run.d_mobiles)  # type: ignore[attr-defined]
     result.invalid = len(result._problem_rows)
     result.duplicates = len(result._dup_rows)
     result.rows = len(valid) + result.invalid + result.duplicates
     result.seconds = time.perf_counter() - started
     if result.rows == 0:
         where = f"（表头在第 {layout.header_row} 行）" if layout.header_row else ""
-        raise SheetError(f"工作表“{sheet.name}”没有数据行{where}，请检查是否选对了工作表。")
+        raise SheetError(f"工作表“{layout.sheet}”没有数据行{where}，请检查是否选对了工作表。", code="no_data",
+                         message_en=f"The sheet “{layout.sheet}” has no data rows"
+                         + (f" (the header is row {layout.header_row})" if layout.header_row else "")
+                         + ": check that the right sheet is chosen.")
     if on_progress is not None:
-        on_progress(number - first_data, 1.0)
+        on_progress(done, 1.0)
     return result
 
 

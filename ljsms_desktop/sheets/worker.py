@@ -1,0 +1,197 @@
+"""The reader process: parses one untrusted spreadsheet and hands back plain data (``python -m`` this module).
+
+Started by :mod:`.isolated` for every import, inspection and problem-row export, so that a file that
+makes the parser abort (python-calamine's Rust panics end in signal 6), eat memory or hang takes
+down this process only, never the window or a send in progress. It reads one request (a pickled dict)
+from stdin, caps its own address space (:func:`.guard.limit_memory`), checks the file against the
+limits of :mod:`.guard` before any parser sees it, and writes pickled messages to its stdout:
+
+- ``("progress", rows_done, fraction)``;
+- ``("rows", chunks, row_numbers)``: valid rows as the import stores them (one comma-joined text of
+  mobiles and one ␟-joined text per variable per batch of 128 rows), sent every ``SEND_EVERY`` batches
+  while the parse goes on, so the parent's unpickling overlaps this process's work;
+- ``("done", payload)`` or ``("error", code, message, message_en)``.
+
+Anything a library prints goes to stderr: file descriptor 1 is moved to 2 and the messages use a
+private copy of the original stdout.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+SEND_EVERY = 64  # batches of 128 rows per "rows" message (8192 rows)
+PROGRESS_SECONDS = 0.1
+
+Send = Callable[[tuple[Any, ...]], None]
+
+
+def _import_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
+    from .layout import AUTO, detect_layout
+    from .reader import Workbook
+    from .validate import ValidRows, check_rows
+
+    from . import guard
+
+    class Streamed(ValidRows):
+        """Valid rows handed to the parent every SEND_EVERY batches instead of kept here."""
+
+        def _add(self, mobiles: str, values: Sequence[str], numbers: Any) -> None:
+            self._chunks.append((mobiles, *values))
+            self._numbers.append(numbers)
+            self._count += len(numbers)
+            if len(self._chunks) >= SEND_EVERY:
+                self.flush()
+
+        def flush(self) -> None:
+            if self._chunks:
+                send(("rows", self._chunks, self._numbers))
+                self._chunks, self._numbers = [], []
+
+    last = [0.0]
+
+    def progress(done: int, fraction: float) -> None:
+        now = time.monotonic()
+        if now - last[0] >= PROGRESS_SECONDS:
+            last[0] = now
+            send(("progress", done, fraction))
+
+    with Workbook(req["path"], limits=True) as wb:
+        data = wb.sheet(req.get("sheet"))
+        if req["mode"] == "detect":
+            layout = detect_layout(data, header_row=req.get("header_row", AUTO), mobile_column=req.get("mobile_column"),
+                                   variable_columns=req.get("variable_columns"), variables=req.get("variables"))
+        else:  # the window's mapping: its layout (when of this sheet) with the chosen columns
+            layout = req.get("layout")
+            if layout is None or layout.sheet != data.name:
+                layout = detect_layout(data, header_row=AUTO)
+            mobile, variables = req.get("mobile_column"), list(req.get("variable_columns") or ())
+            need = max([layout.mobile_column or 0, mobile or 0, *variables], default=0) + 1
+            headers = list(layout.headers) + [""] * max(0, need - len(layout.headers))
+            layout = replace(layout, headers=headers, variable_columns=variables,
+                             mobile_column=layout.mobile_column if mobile is None else mobile)
+        valid = Streamed(len(layout.variable_columns))
+        run, done = check_rows(data, layout, template=req.get("template"), max_value_chars=req["max_value_chars"],
+                               max_text_chars=req["max_text_chars"], on_progress=progress, valid=valid,
+                               max_rows=guard.MAX_DATA_ROWS)
+        valid.flush()
+        return {
+            "path": str(wb.path), "layout": layout, "done": done, "file_kind": wb.kind, "engine": wb.engine,
+            "sheets": wb.sheet_names, "encoding": wb.dialect.encoding if wb.dialect else None,
+            "delimiter": wb.dialect.delimiter if wb.dialect else None,
+            "p_rows": run.p_rows, "p_reasons": run.p_reasons, "p_reasons_en": run.p_reasons_en,
+            "d_rows": run.d_rows, "d_mobiles": run.d_mobiles,
+        }
+
+
+def _inspect_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
+    from .errors import SheetError
+    from .layout import AUTO, detect_layout, preview_rows
+    from .reader import Workbook
+
+    limit = req.get("preview", 30)
+    with Workbook(req["path"], limits=True) as wb:
+        out: dict[str, Any] = {"path": str(wb.path), "sheets": wb.sheet_names, "kind": wb.kind}
+        if req.get("sheets_only"):
+            return out
+        name = wb.resolve_sheet(req.get("sheet"))
+        data = wb.sheet(name)
+        out.update(sheet=name, layout=None, rows_hint=None, preview=[], error="", error_en="")
+        try:
+            layout = detect_layout(data, header_row=AUTO, variables=None)
+        except SheetError as e:
+            out.update(error=e.message, error_en=e.message_en)
+            return out
+        variables = req.get("variables")
+        if variables:
+            layout.variable_columns = layout.other_columns[:variables]
+        rows = data.total_rows
+        if rows is not None and layout.header_row:
+            rows = max(0, rows - layout.header_row)
+        preview = layout.preview or preview_rows(data, limit)
+        out.update(layout=layout, rows_hint=rows, preview=preview[:limit])
+        return out
+
+
+def _export_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
+    from .export import write_problem_rows
+
+    def progress(done: int, fraction: float) -> None:
+        send(("progress", done, fraction))
+
+    written = write_problem_rows(Path(req["source"]), req["layout"], req["reasons"], req["out"],
+                                 on_progress=progress, limits=True)
+    return {"path": str(written)}
+
+
+OPS = {"import": _import_op, "inspect": _inspect_op, "export_problems": _export_op}
+
+
+def serve(stdin: Any, channel: Any) -> int:
+    """Read one request from *stdin*, run it, write the messages to *channel*. Returns the exit status."""
+
+    def send(message: tuple[Any, ...]) -> None:
+        pickle.dump(message, channel, protocol=pickle.HIGHEST_PROTOCOL)
+        if message[0] != "rows":
+            channel.flush()
+
+    from .errors import SheetError
+
+    try:
+        req = pickle.load(stdin)
+        if req.get("memory_limit"):
+            from .guard import limit_memory
+
+            limit_memory(req["memory_limit"])
+        result = OPS[req["op"]](req, send)
+        send(("done", result))
+    except SheetError as e:
+        send(("error", e.code, e.message, e.message_en))
+    except MemoryError:
+        from .guard import MEMORY_LIMIT, _mb
+
+        limit = req.get("memory_limit") or MEMORY_LIMIT  # type: ignore[possibly-undefined]
+        send(("error", "too_large",
+              f"无法读取：这个表格需要的内存超过了读取上限（{_mb(limit)}），为保护正在进行的发送已停止读取。"
+              "请删除多余的空白行列和内容后另存为 .xlsx，或拆分成几个文件再导入。",
+              f"Cannot read the file: it needs more memory than the reading limit ({_mb(limit)}); stopped to "
+              "protect sends in progress. Delete unused rows, columns and content and save it again as .xlsx, "
+              "or split it into several files."))
+    except BaseException as e:  # noqa: BLE001 - the parent turns it into one clear refusal
+        if isinstance(e, KeyboardInterrupt):
+            return 130
+        text = (str(e).strip().splitlines() or [type(e).__name__])[0][:200]
+        send(("error", "reader_failed", f"无法读取文件（{type(e).__name__}：{text}）。",
+              f"The file could not be read ({type(e).__name__}: {text})."))
+    channel.flush()
+    return 0
+
+
+def main() -> None:
+    channel = os.fdopen(os.dup(1), "wb", buffering=1 << 16)
+    os.dup2(2, 1)  # stray prints from libraries go to stderr, not into the messages
+    sys.stdout = sys.stderr
+    status = serve(sys.stdin.buffer, channel)
+    channel.close()
+    os._exit(status)  # no teardown: freeing a large parsed sheet only costs time
+
+
+def run_if_worker(argv: Sequence[str] | None = None) -> None:
+    """For a frozen (PyInstaller) build: call first thing in the entry point; serves and exits when
+    started as the reader (``<app> --ljsms-sheet-worker``), returns otherwise."""
+    from .isolated import WORKER_ARG
+
+    args = sys.argv if argv is None else argv
+    if len(args) > 1 and args[1] == WORKER_ARG:
+        main()
+
+
+if __name__ == "__main__":
+    main()
