@@ -60,6 +60,9 @@ def _setup_logging(verbose: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A log file that cannot be written (the disk is full) must not print logging's own tracebacks
+    # on stderr: the user gets the one message about the cause.
+    logging.raiseExceptions = False
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -331,6 +331,11 @@ def run_status(args, ctx) -> int:
         ctx.out(f"  最近一次拉取状态报告：{poll['last_pull_at']}")
     if poll["last_error"] and (poll["last_error_at"] or "") >= (poll["last_pull_at"] or ""):
         ctx.out(f"  最近一次拉取出错（{poll['last_error_at']}）：{poll['last_error']}")
+    from ..engine.poller import lost_text_zh
+
+    for loss in poll["losses"][-5:]:  # pulls whose answer broke after the gateway handed them out
+        what = "状态报告" if loss.get("kind") == "reports" else "上行回复"
+        ctx.out(f"  {loss.get('at')} {what}：{lost_text_zh(1, int(loss.get('up_to') or 0))}")
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ LAST_PULL_AT = "last_pull_at"
 LAST_PULL_RESULT = "last_pull_result"
 LAST_ERROR = "last_pull_error"
 LAST_ERROR_AT = "last_pull_error_at"
+POSSIBLE_LOSSES = "pull_possible_losses"  # JSON list of {at, kind, up_to}: pulls whose answer broke after hand-out
 
 # Extension numbers are handed out sequentially from here (short: some accounts allow only a
 # few extra digits after their own extension).

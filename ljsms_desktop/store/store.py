@@ -8,15 +8,21 @@ the engine's thread writes through another; WAL lets the reader read meanwhile. 
 from __future__ import annotations
 
 import contextlib
+import json
+import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 
-from . import campaigns, meta, reports, stats, suppression, templates
-from .db import Transaction, connect, known_errors
+from . import campaigns, meta, reports, spool, stats, suppression, templates
+from .db import BUSY_TIMEOUT_MS, Transaction, connect, known_errors
 from .models import now_text
 from .models import Batch, Campaign, CampaignStats, SavedTemplate, SaveResult, SuppressedNumber
+from .errors import StoreError
+
+log = logging.getLogger(__name__)
 
 
 class Store:
@@ -25,6 +31,11 @@ class Store:
     def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path)
         self.conn: sqlite3.Connection = connect(self.path)
+        if spool.has_entries(spool.path_for(self.path)):  # pulls an earlier process could not store: first
+            try:
+                self.recover_spool()
+            except (StoreError, OSError) as exc:
+                log.warning("pulled items kept in %s could not be stored yet: %s", spool.path_for(self.path), exc)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> Store:
@@ -177,6 +188,59 @@ class Store:
         finally:
             self.conn.execute("PRAGMA synchronous = FULL")
 
+    @contextlib.contextmanager
+    def pull_transaction(self, wait: float | None = None):
+        """``with store.pull_transaction(wait=S):`` — the write lock is taken (BEGIN IMMEDIATE, waiting at
+        most *wait* seconds, default the busy timeout) *before* the pull is asked for, so that what the
+        gateway hands out can be committed at once; committed like a pull (see ``_pull_commit``).
+        Raises StoreError("locked") when another writer holds the lock longer: nothing was pulled.
+        """
+        with self._pull_commit(), contextlib.ExitStack() as stack:
+            if wait is not None:
+                self.conn.execute(f"PRAGMA busy_timeout = {max(0, int(wait * 1000))}")
+            try:
+                stack.enter_context(Transaction(self.conn))
+            finally:
+                if wait is not None:
+                    self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            yield self
+
+    def store_spooled(self, entries: Sequence[dict]) -> list[SaveResult]:
+        """Store pulls kept in the spool file (see ``spool``), all in one transaction; a result per entry."""
+        results = []
+        with self._pull_commit(), Transaction(self.conn):
+            for entry in entries:
+                items = [SimpleNamespace(**{k: v for k, v in i.items() if k != "opt_out"}) for i in entry["items"]]
+                if entry.get("kind") == "reports":
+                    results.append(reports.save_reports(self.conn, items))
+                else:
+                    flagged = {i["content"] for i in entry["items"] if i.get("opt_out")}
+                    results.append(reports.save_replies(self.conn, items, is_opt_out=flagged.__contains__))
+        return results
+
+    def recover_spool(self) -> list[SaveResult]:
+        """Store what an earlier process spooled (``spool.path_for(self.path)``) and empty the spool.
+
+        Raises StoreError when the store cannot take it yet (the spool stays for the next try).
+        """
+        path = spool.path_for(self.path)
+        if not spool.has_entries(path):
+            return []
+        with spool.locked(path):
+            entries = spool.read_unlocked(path)
+            if not entries:
+                return []
+            results = self.store_spooled(entries)
+            self.sync()
+            spool.clear_unlocked(path)
+        return results
+
+    def largest_pull(self, kind: str) -> int:
+        """The most items one pull of *kind* ("reports"/"replies") has brought so far (0: none yet)."""
+        with known_errors():
+            return int(self.conn.execute("SELECT coalesce(max(items), 0) FROM pulls WHERE kind = ?",
+                                         (kind,)).fetchone()[0])
+
     def sync(self) -> None:
         """Make every commit so far power-cut safe (an fsynced write of the WAL)."""
         with Transaction(self.conn):  # synchronous=FULL: this commit fsyncs the WAL, and with it every frame before
@@ -249,10 +313,17 @@ class Store:
         self._write(meta.delete, key)
 
     def poll_status(self) -> dict:
-        """Last pull time, its result and the last error, for the CLI and the GUI."""
+        """Last pull time, its result and the last error, for the CLI and the GUI; ``losses``: recent pulls
+        whose answer broke after the gateway may have handed them out ([{at, kind, up_to}], oldest first)."""
         with known_errors():
             rows = dict(self.conn.execute(
-                "SELECT key, value FROM meta WHERE key IN (?, ?, ?, ?)",
-                (meta.LAST_PULL_AT, meta.LAST_PULL_RESULT, meta.LAST_ERROR, meta.LAST_ERROR_AT)).fetchall())
+                "SELECT key, value FROM meta WHERE key IN (?, ?, ?, ?, ?)",
+                (meta.LAST_PULL_AT, meta.LAST_PULL_RESULT, meta.LAST_ERROR, meta.LAST_ERROR_AT,
+                 meta.POSSIBLE_LOSSES)).fetchall())
+        try:
+            losses = json.loads(rows.get(meta.POSSIBLE_LOSSES) or "[]")
+        except ValueError:
+            losses = []
         return {"last_pull_at": rows.get(meta.LAST_PULL_AT), "last_result": rows.get(meta.LAST_PULL_RESULT),
-                "last_error": rows.get(meta.LAST_ERROR), "last_error_at": rows.get(meta.LAST_ERROR_AT)}
+                "last_error": rows.get(meta.LAST_ERROR), "last_error_at": rows.get(meta.LAST_ERROR_AT),
+                "losses": losses if isinstance(losses, list) else []}
