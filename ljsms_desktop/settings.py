@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from . import paths
-from .api.client import DEFAULT_BASE_URL
+from .api.address import DEFAULT_BASE_URL
 
 _FORBIDDEN = {"password", "key", "secret"}
 

@@ -21,10 +21,10 @@ from .codes import NO_DATA, SUCCESS
 from .errors import LjApiError, LjBadResponseError, LjTransportError
 from .models import Reply, Report, SendResult
 from ..logs import register_secret
+from .address import DEFAULT_BASE_URL
 
 log = logging.getLogger(__name__)
 
-DEFAULT_BASE_URL = "http://api.ljioe.cn/api/v1"
 _HEADERS = {"Content-Type": "application/json; charset=utf-8", "Accept": "application/json"}
 
 

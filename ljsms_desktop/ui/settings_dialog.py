@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLay
                                QLineEdit, QMessageBox, QPushButton, QRadioButton, QSpinBox, QTimeEdit,
                                QVBoxLayout, QWidget)
 
-from ..api import DEFAULT_BASE_URL, LjClient
+from ..api.address import DEFAULT_BASE_URL
 from ..core.numbers import normalize_mobile, split_number_list
 from ..credentials import CredentialError
 from ..jobs import TaskError
@@ -190,6 +190,8 @@ class SettingsDialog(QDialog):
             if not password:
                 raise CredentialError("钥匙串中没有这个账号的密码，请重新填写",
                                       "The keyring holds no password for this account; please type it again.")
+            from ..api import LjClient   # requests: loaded when first needed, not before the first paint
+
             with LjClient(base_url, account, password, timeout=10.0, retries=1) as client:
                 return client.balance()
 

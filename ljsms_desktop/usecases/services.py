@@ -11,9 +11,11 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from ..api import LjClient
-from ..store import Store
+if TYPE_CHECKING:  # annotations only: the window's first paint need not load the HTTP client or SQLite
+    from ..api import LjClient
+    from ..store import Store
 
 
 @dataclass(frozen=True)
