@@ -34,3 +34,37 @@ def make_simulator():
 def simulator(make_simulator) -> Simulator:
     """A running simulator: account demo/demo, balance 100000, seed 1234, reports due at once."""
     return make_simulator()
+
+
+# ---- PostgreSQL (the team store): one throw-away server per session, a fresh database per test ----------------
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throw-away PostgreSQL server (tests/pg_helpers.py); the test is skipped, with the reason, without one."""
+    from pg_helpers import PgServer, why_unavailable
+    reason = why_unavailable()
+    if reason:
+        pytest.skip(f"PostgreSQL tests skipped: {reason}")
+    server = PgServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """The URL of a fresh, empty database on the session's server (dropped afterwards)."""
+    url = pg_server.new_database()
+    yield url
+    pg_server.drop_database(url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request, monkeypatch):
+    """Runs the test on both store engines: "sqlite" (the data folder's file) and "postgresql" (LJSMS_DATABASE_URL
+    pointing at a fresh database, which every Store(path) then opens; subprocesses inherit it)."""
+    if request.param == "postgresql":
+        url = request.getfixturevalue("pg_url")
+        monkeypatch.setenv("LJSMS_DATABASE_URL", url)
+        return url
+    monkeypatch.delenv("LJSMS_DATABASE_URL", raising=False)
+    return None
