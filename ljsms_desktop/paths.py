@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import platformdirs
@@ -11,6 +12,11 @@ APP_NAME = "ljsms-desktop"
 PRIVATE_DIR = 0o700    # the data folder holds customers' numbers and replies: the owner only (POSIX)
 PRIVATE_FILE = 0o600
 _secured: set[str] = set()
+# What the program keeps in the data folder (LJSMS_HOME may name a folder that holds other things too:
+# those are left alone), and the sub-folders that are wholly its own.
+_OURS = re.compile(r"^(ljsms\.sqlite3.*|settings\.json.*|schedules\.json.*|window\.ini|pulls\.spool.*|ljsms\.log.*"
+                   r"|\.restore-.*|\.settings\..*|\.schedules\..*)$")
+_OUR_FOLDERS = {"backups", "logs"}
 
 
 def data_dir(*, create: bool = True) -> Path:
@@ -24,33 +30,35 @@ def data_dir(*, create: bool = True) -> Path:
     return path
 
 
-def make_private_dir(path: Path) -> Path:
-    """Create *path* (with parents) and, on POSIX, make it and what it holds private — whatever the
-    umask: the folder 0700, its files 0600, sub-folders (backups, logs) likewise. Once per process
-    and folder (a few chmod calls); later files are created private by whoever writes them."""
+def make_private_dir(path: Path, *, everything: bool = False) -> Path:
+    """Create *path* (with parents) and, on POSIX, make it and the program's files in it private —
+    whatever the umask: group and other permissions taken off the folder, its files (database, WAL,
+    settings, schedules, window.ini, spool, logs) and its ``backups``/``logs`` folders and all they
+    hold (*everything*: every file in *path*). Once per process and folder (a few chmod calls); later
+    files are created private by whoever writes them."""
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     key = str(path.resolve())
     if os.name != "posix" or key in _secured:
         return path
     _secured.add(key)
-    _restrict(path, PRIVATE_DIR)
+    _restrict(path)
     try:
         entries = list(os.scandir(path))
     except OSError:
         return path
     for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            make_private_dir(Path(entry.path))
-        elif entry.is_file(follow_symlinks=False):
-            _restrict(Path(entry.path), PRIVATE_FILE)
+        if entry.is_dir(follow_symlinks=False) and (everything or entry.name in _OUR_FOLDERS):
+            make_private_dir(Path(entry.path), everything=True)
+        elif entry.is_file(follow_symlinks=False) and (everything or _OURS.match(entry.name)):
+            _restrict(Path(entry.path))
     return path
 
 
 def make_private(path: str | os.PathLike[str]) -> None:
     """Take group and other permissions off an existing file (POSIX; no-op when it is missing)."""
     if os.name == "posix":
-        _restrict(Path(path), PRIVATE_FILE)
+        _restrict(Path(path))
 
 
 def create_private(path: str | os.PathLike[str]) -> None:
@@ -90,11 +98,11 @@ def keep_bad_copy(path: str | os.PathLike[str], data: bytes | None = None) -> Pa
         return None
 
 
-def _restrict(path: Path, mode: int) -> None:
+def _restrict(path: Path) -> None:
     try:
         st = os.stat(path, follow_symlinks=False)
-        if st.st_mode & 0o077:
-            os.chmod(path, mode)
+        if st.st_mode & 0o077:   # only take away: the owner's own bits stay as they are
+            os.chmod(path, st.st_mode & 0o700)
     except (OSError, NotImplementedError):
         pass  # gone meanwhile, or not ours: nothing to tighten
 

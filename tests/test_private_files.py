@@ -61,12 +61,16 @@ def test_an_existing_open_folder_is_made_private_on_open(tmp_path, monkeypatch, 
         (home / name).write_text("x")
     os.chmod(home, 0o755)
     assert mode(home / "settings.json") == 0o644
+    (home / "photos").mkdir()                      # LJSMS_HOME may name a folder holding other things
+    (home / "photos" / "cat.jpg").write_text("x")
+    (home / "notes.txt").write_text("x")
     monkeypatch.setenv("LJSMS_HOME", str(home))
     assert paths.data_dir() == home
     assert mode(home) == 0o700 and mode(home / "backups") == 0o700
     for p in everything(home):
         if os.path.isfile(p):
-            assert mode(p) == 0o600, p
+            assert mode(p) == (0o644 if "photos" in p or "notes" in p else 0o600), p
+    assert mode(home / "photos") == 0o755          # not ours: left alone
 
 
 def test_a_kept_bad_file_is_private(tmp_path, open_umask):
