@@ -43,7 +43,7 @@ class Notice:
 
 
 _TEXTS = {"base_url", "account", "ext_code", "quiet_start", "quiet_end"}
-_RANGES = {"poll_interval": (5, 24 * 3600), "balance_threshold": (0, 10**12)}
+_RANGES = {"poll_interval": (5, 24 * 3600), "balance_threshold": (0, 10**12), "unconfirmed_after_hours": (1, 24 * 365)}
 
 
 def _checked(name: str, value: Any) -> tuple[Any, str | None]:
@@ -78,6 +78,7 @@ class Settings:
     test_numbers: list[str] = field(default_factory=list)
     quiet_start: str = "21:00"         # marketing sends into quiet hours ask first
     quiet_end: str = "08:00"
+    unconfirmed_after_hours: int = 72  # an "unknown" batch with no report this long: 重发未确认号码 is offered
     notices: ClassVar[tuple[Notice, ...]] = ()   # set per instance by load(): what fell back to its default
 
     @classmethod

@@ -153,6 +153,7 @@ _SETTING_NAMES = {
     "test_numbers": QT_TRANSLATE_NOOP("Wording", "测试号码"),
     "quiet_start": QT_TRANSLATE_NOOP("Wording", "免打扰开始时间"),
     "quiet_end": QT_TRANSLATE_NOOP("Wording", "免打扰结束时间"),
+    "unconfirmed_after_hours": QT_TRANSLATE_NOOP("Wording", "未确认批次提醒时间"),
 }
 _SETTINGS_NOTICES = {
     "unreadable": QT_TRANSLATE_NOOP("Wording", "设置文件 settings.json 无法读取，已全部使用默认设置。"),

@@ -13,12 +13,14 @@ NO_CAMPAIGN = "no_campaign"          # campaign: no campaign has this id
 NOT_RESUMABLE = "not_resumable"      # campaign, state, state_zh: finished or cancelled, nothing to send
 NO_TEMPLATE = "no_template"          # the template id or the text is empty
 NOT_SENDABLE = "not_sendable"        # problems_zh, problems_en: the plan cannot be sent as it is
+NOTHING_TO_RESEND = "nothing_to_resend"  # campaign: no number of it fits what was asked to resend
 
 _WORDS: dict[str, tuple[str, str]] = {
     NO_CAMPAIGN: ("没有编号为 {campaign} 的活动", "There is no campaign {campaign}."),
     NOT_RESUMABLE: ("活动 {campaign} {state_zh}，没有可发送的内容", "Campaign {campaign} is {state}: nothing is left to send."),
     NO_TEMPLATE: ("请填写模板编号和模板内容", "Fill in the template ID and the template text."),
     NOT_SENDABLE: ("无法发送：{problems_zh}", "Cannot send: {problems_en}"),
+    NOTHING_TO_RESEND: ("活动 {campaign} 没有符合条件的号码可重发", "Campaign {campaign} has no number to resend that fits."),
 }
 
 
