@@ -93,9 +93,13 @@ def _panic_line(stderr_tail: str) -> str:
 
 
 def run(request: dict[str, Any], *, on_message: Callable[[tuple[Any, ...]], None] | None = None,
-        cancel: CancelArg = None, memory_limit: int | None = MEMORY_LIMIT) -> dict[str, Any]:
+        cancel: CancelArg = None, memory_limit: int | None = -1) -> dict[str, Any]:
     """Run *request* in a reader process; messages other than the last go to *on_message*.
-    Returns the ``done`` payload; raises SheetError (or Cancelled)."""
+    Returns the ``done`` payload; raises SheetError (or Cancelled). *memory_limit*: the reader's
+    address space in bytes (default ``guard.MEMORY_LIMIT``; None: no cap). ``request["limits"] = False``
+    skips the file checks of :mod:`.guard` (tests of what the process isolation alone does)."""
+    if memory_limit == -1:
+        memory_limit = MEMORY_LIMIT
     path = Path(request.get("path") or request.get("source") or "")
     check = cancel_check(cancel)
     env = dict(os.environ)

@@ -63,7 +63,7 @@ def _import_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
             last[0] = now
             send(("progress", done, fraction))
 
-    with Workbook(req["path"], limits=True) as wb:
+    with Workbook(req["path"], limits=req.get("limits", True)) as wb:
         data = wb.sheet(req.get("sheet"))
         if req["mode"] == "detect":
             layout = detect_layout(data, header_row=req.get("header_row", AUTO), mobile_column=req.get("mobile_column"),
@@ -97,7 +97,7 @@ def _inspect_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
     from .reader import Workbook
 
     limit = req.get("preview", 30)
-    with Workbook(req["path"], limits=True) as wb:
+    with Workbook(req["path"], limits=req.get("limits", True)) as wb:
         out: dict[str, Any] = {"path": str(wb.path), "sheets": wb.sheet_names, "kind": wb.kind}
         if req.get("sheets_only"):
             return out
@@ -127,7 +127,7 @@ def _export_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
         send(("progress", done, fraction))
 
     written = write_problem_rows(Path(req["source"]), req["layout"], req["reasons"], req["out"],
-                                 on_progress=progress, limits=True)
+                                 on_progress=progress, limits=req.get("limits", True))
     return {"path": str(written)}
 
 
