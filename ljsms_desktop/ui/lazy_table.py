@@ -1,0 +1,726 @@
+"""Lazy, SQL-filtered tables for 状态报告 and 上行回复 (after Anki's browser table model).
+
+The model's ``rowCount`` is the number of rows matching the filter (the scrollbar covers all of them); it
+holds only the pages of rows that came into view. Everything the store is asked runs on the view's own
+query worker — one long-lived task of the window's job runner (``ctx.tasks``, so closing the window
+cancels and joins it) with its own store connection, closed again after a second without work (a restore
+needs the data file alone). The GUI thread only sends requests and applies answers.
+
+* Pages are ``PAGE`` rows, aligned on multiples of ``PAGE``. A page is found from a neighbour already
+  loaded (``page(after=last key)`` / ``page_before(before=first key)``), from the top or the bottom
+  (``page``/``page_before`` with no key), or from the nearest anchor (``anchors``: the key of every
+  ``PAGE``-th row, fetched in the background after a filter is applied). No OFFSET anywhere.
+* A row not loaded yet is a placeholder ("…") until its page arrives; the newest page requests go first,
+  and requests for pages scrolled past are dropped.
+* A filter or sort change is a new *generation*: answers of older generations are dropped.
+* Live refresh keeps what the user looks at: the keys of the top visible row and of the selected rows are
+  sent along; the worker finds their new positions (``position``), fetches the pages around them and
+  counts the rows newer than the top row last seen at the top (``newer_than``: the "N 条新…" hint); the
+  model is then reset, the selection put back and the scroll position set so the same row stays on top.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QItemSelection, QItemSelectionModel, QModelIndex, \
+    QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from ..jobs import TaskError, user_message
+
+log = logging.getLogger(__name__)
+
+PAGE = 200
+MAX_PAGES = 60            # pages kept in memory (12,000 rows); the least recently used go first
+MAX_PENDING_PAGES = 6     # page requests waiting; older ones (scrolled past) are dropped
+IDLE_CLOSE_S = 1.0        # the worker closes its connection after this long without work
+STAMP_INTERVAL_MS = 1000  # how often the store's change stamp is read (rows written by another process)
+KEEP_SELECTED = 200       # selected rows whose keys are kept across a refresh
+
+
+# -- columns --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LazyColumn:
+    name: str                                   # stable id (settings, column chooser)
+    title: str
+    text: Callable[[Any], str]
+    color: Callable[[Any], str | None] | None = None
+    tooltip: Callable[[Any], str | None] | None = None
+    align_right: bool = False
+    hidden: bool = False                        # hidden by default
+    hideable: bool = True                       # offered in the column chooser
+    sample: str = "0000-00-00 00:00:00"         # text that sets the column's first width
+    sort: str | None = None                     # the store's sort column when its header is clicked
+
+
+# -- the query worker -----------------------------------------------------------------------------------
+@dataclass
+class Request:
+    kind: str                       # "open", "refresh", "anchors", "page", "stamp", "call"
+    gen: int
+    fn: Callable[[Any], Any]        # runs on the worker with store.views
+    page: int | None = None
+    on_done: Callable[[Any], Any] | None = None
+    on_error: Callable[[TaskError], Any] | None = None
+    priority: int = 1               # 0 first ("open", "refresh", "call"), then pages (newest first), then 2
+
+
+class QueryWorker(QObject):
+    """A view's background connection: requests in, answers back on the GUI thread (``answered``)."""
+
+    answered = Signal(object, object)       # Request, result
+    failed = Signal(object, object)         # Request, TaskError
+
+    def __init__(self, ctx, name: str, owner: QObject):
+        super().__init__(owner)
+        self.ctx = ctx
+        self.name = name
+        self.owner = owner
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._queue: deque[Request] = deque()
+        self._task = None
+        self.busy = False
+
+    # GUI thread ------------------------------------------------------------------------------------
+    def submit(self, req: Request) -> None:
+        with self._lock:
+            if req.kind == "page":
+                pages = [r for r in self._queue if r.kind == "page"]
+                for old in pages[:max(0, len(pages) - MAX_PENDING_PAGES + 1)]:
+                    self._queue.remove(old)
+            self._queue.append(req)
+        self._wake.set()
+        self._ensure_running()
+
+    def drop(self, pred: Callable[[Request], bool]) -> list[Request]:
+        """Take queued requests matching *pred* off the queue (returns them)."""
+        with self._lock:
+            gone = [r for r in self._queue if pred(r)]
+            for r in gone:
+                self._queue.remove(r)
+        return gone
+
+    def pending(self, pred: Callable[[Request], bool]) -> bool:
+        with self._lock:
+            return any(pred(r) for r in self._queue)
+
+    def _ensure_running(self) -> None:
+        if self._task is not None and self.ctx.tasks.is_running(self.name):
+            return
+        if getattr(self.ctx.tasks, "_closed", False):
+            return
+        self._task = self.ctx.tasks.run(self.name, self._loop, key=self.name, owner=self.owner,
+                                        on_event=self._event, on_error=self._task_failed)
+
+    def _event(self, kind: str, payload) -> None:
+        req, value = payload
+        if kind == "answer":
+            self.answered.emit(req, value)
+            if req.on_done is not None:
+                req.on_done(value)
+        else:
+            self.failed.emit(req, value)
+            if req.on_error is not None:
+                req.on_error(value)
+
+    def _task_failed(self, error: TaskError) -> None:
+        log.warning("%s: query worker stopped: %s", self.name, error.message_en or error.message_zh)
+        self._task = None
+
+    # worker thread ---------------------------------------------------------------------------------
+    def _take(self) -> Request | None:
+        with self._lock:
+            if not self._queue:
+                return None
+            best = min(self._queue, key=lambda r: r.priority)
+            if best.priority == 1:   # pages: the newest request first (what is in view now)
+                best = next(r for r in reversed(self._queue) if r.priority == 1)
+            self._queue.remove(best)
+            return best
+
+    def _loop(self, t) -> None:
+        from ..store import Store
+
+        db_path = self.ctx.db_path
+        store = None
+        last = time.monotonic()
+        try:
+            while not t.cancelled:
+                self._wake.clear()
+                req = self._take()
+                if req is None:
+                    if store is not None and time.monotonic() - last > IDLE_CLOSE_S:
+                        store.close()
+                        store = None
+                    self._wake.wait(0.05)
+                    continue
+                self.busy = True
+                try:
+                    if store is None:
+                        store = Store(db_path)
+                    value = req.fn(store.views)
+                except Exception as e:  # noqa: BLE001 - handed to the view as words
+                    t.emit("error", (req, user_message(e)))
+                    if store is not None:
+                        try:
+                            store.close()
+                        except Exception:  # noqa: BLE001
+                            pass
+                        store = None
+                else:
+                    t.emit("answer", (req, value))
+                finally:
+                    self.busy = False
+                    last = time.monotonic()
+        finally:
+            if store is not None:
+                store.close()
+
+
+# -- the model ------------------------------------------------------------------------------------------
+@dataclass
+class Snapshot:
+    """What an "open" or "refresh" request brings back."""
+
+    count: int
+    pages: dict[int, list] = field(default_factory=dict)
+    anchors: list[tuple[int, tuple]] | None = None     # (position, key)
+    positions: dict[tuple, int] = field(default_factory=dict)
+    newer: int = 0
+    stamp: Any = None
+    extra: Any = None
+
+
+def split_pages(rows: Sequence, first_pos: int, count: int) -> dict[int, list]:
+    """The whole pages (aligned on ``PAGE``) inside *rows*, which start at position *first_pos*."""
+    out: dict[int, list] = {}
+    end = first_pos + len(rows)
+    p = -(-first_pos // PAGE)
+    while True:
+        start = p * PAGE
+        stop = min(start + PAGE, count)
+        if start >= count or stop > end or start < first_pos:
+            break
+        out[p] = list(rows[start - first_pos:stop - first_pos])
+        p += 1
+    return out
+
+
+class LazyModel(QAbstractTableModel):
+    """Rows of a filtered, sorted query, fetched page by page as they come into view."""
+
+    page_loaded = Signal(int)
+
+    def __init__(self, columns: Sequence[LazyColumn], worker: QueryWorker, group: str, parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.worker = worker
+        self.group = group                    # "reports" or "replies": the store.views attribute
+        self.filter: Any = None
+        self.sort: Any = None
+        self.gen = 0
+        self._count = 0
+        self._pages: OrderedDict[int, list] = OrderedDict()
+        self._wanted: set[int] = set()
+        self._anchors: list[tuple[int, tuple]] | None = None
+        self.font_of: Callable[[Any], QFont | None] | None = None
+        self._colors: dict[str, QColor] = {}
+        worker.answered.connect(self._answered)
+
+    # -- what Qt asks -------------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].title
+        return None
+
+    def row(self, r: int):
+        """The row object at *r*, or None while its page is not loaded (asks for the page)."""
+        page = self._pages.get(r // PAGE)
+        if page is None:
+            self._want(r // PAGE)
+            return None
+        i = r % PAGE
+        return page[i] if i < len(page) else None
+
+    def loaded_row(self, r: int):
+        """The row at *r* if loaded, without asking for it."""
+        page = self._pages.get(r // PAGE)
+        if page is None:
+            return None
+        i = r % PAGE
+        return page[i] if i < len(page) else None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.row(index.row())
+        col = self.columns[index.column()]
+        if row is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "…" if index.column() == 0 else ""
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return self._color("#999999")
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(row)
+        if role == Qt.ItemDataRole.ForegroundRole and col.color is not None:
+            c = col.color(row)
+            return self._color(c) if c else None
+        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
+            return col.tooltip(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and self.font_of is not None:
+            return self.font_of(row)
+        return None
+
+    def _color(self, name: str) -> QColor:
+        c = self._colors.get(name)
+        if c is None:
+            c = self._colors[name] = QColor(name)
+        return c
+
+    # -- pages ----------------------------------------------------------------------------------------
+    @property
+    def loaded_pages(self) -> int:
+        return len(self._pages)
+
+    def has_anchors(self) -> bool:
+        return self._anchors is not None
+
+    def _want(self, p: int) -> None:
+        if p in self._wanted or p < 0 or p * PAGE >= self._count:
+            return
+        plan = self._plan(p)
+        if plan is None:          # no key to start from yet: asked again when the anchors arrive
+            self._wanted.add(p)
+            return
+        self._wanted.add(p)
+        group, f, sort, count, gen = self.group, self.filter, self.sort, self._count, self.gen
+        how, key, skip = plan
+
+        def fetch(v):
+            q = getattr(v, group)
+            limit = min(PAGE, count - p * PAGE)
+            if how == "after":
+                return q.page(f, sort, after=key, limit=limit)
+            if how == "before":
+                return q.page_before(f, sort, before=key, limit=limit)
+            return q.rows_from(f, sort, key, limit=skip + limit)[skip:]
+
+        self.worker.submit(Request("page", gen, fetch, page=p))
+
+    def _plan(self, p: int) -> tuple[str, tuple | None, int] | None:
+        if p == 0:
+            return ("after", None, 0)
+        prev = self._pages.get(p - 1)
+        if prev and len(prev) == PAGE:
+            return ("after", prev[-1].key, 0)
+        nxt = self._pages.get(p + 1)
+        if nxt:
+            return ("before", nxt[0].key, 0)
+        if (p + 1) * PAGE >= self._count:    # the last page
+            return ("before", None, 0)
+        if self._anchors:
+            start = p * PAGE
+            best = None
+            for pos, key in self._anchors_near(start):
+                if pos <= start and start - pos < 2 * PAGE:
+                    best = (pos, key)
+            if best is not None:
+                return ("from", best[1], start - best[0])
+        return None
+
+    def _anchors_near(self, start: int):
+        import bisect
+
+        anchors = self._anchors or []
+        i = bisect.bisect_right(anchors, start, key=lambda a: a[0])
+        return anchors[max(0, i - 2):i]
+
+    def _answered(self, req: Request, value) -> None:
+        if req.gen != self.gen:
+            return
+        if req.kind == "page":
+            self._wanted.discard(req.page)
+            self._put(req.page, value)
+            self._fill_neighbours()
+        elif req.kind == "anchors":
+            self._anchors = value
+            self._retry_wanted()
+
+    def _put(self, p: int, rows: list) -> None:
+        if p is None or not rows:
+            return
+        self._pages[p] = rows
+        self._pages.move_to_end(p)
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        first = p * PAGE
+        last = min(first + len(rows), self._count) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+        self.page_loaded.emit(p)
+
+    def _fill_neighbours(self) -> None:
+        """Pages waiting for a starting key may have one now."""
+        self._retry_wanted()
+
+    def _retry_wanted(self) -> None:
+        waiting = [p for p in self._wanted if not self.worker.pending(lambda r, p=p: r.kind == "page" and r.page == p)]
+        for p in waiting:
+            self._wanted.discard(p)
+            if p not in self._pages:
+                self._want(p)
+
+    # -- generations ----------------------------------------------------------------------------------
+    def new_generation(self) -> int:
+        self.gen += 1
+        gen = self.gen
+        self.worker.drop(lambda r: r.kind in ("page", "anchors", "open", "refresh") and r.gen != gen)
+        self._wanted.clear()
+        return gen
+
+    def apply(self, snap: Snapshot) -> None:
+        """Install an open/refresh answer (a model reset)."""
+        self.beginResetModel()
+        self._count = snap.count
+        self._pages.clear()
+        self._wanted.clear()
+        for p, rows in sorted(snap.pages.items()):
+            if rows:
+                self._pages[p] = rows
+        self._anchors = snap.anchors
+        self.endResetModel()
+
+    def request_anchors(self) -> None:
+        group, f, sort = self.group, self.filter, self.sort
+        self.worker.submit(Request("anchors", self.gen, lambda v: [
+            (i * PAGE, k) for i, k in enumerate(getattr(v, group).anchors(f, sort, PAGE))], priority=2))
+
+    def shift_anchors(self, anchors: list[tuple[int, tuple]] | None, by: int) -> list[tuple[int, tuple]] | None:
+        if anchors is None:
+            return None
+        return [(pos + by, key) for pos, key in anchors]
+
+
+# -- the widget -----------------------------------------------------------------------------------------
+class LazyTable(QWidget):
+    """A QTableView over a ``LazyModel``, a "N 条新…" hint over its top edge, and a column chooser."""
+
+    refreshed = Signal()          # an open or refresh was applied
+    stamp_changed = Signal()
+
+    def __init__(self, ctx, *, view_name: str, group: str, columns: Sequence[LazyColumn], sort_default,
+                 hint_text: Callable[[int], str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view_name = view_name
+        self.worker = QueryWorker(ctx, f"view:{view_name}", self)
+        self.model = LazyModel(columns, self.worker, group, self)
+        self.view = QTableView(self)
+        self.view.setObjectName(view_name)
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        vh = self.view.verticalHeader()
+        vh.hide()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        fm = self.fontMetrics()
+        for i, c in enumerate(columns):
+            header.resizeSection(i, max(fm.horizontalAdvance(c.sample), fm.horizontalAdvance(c.title)) + 24)
+            header.setSectionHidden(i, c.hidden)
+        self._sort_default = sort_default
+        self._hint_text = hint_text
+        self.hint = QPushButton(self.view.viewport())
+        self.hint.setObjectName(f"{view_name}NewRowsHint")
+        self.hint.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.hint.setStyleSheet("QPushButton { background: #1c7ed6; color: white; border-radius: 10px;"
+                                " padding: 3px 12px; font-weight: bold; }")
+        self.hint.hide()
+        self.hint.clicked.connect(self.scroll_to_top)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.worker.answered.connect(self._answered)
+        self.worker.failed.connect(self._failed)
+        self._seen_top: tuple | None = None    # key of row 0 when the user was last at the top
+        self.newer = 0                          # rows newer than that (the hint)
+        self.stamp: Any = None
+        self._refreshing = False
+        self._dirty = False
+        self.opened = 0                         # opens/refreshes applied (tests wait on it)
+        self.error: TaskError | None = None
+        self._restore_header()
+        self.stamp_timer = QTimer(self)
+        self.stamp_timer.setInterval(STAMP_INTERVAL_MS)
+        self.stamp_timer.timeout.connect(self.check_stamp)
+
+    # -- header: column chooser, remembered state ----------------------------------------------------
+    def _column_menu(self, pos) -> None:
+        menu = QMenu(self)
+        header = self.view.horizontalHeader()
+        for i, c in enumerate(self.model.columns):
+            if not c.hideable:
+                continue
+            act = QAction(c.title, menu)
+            act.setCheckable(True)
+            act.setChecked(not header.isSectionHidden(i))
+            act.toggled.connect(lambda on, i=i: self.set_column_visible(i, on))
+            menu.addAction(act)
+        menu.popup(header.mapToGlobal(pos))
+        self._menu = menu
+
+    def set_column_visible(self, i: int, visible: bool) -> None:
+        self.view.horizontalHeader().setSectionHidden(i, not visible)
+
+    def column_visible(self, name: str) -> bool:
+        for i, c in enumerate(self.model.columns):
+            if c.name == name:
+                return not self.view.horizontalHeader().isSectionHidden(i)
+        return False
+
+    def _restore_header(self) -> None:
+        state = self.ctx.qsettings.value(f"views/{self.view_name}/lazyHeader")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.view.horizontalHeader().restoreState(state)
+
+    def save_state(self) -> None:
+        self.ctx.qsettings.setValue(f"views/{self.view_name}/lazyHeader", self.view.horizontalHeader().saveState())
+
+    # -- opening a filter -----------------------------------------------------------------------------
+    def set_query(self, f, sort=None, extra: Callable[[Any], Any] | None = None) -> None:
+        """Show the rows matching *f* in *sort* order (count and first page on the worker, then the anchors)."""
+        m = self.model
+        m.filter, m.sort = f, sort or self._sort_default
+        gen = m.new_generation()
+        group, sort = m.group, m.sort
+        self._refreshing = True
+        self._dirty = False
+        extra = self._extra() if self._extra else None
+
+        def work(v):
+            q = getattr(v, group)
+            stamp = _stamp(v)
+            n = q.count(f)
+            first = q.page(f, sort, after=None, limit=PAGE) if n else []
+            return Snapshot(n, {0: first} if first else {}, stamp=stamp, extra=extra(v) if extra else None)
+
+        self.worker.submit(Request("open", gen, work, priority=0))
+
+    def _answered(self, req: Request, snap) -> None:
+        if req.kind not in ("open", "refresh", "stamp") or req.gen != self.model.gen:
+            return
+        if req.kind == "stamp":
+            if snap != self.stamp and not self._refreshing:
+                self.stamp_changed.emit()
+                self.refresh()
+            return
+        self._refreshing = False
+        self.error = None
+        if req.kind == "open":
+            self.model.apply(snap)
+            self.view.verticalScrollBar().setValue(0)
+            self._seen_top = self.model.loaded_row(0).key if snap.count else None
+            self.newer = 0
+            self.model.request_anchors()
+        else:
+            self._apply_refresh(req, snap)
+        self.stamp = snap.stamp
+        self.extra = snap.extra
+        first = self.model.loaded_row(0)
+        self._row0_key = first.key if first is not None else None
+        self._show_hint()
+        self.opened += 1
+        self.refreshed.emit()
+        if self._dirty:
+            self._dirty = False
+            self.refresh()
+
+    def _failed(self, req: Request, error: TaskError) -> None:
+        if req.kind in ("open", "refresh"):
+            self._refreshing = False
+            self.error = error
+            self.refreshed.emit()
+
+    # -- live refresh ---------------------------------------------------------------------------------
+    def top_row(self) -> int:
+        r = self.view.rowAt(0)
+        return max(r, 0)
+
+    def refresh(self) -> None:
+        """Re-read the count and the rows in view, keeping the rows on screen and the selection."""
+        m = self.model
+        if m.filter is None:
+            return
+        if self._refreshing:
+            self._dirty = True
+            return
+        self._refreshing = True
+        top = self.top_row()
+        top_row = m.loaded_row(top)
+        top_key = top_row.key if top_row is not None else None
+        offset = self.view.verticalScrollBar().value() - top * self.view.verticalHeader().defaultSectionSize()
+        selected = [r.row() for r in self.view.selectionModel().selectedRows()][:KEEP_SELECTED]
+        current = self.view.currentIndex()
+        keep_rows = {r: m.loaded_row(r) for r in selected + ([current.row()] if current.isValid() else [])}
+        keep_keys = [row.key for row in keep_rows.values() if row is not None]
+        at_top = self.view.verticalScrollBar().value() == 0
+        seen = self._seen_top
+        f, sort, group, gen, old_count = m.filter, m.sort, m.group, m.gen, m.rowCount()
+        visible = max(1, self.view.viewport().height() // max(1, self.view.verticalHeader().defaultSectionSize()))
+        time_sorted = getattr(sort, "column", None) == "time" and getattr(sort, "descending", False)
+        old_anchors = m._anchors
+        row0_key = self._row0_key
+        extra = self._extra() if self._extra else None
+
+        def work(v):
+            q = getattr(v, group)
+            stamp = _stamp(v)
+            n = q.count(f)
+            snap = Snapshot(n, stamp=stamp, extra=extra(v) if extra else None)
+            snap.newer = q.newer_than(seen, f) if seen is not None else 0
+            for key in keep_keys:
+                snap.positions[key] = q.position(f, sort, key)
+            first = q.page(f, sort, after=None, limit=PAGE) if n else []
+            rows_at_top = None
+            if time_sorted and row0_key is not None:
+                rows_at_top = snap.newer if row0_key == seen else q.newer_than(row0_key, f)
+            if first:
+                snap.pages[0] = first
+            if top_key is not None and not at_top:
+                pos = q.position(f, sort, top_key)
+                snap.positions[top_key] = pos
+                before = q.page_before(f, sort, before=top_key, limit=PAGE)
+                after = q.rows_from(f, sort, top_key, limit=PAGE + visible + PAGE)
+                start = pos - len(before)
+                snap.pages.update(split_pages(list(before) + list(after), start, n))
+            # anchors: shifted when every new row came in at the top (newest first), else found again
+            if rows_at_top is not None and old_anchors is not None and n - old_count == rows_at_top:
+                snap.anchors = [(p + rows_at_top, k) for p, k in old_anchors]
+            else:
+                snap.anchors = [(i * PAGE, k) for i, k in enumerate(q.anchors(f, sort, PAGE))] if n else []
+            return snap
+
+        self._pending_refresh = (top_key, offset, keep_rows, current.row() if current.isValid() else -1, at_top)
+        self.worker.submit(Request("refresh", gen, work, priority=0))
+
+    def _apply_refresh(self, req: Request, snap: Snapshot) -> None:
+        top_key, offset, keep_rows, current_row, at_top = self._pending_refresh
+        bar = self.view.verticalScrollBar()
+        h = self.view.verticalHeader().defaultSectionSize()
+        self.model.new_generation()   # pages asked for before this answer have the old positions
+        self.model.apply(snap)
+        if at_top:
+            bar.setValue(0)
+            first = self.model.loaded_row(0)
+            self._seen_top = first.key if first is not None else None
+            self.newer = 0
+        else:
+            pos = snap.positions.get(top_key) if top_key is not None else None
+            if pos is not None:
+                bar.setValue(pos * h + offset)
+            self.newer = snap.newer
+        sel = QItemSelection()
+        current_index = None
+        for r, row in keep_rows.items():
+            if row is None:
+                continue
+            pos = snap.positions.get(row.key)
+            if pos is None or pos >= snap.count:
+                continue
+            if r == current_row:
+                current_index = self.model.index(pos, 0)
+            sel.select(self.model.index(pos, 0), self.model.index(pos, self.model.columnCount() - 1))
+        sm = self.view.selectionModel()
+        if current_index is not None:
+            sm.setCurrentIndex(current_index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        if not sel.isEmpty():
+            sm.select(sel, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+    _extra: Callable[[], Callable[[Any], Any] | None] | None = None
+    extra: Any = None
+    _row0_key: tuple | None = None
+    _pending_refresh: tuple = (None, 0, {}, -1, True)
+
+    def set_extra(self, factory: Callable[[], Callable[[Any], Any] | None] | None) -> None:
+        """Something more the open and refresh requests read on the worker (e.g. the unread count):
+        *factory* is called on the GUI thread for each request and returns the function the worker runs."""
+        self._extra = factory
+
+    def check_stamp(self) -> None:
+        """Read the store's change stamp; a change (e.g. ``ljsms pull`` in another process) refreshes."""
+        if self.model.filter is None or self._refreshing:
+            return
+        if self.worker.pending(lambda r: r.kind == "stamp"):
+            return
+        self.worker.submit(Request("stamp", self.model.gen, _stamp, priority=0))
+
+    # -- the hint -------------------------------------------------------------------------------------
+    def _scrolled(self, value: int) -> None:
+        if value == 0:
+            first = self.model.loaded_row(0)
+            if first is not None:
+                self._seen_top = first.key
+            self.newer = 0
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        if self.newer > 0 and self.view.verticalScrollBar().value() > 0:
+            self.hint.setText(self._hint_text(self.newer))
+            self.hint.adjustSize()
+            vp = self.view.viewport()
+            self.hint.move((vp.width() - self.hint.width()) // 2, 6)
+            self.hint.show()
+            self.hint.raise_()
+        else:
+            self.hint.hide()
+
+    def scroll_to_top(self) -> None:
+        self.view.verticalScrollBar().setValue(0)
+        self.newer = 0
+        self.hint.hide()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._show_hint()
+
+    # -- selection ------------------------------------------------------------------------------------
+    def selected_rows(self) -> list:
+        """The loaded row objects of the selected rows, top to bottom."""
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
+        return [r for r in (self.model.loaded_row(i) for i in rows) if r is not None]
+
+
+def _stamp(v):
+    try:
+        return v.stamp()
+    except NotImplementedError:
+        return None
