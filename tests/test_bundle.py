@@ -56,4 +56,9 @@ def test_build_sh_makes_a_bundle_that_proves_itself(tmp_path):
     help_ = subprocess.run([str(cli), "--help"], **run)
     assert help_.returncode == 0, help_.stderr
     assert "ljsms" in help_.stdout and "simulate" in help_.stdout and "退出状态" in help_.stdout
+    # Reading a workbook goes through the reader process, which the bundle starts as `ljsms --ljsms-sheet-worker`.
+    sample = internal / "ljsms_desktop" / "resources" / "sample_import.xlsx"
+    check = subprocess.run([str(cli), "check", str(sample)], **run)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "有效 5" in check.stdout, check.stdout
     print(f"bundle {size:.0f} MB")
