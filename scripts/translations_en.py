@@ -49,6 +49,17 @@ EN: dict[str, str] = {
     "最近连接网关：{0}": "Last gateway contact: {0}",
     "⚠ 拉取报告失败": "⚠ Fetching reports failed",
     "报告/回复已于 {0} 拉取": "Reports/replies fetched at {0}",
+    "另一个窗口正在拉取报告": "Another window is fetching reports",
+    "另一个窗口或 ljsms watch 正在为这个账号拉取状态报告和回复，这里不再重复拉取；它结束后这里自动接着拉取。":
+        "Another window or 'ljsms watch' is fetching this account's reports and replies, so this window does "
+        "not; it takes over when that one ends.",
+    "⚠ {0} 次拉取可能丢失了最多 {1} 条": "⚠ {0} fetches may have lost up to {1} items",
+    "⚠ {0} 次拉取可能丢失了数据（数量不明）": "⚠ {0} fetches may have lost items (how many is unknown)",
+    "⚠ 一次拉取可能丢失了最多 {0} 条": "⚠ A fetch may have lost up to {0} items",
+    "⚠ 一次拉取可能丢失了数据（数量不明）": "⚠ A fetch may have lost items (how many is unknown)",
+    "网关已交出这些状态报告或回复，但回答在途中中断（超时、连接断开或内容不完整），它们在网关上已无法再次拉取。详见日志。":
+        "The gateway handed these reports or replies out, but its answer broke on the way (timeout, dropped "
+        "connection or incomplete content); they cannot be fetched again. See the log.",
     "联江短信桌面助手：有定时发送在等待": "Lianjiang SMS Desktop: scheduled sends are waiting",
     "窗口已隐藏到托盘，定时发送会按时执行": "The window is hidden in the tray; scheduled sends will go out on time",
     "还没有设置账号和密码：请打开“设置”填写": "No account and password yet: enter them in Settings",

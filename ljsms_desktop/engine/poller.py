@@ -60,7 +60,7 @@ LOSSES_KEPT = 20        # recent possible losses kept in the store's meta table
 class PollerBusyError(Exception):
     """Another poller (window or ``ljsms watch``) already pulls this account into this data folder."""
 
-    code = "poller_busy"
+    kind = "poller_busy"
 
     def __init__(self, account: str):
         self.account = account

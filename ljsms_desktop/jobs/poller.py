@@ -26,17 +26,26 @@ def start_poller(ctx) -> None:
         from ..store import Store
 
         client = make_client()
-        poller = Poller(lambda: Store(db_path), client, interval)
+        from ..engine.poller import PollerBusyError
+
+        # Retry waits end early when the window closes; a pull not yet stored then stays in the spool.
+        poller = Poller(lambda: Store(db_path), client, interval, sleep=task.cancel_event.wait)
         try:
             while not task.cancelled:
                 try:
                     result = poller.poll_once()
+                except PollerBusyError:  # another window or `ljsms watch` pulls this account: wait, try again
+                    task.emit("poll", {"error": None, "busy": True, "at": time.time()})
                 except Exception as e:  # noqa: BLE001 - shown in the status bar, the loop goes on
                     task.emit("poll", {"error": user_message(e), "at": time.time()})
                 else:
+                    # lost_pulls / lost_items: pulls whose answer broke after the gateway handed them out
+                    # (a code and counts; the window words them).
                     task.emit("poll", {"error": None, "at": time.time(), "reports": result.new_reports,
                                        "replies": result.new_replies, "opt_outs": result.opt_outs,
-                                       "resolved": result.resolved_batches, "summary": result.summary_zh()})
+                                       "resolved": result.resolved_batches, "summary": result.summary_zh(),
+                                       "lost_pulls": result.lost_pulls, "lost_items": result.lost_items,
+                                       "more_waiting": result.more_waiting, "recovered": result.recovered})
                 task.cancel_event.wait(interval)
         finally:
             poller.close()
@@ -44,7 +53,7 @@ def start_poller(ctx) -> None:
 
     def on_event(kind: str, data: dict) -> None:
         data = dict(data, at_text=time.strftime("%H:%M:%S", time.localtime(data["at"])))
-        if data["error"] is None:
+        if data["error"] is None and not data.get("busy"):
             ctx.note_contact(data["at"])
             ctx.notify(Changes(reports=bool(data.get("reports") or data.get("resolved")),
                                campaigns=bool(data.get("resolved")), replies=bool(data.get("replies")),

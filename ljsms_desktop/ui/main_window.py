@@ -219,8 +219,23 @@ class MainWindow(QMainWindow):
             self.poll_label.setText(self.tr("⚠ 拉取报告失败"))
             self.poll_label.setToolTip(wording.message(error))
             return
+        if status.get("busy"):
+            self.poll_label.setText(self.tr("另一个窗口正在拉取报告"))
+            self.poll_label.setToolTip(self.tr("另一个窗口或 ljsms watch 正在为这个账号拉取状态报告和回复，"
+                                               "这里不再重复拉取；它结束后这里自动接着拉取。"))
+            return
         self.poll_label.setToolTip(status.get("summary", ""))
         self.poll_label.setText(self.tr("报告/回复已于 {0} 拉取").format(status.get("at_text", "")))
+        lost, up_to = int(status.get("lost_pulls") or 0), int(status.get("lost_items") or 0)
+        if lost:  # the gateway handed a pull out and its answer broke on the way: those items are gone
+            text = (self.tr("⚠ {0} 次拉取可能丢失了最多 {1} 条").format(lost, up_to) if up_to else
+                    self.tr("⚠ {0} 次拉取可能丢失了数据（数量不明）").format(lost))
+            if lost == 1:
+                text = (self.tr("⚠ 一次拉取可能丢失了最多 {0} 条").format(up_to) if up_to else
+                        self.tr("⚠ 一次拉取可能丢失了数据（数量不明）"))
+            self.poll_label.setText(text)
+            self.poll_label.setToolTip(self.tr("网关已交出这些状态报告或回复，但回答在途中中断（超时、连接断开或内容不完整），"
+                                               "它们在网关上已无法再次拉取。详见日志。"))
 
     def _schedule_started(self, s) -> None:
         self._schedule_line(self.tr("定时发送开始：{0}（{1} 个号码）").format(s.label, f"{s.recipients:,}"))
