@@ -35,7 +35,17 @@ from .validate import (
     ValidRows,
     validate_sheet,
 )
-from .writer import csv_safe, export_rows, write_csv, write_xlsx
+
+_WRITER = ("csv_safe", "export_rows", "write_csv", "write_xlsx")
+
+
+def __getattr__(name: str) -> object:
+    """The writers load xlsxwriter: imported on first use, so the reader process starts without it."""
+    if name in _WRITER:
+        from . import writer
+
+        return getattr(writer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "AUTO",
