@@ -88,10 +88,11 @@ def test_a_damaged_file_at_start_offers_the_newest_backup(open_window, qtbot, tm
     box = w.findChild(QMessageBox, "damagedDialog")
     assert "0 字节" in box.text() and "最近的备份" in box.text()
     assert (home / "ljsms.sqlite3").stat().st_size == 0    # nothing started afresh over it
-    with qtbot.waitSignal(w.guard.restored, timeout=10000):
+    reload = qtbot.waitSignal(w.ctx.changes, timeout=10000,    # every view is told to reload
+                              check_params_cb=lambda c: c.campaigns and c.suppression and c.reports)
+    with reload, qtbot.waitSignal(w.guard.restored, timeout=10000):
         box.findChild(QPushButton, "restoreNewestButton").click()
     assert suppressed(home) == [NUMBER]
-    qtbot.waitUntil(lambda: w.campaigns.model.rowCount() == 1, timeout=5000)   # the views reloaded
 
 
 def test_a_restore_is_refused_while_the_file_is_busy(open_window, qtbot, tmp_path):
