@@ -253,3 +253,34 @@ def test_the_command_line_refuses_a_restore_while_the_file_is_open(home, capsys)
 def test_backup_without_a_data_file_says_so(home, capsys):
     code, out, err = run(capsys, "backup")
     assert code == 1 and "还没有数据文件" in err and out == ""
+
+
+def test_threads_opening_an_old_file_together_take_one_backup_before_the_migration(tmp_path, monkeypatch):
+    import threading
+
+    path = tmp_path / "ljsms.sqlite3"
+    fill(path)
+    for day in range(6):   # the dailies a burst of pre-migration copies would push out
+        backup.take_backup(path, now=datetime(2026, 11, 1 + day, 9, 0, 0))
+    monkeypatch.setattr(db, "MIGRATIONS", db.MIGRATIONS + (("CREATE TABLE later (x)",),))
+    monkeypatch.setattr(db, "SCHEMA_VERSION", db.SCHEMA_VERSION + 1)
+    barrier = threading.Barrier(6)
+    errors: list[BaseException] = []
+
+    def open_it():
+        try:
+            barrier.wait()
+            with Store(path) as store:
+                store.templates()
+        except BaseException as e:  # noqa: BLE001 - collected and asserted below
+            errors.append(e)
+
+    threads = [threading.Thread(target=open_it) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    kept = backup.list_backups(path)
+    assert [b.reason for b in kept].count(f"v{db.SCHEMA_VERSION - 1}") == 1
+    assert len(kept) == 7

@@ -110,18 +110,24 @@ def newest_backup(db_path: str | os.PathLike[str]) -> BackupFile | None:
 
 # -- taking backups ------------------------------------------------------------------------------
 def take_backup(db_path: str | os.PathLike[str], *, reason: str = "", conn: sqlite3.Connection | None = None,
-                now: datetime | None = None, keep: int = KEEP) -> Path:
+                now: datetime | None = None, keep: int = KEEP, once_a_day: bool = False) -> Path:
     """Copy the database into ``backups/`` now and keep the newest *keep*; returns the new file.
 
     *conn*: an open connection to copy from (not inside a transaction); else the file is opened
     for the copy (refused with StoreError("damaged") when it is empty or truncated).
+    *once_a_day*: not when a backup with this *reason* was taken today (the window's tasks all open
+    the file at start: one copy before a migration, not one per thread pushing the dailies out).
     """
     db_path = Path(db_path)
     with _lock:
+        now = now or datetime.now()
+        if once_a_day:
+            same = [b for b in list_backups(db_path) if b.reason == reason and b.taken_at.date() == now.date()]
+            if same:
+                return same[0].path
         if conn is None:
             refuse_damaged(db_path, missing_ok=False)
         folder = paths.make_private_dir(backup_dir(db_path))
-        now = now or datetime.now()
         target = _free_name(folder, now, reason)
         tmp = folder / f".{target.name}.tmp"
         try:

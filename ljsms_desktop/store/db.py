@@ -72,7 +72,7 @@ def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
             for name in (path, f"{path}-wal", f"{path}-shm"):  # SQLite makes them 0644 less the umask
                 paths.make_private(name)
             if 0 < user_version(conn) < SCHEMA_VERSION:
-                backup.take_backup(path, reason=f"v{user_version(conn)}", conn=conn)
+                backup.take_backup(path, reason=f"v{user_version(conn)}", conn=conn, once_a_day=True)
             migrate(conn)
         except BaseException:
             conn.close()
