@@ -23,29 +23,51 @@ SheetError, never a crash of the caller. ``open_workbook``/``validate_sheet`` wo
 (the reader process uses them; so do tests).
 """
 
-from .errors import Cancelled, SheetError
-from .isolated import SheetInfo, export_problem_rows, import_sheet, import_with_layout, inspect_file, list_sheets
-from .layout import AUTO, REASON_COLUMN, Layout, detect_layout, preview_rows, resolve_column
-from .reader import Sheet, Workbook, open_workbook
-from .validate import (
-    MAX_TEXT_CHARS,
-    MAX_VALUE_CHARS,
-    ImportResult,
-    Problem,
-    ValidRows,
-    validate_sheet,
-)
+from typing import TYPE_CHECKING
 
-_WRITER = ("csv_safe", "export_rows", "write_csv", "write_xlsx")
+from .._lazy import lazy_exports
 
+# Lazy (PEP 562, see ljsms_desktop/_lazy.py): a name's submodule is imported when the name is first used.
+_EXPORTS = {
+    "Cancelled": "errors",
+    "SheetError": "errors",
+    "SheetInfo": "isolated",
+    "export_problem_rows": "isolated",
+    "import_sheet": "isolated",
+    "import_with_layout": "isolated",
+    "inspect_file": "isolated",
+    "list_sheets": "isolated",
+    "AUTO": "layout",
+    "REASON_COLUMN": "layout",
+    "Layout": "layout",
+    "detect_layout": "layout",
+    "preview_rows": "layout",
+    "resolve_column": "layout",
+    "Sheet": "reader",
+    "Workbook": "reader",
+    "open_workbook": "reader",
+    "MAX_TEXT_CHARS": "validate",
+    "MAX_VALUE_CHARS": "validate",
+    "ImportResult": "validate",
+    "Problem": "validate",
+    "ValidRows": "validate",
+    "validate_sheet": "validate",
+    # The writers load xlsxwriter: imported on first use, so the reader process starts without it.
+    "csv_safe": "writer",
+    "export_rows": "writer",
+    "write_csv": "writer",
+    "write_xlsx": "writer",
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
-def __getattr__(name: str) -> object:
-    """The writers load xlsxwriter: imported on first use, so the reader process starts without it."""
-    if name in _WRITER:
-        from . import writer
+if TYPE_CHECKING:  # what the names are, for type checkers and readers
+    from .errors import Cancelled, SheetError
+    from .isolated import SheetInfo, export_problem_rows, import_sheet, import_with_layout, inspect_file, list_sheets
+    from .layout import AUTO, REASON_COLUMN, Layout, detect_layout, preview_rows, resolve_column
+    from .reader import Sheet, Workbook, open_workbook
+    from .validate import MAX_TEXT_CHARS, MAX_VALUE_CHARS, ImportResult, Problem, ValidRows, validate_sheet
+    from .writer import csv_safe, export_rows, write_csv, write_xlsx
 
-        return getattr(writer, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "AUTO",
