@@ -14,6 +14,11 @@
    been processed, as a ratio to a bare ``QMainWindow`` shown the same way in the same run
    (alternating, several repetitions, median). The first, cold window (module imports included)
    is reported separately.
+3. Whole-process start-up: ``ljsms-desktop --exit-after-paint`` (a data folder with one campaign) against
+   a bare PySide6 process that shows a QMainWindow, from spawn to the first painted window, and the
+   peak memory of each (medians of interleaved rounds). Targets: <= 2.0x time, <= 1.6x peak memory.
+   ``--bundle dist/ljsms-desktop`` measures the bundle's executable instead; ``--skip import --skip
+   send --skip startup`` leaves only this.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_ui.py [--quick] [--rows 100000] [--numbers 200000]
 """
@@ -391,6 +396,110 @@ def bench_startup(url: str, tmp: Path, reps: int) -> None:
     print(f"   ratio app / bare          : {a / b:7.1f}x  [{min(app_times) / min(bare_times):.1f}x]")
 
 
+# -- whole-process start-up -----------------------------------------------------------------------------
+BARE_PROCESS = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow()
+w.setWindowTitle("bare")
+w.resize(1100, 720)
+class Seen(QObject):
+    done = False
+    def eventFilter(self, obj, event):
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            QTimer.singleShot(0, lambda: (print("painted", flush=True), app.quit()))
+        return False
+seen = Seen()
+w.installEventFilter(seen)
+w.show()
+app.exec()
+"""
+TARGET_TIME_RATIO = 2.0
+TARGET_MEMORY_RATIO = 1.6
+
+
+def _one_process(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from spawning *cmd* to its "painted" line, and its peak memory (MB, ru_maxrss)."""
+    import subprocess
+
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                            env=env, text=True)
+    took = float("nan")
+    for line in proc.stdout:
+        if line.startswith("painted"):
+            took = time.perf_counter() - started
+            break
+    proc.stdout.read()
+    proc.stdout.close()
+    if hasattr(os, "wait4"):
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    else:  # Windows: no rusage of a child here
+        proc.wait()
+        peak = float("nan")
+    if took != took:
+        raise RuntimeError(f"{cmd[0]} never printed 'painted'")
+    return took, peak
+
+
+def one_campaign_home(home: Path) -> Path:
+    """A data folder as a user's would be on the second start: settings with an account, one campaign."""
+    from ljsms_desktop.core.planning import plan_plain
+    from ljsms_desktop.engine.campaigns import create_campaign
+    from ljsms_desktop.settings import Settings
+    from ljsms_desktop.store import Store
+
+    home.mkdir(parents=True, exist_ok=True)
+    Settings(account="demo", base_url="http://127.0.0.1:9/api/v1").save(home / "settings.json")
+    with Store(home / "ljsms.sqlite3") as store:
+        create_campaign(store, plan_plain(CONTENT, ["13800138000", "13900139000"]), name="启动测试")
+    return home
+
+
+def bench_process_startup(tmp: Path, reps: int, bundle: Path | None) -> dict[str, float]:
+    """Whole processes, interleaved: ``ljsms-desktop --exit-after-paint`` (a data folder with one campaign)
+    against a bare PySide6 process that shows a QMainWindow, each from spawn to its first painted
+    window; peak memory from the kernel's accounting of each child. Medians of *reps* rounds."""
+    home = one_campaign_home(tmp / "process-startup")
+    env = {**os.environ, "LJSMS_HOME": str(home), "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    bare_script = tmp / "bare_window.py"
+    bare_script.write_text(BARE_PROCESS, encoding="utf-8")
+    bare = [sys.executable, str(bare_script)]
+    if bundle is not None:
+        app = [str(bundle / ("ljsms-desktop.exe" if os.name == "nt" else "ljsms-desktop")), "--exit-after-paint"]
+        what = f"bundle {bundle}"
+    else:
+        app = [sys.executable, "-m", "ljsms_desktop.ui.app", "--exit-after-paint"]
+        what = "from source"
+    _one_process(app, env)   # warm the file cache (and .pyc files) once for both
+    _one_process(bare, env)
+    runs: dict[str, list[tuple[float, float]]] = {"app": [], "bare": []}
+    for r in range(reps):
+        order = (("app", app), ("bare", bare)) if r % 2 == 0 else (("bare", bare), ("app", app))
+        for name, cmd in order:
+            runs[name].append(_one_process(cmd, env))
+    t_app = statistics.median(t for t, _ in runs["app"])
+    t_bare = statistics.median(t for t, _ in runs["bare"])
+    m_app = statistics.median(m for _, m in runs["app"])
+    m_bare = statistics.median(m for _, m in runs["bare"])
+    time_ratio, memory_ratio = t_app / t_bare, m_app / m_bare
+    ok = lambda value, target: "ok" if value <= target else "over"  # noqa: E731
+    print(f"3. whole-process start-up to the first painted window ({what}; data folder with one campaign), "
+          f"median of {reps} interleaved rounds")
+    print(f"   ljsms-desktop        : {t_app * 1000:7.0f} ms  [{min(t for t, _ in runs['app']) * 1000:.0f}]  "
+          f"peak {m_app:6.1f} MB")
+    print(f"   bare PySide6 window  : {t_bare * 1000:7.0f} ms  [{min(t for t, _ in runs['bare']) * 1000:.0f}]  "
+          f"peak {m_bare:6.1f} MB")
+    print(f"   ratio                : {time_ratio:7.2f}x time (target <= {TARGET_TIME_RATIO}x: "
+          f"{ok(time_ratio, TARGET_TIME_RATIO)}), {memory_ratio:.2f}x peak memory (target <= "
+          f"{TARGET_MEMORY_RATIO}x: {ok(memory_ratio, TARGET_MEMORY_RATIO)})")
+    return {"time_ratio": time_ratio, "memory_ratio": memory_ratio}
+
+
 # -- main ---------------------------------------------------------------------------------------------
 def stall_runs(url: str, tmp: Path, book: Path | None, numbers: Path | None, a) -> None:
     """Each run in a fresh window and data folder; the summary gives min / median / max over runs."""
@@ -434,7 +543,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=None,
                     help="runs of the stall measurements, a fresh window each (default 3; 1 with --quick)")
     ap.add_argument("--startups", type=int, default=7, help="start-up repetitions")
-    ap.add_argument("--skip", choices=("import", "send", "startup"), action="append", default=[])
+    ap.add_argument("--skip", choices=("import", "send", "startup", "process"), action="append", default=[])
+    ap.add_argument("--process-startups", type=int, default=9,
+                    help="rounds of the whole-process start-up (app vs bare PySide6 process), default 9")
+    ap.add_argument("--bundle", type=Path, metavar="DIR",
+                    help="measure the whole-process start-up of the bundle in DIR (dist/ljsms-desktop) instead")
     ap.add_argument("--switch-interval", type=float, metavar="MS",
                     help="set sys.setswitchinterval before the window starts (to compare)")
     ap.add_argument("--profile", action="store_true",
@@ -445,7 +558,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.switch_interval is not None:
         sys.setswitchinterval(a.switch_interval / 1000)
     if a.quick:
-        a.rows, a.numbers, a.startups = 10_000, 20_000, 3
+        a.rows, a.numbers, a.startups, a.process_startups = 10_000, 20_000, 3, 5
     a.runs = a.runs or (1 if a.quick else 3)
     qInstallMessageHandler(_quiet_offscreen)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -458,6 +571,8 @@ def main(argv: list[str] | None = None) -> int:
         book = write_template_book(tmp / "模板名单.xlsx", a.rows) if "import" not in a.skip else None
         numbers = write_numbers_book(tmp / "号码.xlsx", a.numbers) if "send" not in a.skip else None
         print(f"(workbooks written in {time.perf_counter() - t:.1f} s)")
+        if "process" not in a.skip:
+            bench_process_startup(tmp, a.process_startups, a.bundle)
         # Balance large (but within a 32-bit int: the balance signal is Signal(int)); reports held
         # back a day and no replies, so the window is only sending.
         with simulator_process("--balance", str(10**9), "--report-delay", "86400", "--reply-rate", "0") as url:

@@ -153,16 +153,27 @@ def main(argv: list[str] | None = None) -> int:
     home = demo_env.home if demo_env else paths.data_dir()
     window = create_window(demo_env=demo_env, home=home)
 
+    started: list[bool] = []
+
+    def start_once() -> None:
+        """The background work (views, balance, poller, first-start dialog) begins after the first paint,
+        so it does not compete with it; a window that is never painted (minimised) starts anyway."""
+        if not started:
+            started.append(True)
+            window.start()
+
     def painted(seconds: float) -> None:
         log.info("window painted %.0f ms after the process started", seconds * 1000)
         if args.exit_after_paint:
             print(f"painted {seconds * 1000:.0f} ms ({QApplication.platformName()})", flush=True)
             window.quit()
             QApplication.quit()
+            return
+        QTimer.singleShot(0, start_once)
 
     window._paint_watcher = watch_first_paint(window, painted)
     window.show()
-    window.start()
+    QTimer.singleShot(3000, start_once)
     try:
         return app.exec()
     finally:
