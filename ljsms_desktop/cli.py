@@ -38,8 +38,34 @@ EPILOG = """\
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line usage error (status 2) instead of the usage block and a second line."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"错误：{message}（用法见 {self.prog} --help）\n")
+
+
+# Arguments that are text to send or names, never file paths: bytes that are not UTF-8 in them
+# (surrogate-escaped by Python) are refused at once instead of failing deep inside.
+_TEXT_ARGS = ("content", "template", "template_id", "to", "account", "base_url", "name", "reason", "sheet",
+              "mobile_column", "numbers")
+
+
+def _undecodable_argument(args: argparse.Namespace) -> str | None:
+    """The option whose text holds bytes that are not UTF-8 (a wrongly encoded terminal or script), if any."""
+    for dest in _TEXT_ARGS:
+        value = getattr(args, dest, None)
+        values = value if isinstance(value, list) else [value]
+        for v in values:
+            if isinstance(v, str) and any("\udc80" <= ch <= "\udcff" for ch in v):
+                if dest == "numbers" and os.path.exists(v):  # a file whose name is not UTF-8: allowed
+                    continue
+                return dest
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ljsms", description="联江短信命令行：余额、群发、模板群发、状态报告与上行回复。",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"ljsms {__version__}")
@@ -71,6 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    bad = _undecodable_argument(args)
+    if bad is not None:
+        option = bad if bad in ("campaign", "file", "numbers", "what") else "--" + bad.replace("_", "-")
+        print(f"错误：{option} 中有不是 UTF-8 编码的字节，无法使用。请把终端或脚本改用 UTF-8 编码后重试"
+              "（例如 LANG=zh_CN.UTF-8）", file=sys.stderr, flush=True)
+        return EXIT_USAGE
     ctx = Context(args)
     try:
         _setup_logging(args.verbose)
@@ -87,6 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         ctx.err("已中断。已保存的进度不会丢失，可用 ljsms resume 继续。")
         return EXIT_INTERRUPTED
+    except OverflowError:  # a number too large for the data file (e.g. a campaign id of 2**70)
+        ctx.err("错误：输入的数字太大，超出了允许的范围")
+        return EXIT_USAGE
+    except UnicodeError:  # text that cannot be encoded, from a file or an environment variable
+        ctx.err("错误：输入中有无法识别的字符编码（不是 UTF-8）。请检查终端、脚本或文件的编码后重试")
+        return EXIT_USAGE
     except BrokenPipeError:  # `ljsms campaigns --json | head`: the reader has what it wanted; stop quietly
         _silence_stdout()
         return EXIT_BROKEN_PIPE

@@ -36,7 +36,11 @@ def run_login(args, ctx) -> int:
         raise CliError("本机没有可用的系统钥匙串，无法保存密码。请改用环境变量 LJSMS_PASSWORD 提供密码", EXIT_USAGE)
     if not ctx.stdin.isatty():
         raise CliError("login 需要在终端里输入密码", EXIT_USAGE)
-    password = getpass.getpass(f"账号 {account} 的密码：")
+    try:
+        password = getpass.getpass(f"账号 {account} 的密码：")
+    except EOFError:  # Ctrl-D at the prompt
+        ctx.err("")
+        raise CliError("没有输入密码（输入已结束），未保存", EXIT_USAGE) from None
     if not password:
         raise CliError("密码为空，未保存", EXIT_USAGE)
     if not args.no_check:

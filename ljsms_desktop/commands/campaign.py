@@ -34,7 +34,7 @@ def register(sub) -> None:
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--to", metavar="N,N,…", help="号码，用逗号（或空格、分号）分隔")
     src.add_argument("--numbers", metavar="FILE", help="号码文件：每行一个号码的 .txt，或 .csv/.xlsx/.xls/.ods 表格")
-    src.add_argument("--failed-of", type=int, metavar="ID",
+    src.add_argument("--failed-of", type=campaign_id, metavar="ID",
                      help="活动 ID 中发送失败或从未发出的号码（已送达、待回执和状态未知的不算；先运行 ljsms pull）")
     _common(p)
     p.set_defaults(handler=run_send)
@@ -50,14 +50,14 @@ def register(sub) -> None:
 
     p = sub.add_parser("resume", help="继续发送已暂停、已停止或中断的活动（只发从未发出的批次）",
                        epilog=EXIT_HELP, formatter_class=fmt)
-    p.add_argument("campaign", type=int, metavar="ID", help="活动编号（见 ljsms campaigns）")
+    p.add_argument("campaign", type=campaign_id, metavar="ID", help="活动编号（见 ljsms campaigns）")
     p.add_argument("--yes", "-y", action="store_true", help="不询问，直接继续")
     p.add_argument("--json", action="store_true", help="结束时以 JSON 输出活动统计")
     p.add_argument("--window", type=int, default=None, help=argparse.SUPPRESS)
     p.set_defaults(handler=run_resume)
 
     p = sub.add_parser("cancel", help="取消一个未发完的活动：剩余的批次不再发送（已发出的不受影响）")
-    p.add_argument("campaign", type=int, metavar="ID", help="活动编号")
+    p.add_argument("campaign", type=campaign_id, metavar="ID", help="活动编号")
     p.add_argument("--yes", "-y", action="store_true", help="不询问，直接取消")
     p.add_argument("--json", action="store_true", help="结束时以 JSON 输出活动统计")
     p.set_defaults(handler=run_cancel)
@@ -67,9 +67,20 @@ def register(sub) -> None:
     p.set_defaults(handler=run_campaigns)
 
     p = sub.add_parser("status", help="显示一个活动的统计：接收、送达、失败、回复、退订……")
-    p.add_argument("campaign", type=int, metavar="ID", help="活动编号")
+    p.add_argument("campaign", type=campaign_id, metavar="ID", help="活动编号")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=run_status)
+
+
+def campaign_id(text: str) -> int:
+    """argparse type of a campaign id: a positive integer the data file can hold (not 2**70)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"活动编号应是正整数，而不是“{text}”") from None
+    if not 1 <= value <= 2 ** 63 - 1:
+        raise argparse.ArgumentTypeError(f"没有编号为 {text} 的活动（编号是 1 到 {2 ** 63 - 1} 之间的整数）")
+    return value
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -146,7 +157,9 @@ def _run(args, ctx, send) -> int:
     previous = _on_sigterm(control)
     kwargs = {} if getattr(args, "window", None) is None else {"window": args.window}
     try:
-        outcome = send(control, RunHooks(progress=progress, notice=lambda n: progress.notice(notices.zh(n))), **kwargs)
+        # The run's own "stopped" notice is left out: the outcome below says why, once.
+        outcome = send(control, RunHooks(progress=progress, notice=lambda n: None if n.code == notices.STOPPED_NOTICE
+                                         else progress.notice(notices.zh(n))), **kwargs)
     finally:
         progress.close()
         _restore_sigterm(previous)
@@ -156,11 +169,13 @@ def _run(args, ctx, send) -> int:
     else:
         _print_stats(ctx, stats)
     reason = notices.zh(outcome.stop) if outcome.stop is not None else ""
+    # The figures above already name the reason ("已停止——…"): then it is not said a second time.
+    why = "" if not ctx.json and stats.stop_reason else f"：{reason}"
     if outcome.closed:
-        ctx.err(f"发送已停止：{reason}。没有发出任何短信，活动 {campaign_id} 已关闭（不会再发送）；问题解决后请重新发送")
+        ctx.err(f"发送已停止{why}。没有发出任何短信，活动 {campaign_id} 已关闭（不会再发送）；问题解决后请重新发送")
         return EXIT_FAILED
     if outcome.state == "stopped":
-        ctx.err(f"发送已停止：{reason}。问题解决后可用 ljsms resume {campaign_id} 继续")
+        ctx.err(f"发送已停止{why}。问题解决后可用 ljsms resume {campaign_id} 继续")
         return EXIT_FAILED
     if outcome.state in ("paused", "cancelled"):
         ctx.err(f"发送已{'暂停' if outcome.state == 'paused' else '取消'}（{reason}）")
