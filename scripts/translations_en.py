@@ -498,6 +498,8 @@ EN: dict[str, str] = {
         "The gateway stayed busy through every retry; stopped. It can be resumed later",
     "无法连接网关（{message_zh}）；多次重试仍未成功，已停止，稍后可继续（resume）":
         "Cannot reach the gateway ({message_zh}) after every retry; stopped. It can be resumed later",
+    "无法连接网关（{message_zh}）；没有发出任何短信，已停止，网络恢复后可继续（resume）":
+        "Cannot reach the gateway ({message_zh}); nothing was sent. Stopped; resume once the network is back",
     "连续 {batches} 批请求没有得到网关的明确回答（可能已发出），已停止以免扩大影响；请检查网络后继续（resume），状态“未知”的批次不会重发":
         "{batches} requests in a row got no clear answer from the gateway (they may have gone out); stopped so as not "
         "to make it worse. Check the network, then resume; \"unknown\" batches are never resent",

@@ -29,6 +29,7 @@ CANCELLED_ELSEWHERE = "cancelled_elsewhere"  # text: the reason stored by whoeve
 REFUSED = "refused"                  # code, message_zh/en: a refusal that applies to every batch
 BUSY_GAVE_UP = "busy_gave_up"        # the gateway stayed busy through every wait
 UNREACHABLE_GAVE_UP = "unreachable_gave_up"  # message_zh/en: no connection through every wait
+UNREACHABLE_AT_START = "unreachable_at_start"  # message_zh/en: no connection at the run's first requests
 UNKNOWN_IN_A_ROW = "unknown_in_a_row"  # batches: that many answers in a row were lost
 SAME_REJECTION = "same_rejection"    # batches, code: that many rejections in a row, same code
 
@@ -46,6 +47,7 @@ ZH: dict[str, str] = {
     REFUSED: "{message_zh}（代码 {code}）",
     BUSY_GAVE_UP: "网关繁忙；多次重试仍未成功，已停止，稍后可继续（resume）",
     UNREACHABLE_GAVE_UP: "无法连接网关（{message_zh}）；多次重试仍未成功，已停止，稍后可继续（resume）",
+    UNREACHABLE_AT_START: "无法连接网关（{message_zh}）；没有发出任何短信，已停止，网络恢复后可继续（resume）",
     UNKNOWN_IN_A_ROW: "连续 {batches} 批请求没有得到网关的明确回答（可能已发出），已停止以免扩大影响；"
                       "请检查网络后继续（resume），状态“未知”的批次不会重发",
     SAME_REJECTION: "连续 {batches} 批被网关以相同原因（代码 {code}）拒绝，已停止",

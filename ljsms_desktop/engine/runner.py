@@ -199,6 +199,7 @@ class CampaignRunner:
         unknown_run = 0
         same_rejection = (None, 0)        # (code, times in a row)
         answered = 0
+        reached = False                   # any answer from the gateway in this run (busy included)
         try:
             while True:
                 while stopping is None and retry_detail is None and queue and len(inflight) < self.window:
@@ -216,6 +217,7 @@ class CampaignRunner:
                 if inflight:
                     batch, fut = inflight.popleft()
                     outcome, detail = self._record(camp, batch, fut)
+                    reached = reached or outcome != _RETRY or detail.code == N.BUSY_WAIT
                     if outcome == _RETRY:
                         queue.appendleft(batch)
                         retry_detail = retry_detail or detail
@@ -240,7 +242,12 @@ class CampaignRunner:
                 # Nothing in flight.
                 if retry_detail is not None and stopping is None:
                     retries += 1
-                    if retries > len(self.busy_waits):
+                    if not reached and retry_detail.code == N.UNREACHABLE_WAIT:
+                        # No connection at the very first requests (no network, a wrong address): say so
+                        # now rather than after minutes of waits. A connection lost mid-run still waits.
+                        stopping = (STOPPED, N.notice(N.UNREACHABLE_AT_START, message_zh=retry_detail["message_zh"],
+                                                      message_en=retry_detail["message_en"]))
+                    elif retries > len(self.busy_waits):
                         stopping = (STOPPED, _gave_up(retry_detail))
                     else:
                         wait = self.busy_waits[retries - 1]

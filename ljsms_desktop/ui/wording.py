@@ -60,6 +60,7 @@ _NOTICES = {
     _N.REFUSED: QT_TRANSLATE_NOOP("Wording", "{message_zh}（代码 {code}）"),
     _N.BUSY_GAVE_UP: QT_TRANSLATE_NOOP("Wording", "网关繁忙；多次重试仍未成功，已停止，稍后可继续（resume）"),
     _N.UNREACHABLE_GAVE_UP: QT_TRANSLATE_NOOP("Wording", "无法连接网关（{message_zh}）；多次重试仍未成功，已停止，稍后可继续（resume）"),
+    _N.UNREACHABLE_AT_START: QT_TRANSLATE_NOOP("Wording", "无法连接网关（{message_zh}）；没有发出任何短信，已停止，网络恢复后可继续（resume）"),
     _N.UNKNOWN_IN_A_ROW: QT_TRANSLATE_NOOP("Wording", "连续 {batches} 批请求没有得到网关的明确回答（可能已发出），已停止以免扩大影响；请检查网络后继续（resume），状态“未知”的批次不会重发"),
     _N.SAME_REJECTION: QT_TRANSLATE_NOOP("Wording", "连续 {batches} 批被网关以相同原因（代码 {code}）拒绝，已停止"),
 }
