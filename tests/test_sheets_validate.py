@@ -395,3 +395,27 @@ def test_numeric_mobile_columns_fast_path_and_row_by_row_check_agree(tmp_path, m
     assert list(fast.valid_rows.with_rows()) == list(slow.valid_rows.with_rows())
     assert fast.rows == len(rows) - 1 == fast.valid + fast.invalid + fast.duplicates
     assert fast.invalid >= 6 and fast.duplicates == 2
+
+
+def test_reader_process_and_this_process_agree(tmp_path):
+    """sheets.import_sheet (a reader process streaming rows back, duplicates' first rows found while
+    rows arrive or in a final pass) gives exactly what validate.import_sheet gives in this process."""
+    rnd = random.Random(9)
+    rows = [HEADER]
+    for i in range(30000):  # many messages of 64 batches; repeats near (the row above) and far (row 2)
+        if i % 700 == 5:
+            mobile = rows[-1][0]
+        elif i % 900 == 7:
+            mobile = rows[1][0]
+        elif i % 1300 == 9:
+            mobile = rows[rnd.randrange(1, len(rows))][0]
+        else:
+            mobile = f"138{i:08d}" if i % 2 else float(13900000000 + i)
+        rows.append([mobile, f"客户{i}" if i % 501 != 3 else "", f"D{i}"])
+    path = write_xlsxwriter(tmp_path / "agree.xlsx", rows)
+    there = import_sheet(path, template="{}{}")
+    here = validate_mod.import_sheet(path, template="{}{}")
+    assert there.to_dict() | {"seconds": 0} == here.to_dict() | {"seconds": 0}
+    assert list(there.valid_rows.with_rows()) == list(here.valid_rows.with_rows())
+    assert there.duplicates > 70 and there.invalid > 50
+    assert {p.reason for p in there.problems if p.kind == "duplicate"} >= {"与第 2 行的号码重复"}

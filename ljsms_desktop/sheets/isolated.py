@@ -192,11 +192,13 @@ def _import(request: dict[str, Any], template: str | None, on_progress: Progress
     valid: ValidRows | None = None
     chunks: list[tuple[str, ...]] = []
     numbers: list[Any] = []
+    found: dict[str, int] = {}  # duplicate's number → the row where it first appeared
 
     def on_message(message: tuple[Any, ...]) -> None:
         if message[0] == "rows":
             chunks.extend(message[1])
             numbers.extend(message[2])
+            _find_recent(message[3], chunks, numbers, found, len(chunks) - len(message[1]))
         elif message[0] == "progress" and on_progress is not None:
             on_progress(message[1], message[2])
 
@@ -211,10 +213,32 @@ def _import(request: dict[str, Any], template: str | None, on_progress: Progress
         d_rows, d_mobiles = done["d_rows"], done["d_mobiles"]
 
     result = build_result(Path(done["path"]), layout, template, valid, Checked, started=started,
-                          on_progress=on_progress, done=done["done"])
+                          on_progress=on_progress, done=done["done"], found=found)
     result.file_kind, result.engine, result.sheets = done["file_kind"], done["engine"], done["sheets"]
     result.encoding, result.delimiter = done["encoding"], done["delimiter"]
     return result
+
+
+LOOK_BACK = 16  # batches searched back for a duplicate's first row while rows arrive
+
+
+def _find_recent(dups: Sequence[str], chunks: list[tuple[str, ...]], numbers: list[Any],
+                 found: dict[str, int], new: int) -> None:
+    """Where each new duplicate first appeared, when that is in the batches of this message (from
+    index *new*) or the LOOK_BACK batches before (repeats are usually close: a row copied twice).
+    Mobiles are 11 characters, so the n-th of a batch's comma-joined text starts at 12 n. The rest is
+    found in one pass at the end."""
+    if not dups:
+        return
+    low = max(0, new - LOOK_BACK)
+    for mobile in dups:
+        if mobile in found:
+            continue
+        for i in range(len(chunks) - 1, low - 1, -1):
+            at = chunks[i][0].find(mobile)
+            if at >= 0:
+                found[mobile] = numbers[i][at // 12]
+                break
 
 
 def import_sheet(

@@ -498,10 +498,13 @@ class _Run:
         return first_rows(self.valid, self.d_mobiles)
 
 
-def first_rows(valid: ValidRows, d_mobiles: Sequence[str]) -> array:
-    """For each duplicate, the row where its number first appeared as valid (one pass, only if needed)."""
+def first_rows(valid: ValidRows, d_mobiles: Sequence[str], found: dict[str, int] | None = None) -> array:
+    """For each duplicate, the row where its number first appeared as valid (one pass, only if needed).
+    *found*: first rows already known (the reader process's parent finds most while rows arrive)."""
     wanted = set(d_mobiles)
-    found: dict[str, int] = {}
+    found = {} if found is None else found
+    if wanted.issubset(found):
+        return array("I", map(found.__getitem__, d_mobiles))
     for chunk, numbers in zip(valid._chunks, valid._numbers):
         if len(found) == len(wanted):
             break
@@ -548,11 +551,13 @@ def check_rows(
     on_progress: ProgressFn | None = None,
     cancel: CancelArg = None,
     valid: ValidRows | None = None,
+    duplicates: list[str] | None = None,
     max_rows: int | None = None,
 ) -> tuple[_Run, int]:
     """The row checks of :func:`validate_sheet`: (the run's state, data rows looked at). *valid* may be
-    a ValidRows that hands its batches on (the reader process streams them); *max_rows* refuses a
-    sheet with more data rows than that."""
+    a ValidRows that hands its batches on (the reader process streams them), *duplicates* the list
+    the duplicates' numbers are appended to (streamed with them); *max_rows* refuses a sheet with
+    more data rows than that."""
     if layout.mobile_column is None:
         raise SheetError("没有找到手机号所在的列。请指定手机号列（表头名称、列字母如 B，或列序号如 2）。")
     k = len(layout.variable_columns)
@@ -568,6 +573,8 @@ def check_rows(
     run = _Run(layout, mi, vis, template, max_value_chars, max_text_chars)
     if valid is not None:
         run.valid = valid
+    if duplicates is not None:
+        run.d_mobiles = duplicates
     getters = [itemgetter(c) for c in (mi, *vis)]
     # The chosen columns are the whole row, in order (calamine rows are all the sheet's width): transpose.
     whole_rows = (
@@ -629,14 +636,15 @@ def _too_many_rows(limit: int) -> SheetError:
 
 
 def build_result(path: Path, layout: Layout, template: str | None, valid: ValidRows, run: object, *,
-                 started: float, on_progress: ProgressFn | None = None, done: int = 0) -> ImportResult:
+                 started: float, on_progress: ProgressFn | None = None, done: int = 0,
+                 found: dict[str, int] | None = None) -> ImportResult:
     """The ImportResult of a finished check: *run* holds the problem rows (``p_rows``, ``p_reasons``,
     ``p_reasons_en``) and the duplicates (``d_rows``, ``d_mobiles``); *valid* the valid rows."""
     result = ImportResult(path, layout, template, valid)
     result._problem_rows, result._problem_reasons = run.p_rows, run.p_reasons  # type: ignore[attr-defined]
     result._problem_reasons_en = run.p_reasons_en  # type: ignore[attr-defined]
     result._dup_rows = run.d_rows  # type: ignore[attr-defined]
-    result._dup_firsts = first_rows(valid, run.d_mobiles)  # type: ignore[attr-defined]
+    result._dup_firsts = first_rows(valid, run.d_mobiles, found)  # type: ignore[attr-defined]
     result.invalid = len(result._problem_rows)
     result.duplicates = len(result._dup_rows)
     result.rows = len(valid) + result.invalid + result.duplicates

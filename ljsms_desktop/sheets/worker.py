@@ -7,9 +7,11 @@ from stdin, caps its own address space (:func:`.guard.limit_memory`), checks the
 limits of :mod:`.guard` before any parser sees it, and writes pickled messages to its stdout:
 
 - ``("progress", rows_done, fraction)``;
-- ``("rows", chunks, row_numbers)``: valid rows as the import stores them (one comma-joined text of
-  mobiles and one ␟-joined text per variable per batch of 128 rows), sent every ``SEND_EVERY`` batches
-  while the parse goes on, so the parent's unpickling overlaps this process's work;
+- ``("rows", chunks, row_numbers, duplicates)``: valid rows as the import stores them (one comma-joined
+  text of mobiles and one ␟-joined text per variable per batch of 128 rows), sent every ``SEND_EVERY``
+  batches while the parse goes on, so the parent's unpickling overlaps this process's work; with the
+  numbers of the rows found to be duplicates since the last message (the parent looks up where each
+  first appeared while this process goes on);
 - ``("done", payload)`` or ``("error", code, message, message_en)``.
 
 Anything a library prints goes to stderr: file descriptor 1 is moved to 2 and the messages use a
@@ -50,12 +52,17 @@ def _import_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
             if len(self._chunks) >= SEND_EVERY:
                 self.flush()
 
+        sent = 0  # duplicates already sent
+
         def flush(self) -> None:
             if self._chunks:
-                send(("rows", self._chunks, self._numbers))
+                dups = duplicates[self.sent:]
+                self.sent += len(dups)
+                send(("rows", self._chunks, self._numbers, dups))
                 self._chunks, self._numbers = [], []
 
     last = [0.0]
+    duplicates: list[str] = []
 
     def progress(done: int, fraction: float) -> None:
         now = time.monotonic()
@@ -80,7 +87,7 @@ def _import_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
         valid = Streamed(len(layout.variable_columns))
         run, done = check_rows(data, layout, template=req.get("template"), max_value_chars=req["max_value_chars"],
                                max_text_chars=req["max_text_chars"], on_progress=progress, valid=valid,
-                               max_rows=guard.MAX_DATA_ROWS)
+                               duplicates=duplicates, max_rows=guard.MAX_DATA_ROWS)
         valid.flush()
         return {
             "path": str(wb.path), "layout": layout, "done": done, "file_kind": wb.kind, "engine": wb.engine,
