@@ -579,6 +579,173 @@ EN: dict[str, str] = {
     "没有找到备份。": "No backup was found.",
     "数据文件旁的 WAL 文件（{path}-wal）可能还保存着记录，请勿删除。":
         "The WAL file beside the data file ({path}-wal) may still hold records: do not delete it.",
+    # -- 发送记录, the campaign detail, 重发, 退订名单, tray and F5 (issue 10) --------------------------------
+    " · 测试发送": " · test send",
+    "Excel 表格 (*.xlsx);;CSV 文件 (*.csv)": "Excel workbook (*.xlsx);;CSV file (*.csv)",
+    "{0} · {1} · {2}{3}": "{0} · {1} · {2}{3}",
+    "{0} 个号码在屏蔽名单中，不会发送": "{0} numbers are on the suppression list and will not be sent to",
+    "{0}（{1} 个号码）": "{0} ({1} numbers)",
+    "工作表“{0}”的名字看起来是退订/屏蔽名单。\n\n要把其中的号码加入屏蔽名单（以后不再发送给它们），而不是发送给它们吗？":
+        "The sheet “{0}” is named like an opt-out / block list.\n\n"
+        "Add its numbers to the suppression list (never send to them) instead of sending to them?",
+    "移出后，以后的发送会再次发给这 {0} 个号码：{1}\n如果对方曾回复退订，再次发送可能引起投诉。\n\n请填写原因：":
+        "Once removed, later sends reach these {0} numbers again: {1}\n"
+        "If they had replied to opt out, sending again may cause complaints.\n\nThe reason:",
+    "这 {0} 个号码所在的批次提交时没有收到网关答复，{1} 小时内也没有任何状态报告。\n\n"
+    "风险：网关可能已经收下并发出了其中一部分，重发后这些号码会收到两次，并再次计费。\n\n"
+    "确定要把它们作为一次新活动重发吗？":
+        "The batches of these {0} numbers got no answer from the gateway, and no delivery report in {1} hours.\n\n"
+        "Risk: the gateway may have taken and sent some of them; resent, those numbers get the message twice "
+        "and are charged again.\n\nResend them as a new campaign?",
+    "下一步": "Next",
+    "个号码": "numbers",
+    "仍然作为发送名单": "Send to them anyway",
+    "从未发出的号码（被网关拒收或未发送的批次，{0} 个）": "Numbers never sent (refused or unsent batches, {0})",
+    "从表格导入…": "Import a sheet…",
+    "代码": "Code",
+    "例如：客户电话要求不再发送": "e.g. the customer called and asked for no more messages",
+    "先在列表中选择一次发送": "Select a campaign in the list first",
+    "先在列表中选择号码": "Select numbers in the list first",
+    "剩余批次不再发送；已发出的不受影响": "The remaining batches are never sent; what went out is not affected",
+    "加入": "Add",
+    "加入屏蔽名单": "Add to the suppression list",
+    "加入时间": "Added",
+    "原因": "Reason",
+    "双击或按回车查看活动详情": "Double-click or press Enter for the campaign's detail",
+    "发送到状态报告的时间：中位数 {0}，90% 在 {1} 以内": "Send to report: median {0}, 90% within {1}",
+    "发送到状态报告的时间：还没有报告": "Send to report: no report yet",
+    "发送完成：已提交 {0} 个号码": "Sent: {0} numbers accepted",
+    "发送已停止": "The send stopped",
+    "取消发送": "Cancel the campaign",
+    "取消后，这次活动剩余的批次不会再发送（已发出的不受影响），且无法继续发送。确定取消吗？":
+        "Cancelled, the campaign's remaining batches are never sent (what went out is not affected) and it cannot "
+        "be resumed. Cancel it?",
+    "另一次发送正在进行，请等它结束": "Another send is running: wait until it ends",
+    "只发送从未发出的 {0} 个号码；结果未知的批次不会重发": "Sends only the {0} numbers that never went out; unknown batches are not resent",
+    "只有“结果未知”且超过 {0} 小时仍无状态报告的批次才能重发":
+        "Only batches whose outcome is unknown and that drew no report in {0} hours can be resent",
+    "号码": "Numbers",
+    "名单中的号码在每次发送时都会被跳过：回复退订（TD、退订…）和状态报告中的退订码会自动加入。":
+        "Numbers on the list are skipped by every send: opt-out replies (TD, 退订…) and opt-out codes in delivery "
+        "reports are added by themselves.",
+    "名单是空的": "The list is empty",
+    "回复退订": "Opt-out reply",
+    "在当前请求完成后停止，剩余批次不再发送": "Stops after the request in flight; the remaining batches are never sent",
+    "失败原因（状态代码）": "Failure reasons (status codes)",
+    "导入号码到屏蔽名单": "Import numbers into the suppression list",
+    "导出…": "Export…",
+    "导出屏蔽名单": "Export the suppression list",
+    "导出已取消": "Export cancelled",
+    "导出结果": "Export results",
+    "导出结果…": "Export results…",
+    "屏蔽名单共 {0} 个号码": "{0} numbers on the suppression list",
+    "已从表格加入 {0} 个号码": "Added {0} numbers from the sheet",
+    "已加入 {0} 个号码": "Added {0} numbers",
+    "已发出": "Sent",
+    "已发出 %v / %m 个号码": "Sent %v / %m numbers",
+    "已导出 {0} 个号码到 {1}": "Exported {0} numbers to {1}",
+    "已提交": "Accepted",
+    "已新建活动 #{0} 并发送：已提交 {1} 个号码": "Campaign #{0} created and sent: {1} numbers accepted",
+    "已移出 {0} 个号码": "Removed {0} numbers",
+    "我了解风险，重发": "I understand the risk: resend",
+    "手动": "By hand",
+    "手动添加": "Added by hand",
+    "打开窗口": "Open the window",
+    "找到 {0} 个号码": "{0} numbers found",
+    "报告": "Reports",
+    "提交时间": "Sent at",
+    "搜索号码（可只输后几位）或原因": "Search a number (or its last digits) or a reason",
+    "收件人 {0} · 已发出 {1} · 计费 {2} 条 · 已送达 {3} · 失败 {4} · 等待报告 {5} · 未知 {6} · 被拒 {7} · 送达率 {8}":
+        "Recipients {0} · sent {1} · charged {2} · delivered {3} · failed {4} · awaiting {5} · unknown {6} · "
+        "refused {7} · delivery rate {8}",
+    "收到回复 {0} 条；退订 {1} 个（回复退订 {2}，状态报告退订码 {3}），已加入屏蔽名单":
+        "{0} replies; {1} opt-outs ({2} by reply, {3} by report code), added to the suppression list",
+    "新建一次活动，发送给失败或未发出的号码": "A new campaign to the numbers that failed or never went out",
+    "无法读取活动 #{0}": "Cannot read campaign #{0}",
+    "日期": "Day",
+    "显示更多": "Show more",
+    "显示测试发送": "Show test sends",
+    "普通群发": "Plain send",
+    "有 {0} 个号码所在的批次提交时未收到网关答复（结果未知），超过 {1} 小时仍没有任何状态报告，很可能没有发出。"
+    "可以用“重发未确认号码”再发一次，但其中一部分号码可能已经收到，会收到两次。":
+        "{0} numbers are in batches the gateway never answered (outcome unknown) and have had no delivery report "
+        "for over {1} hours: most likely they never went out. “Resend unconfirmed numbers” sends them again, but "
+        "some may have received it and would get it twice.",
+    "有一次发送正在进行。退出会在当前请求完成后暂停它，之后可在“发送记录”的活动详情中继续发送。确定退出吗？":
+        "A send is running. Quitting pauses it after the request in flight; resume it later from its detail in "
+        "Campaigns. Quit?",
+    "有重复发送的风险：会先请您确认": "Risk of a double send: you are asked first",
+    "未发送": "Not sent",
+    "未移出：请填写原因": "Not removed: give a reason",
+    "未设置账号，无法拉取报告": "No account set up: cannot pull reports",
+    "来源": "Source",
+    "查看详情": "Details",
+    "正在发送这次活动": "This campaign is sending",
+    "正在发送重发活动…": "Sending the resend campaign…",
+    "正在取消：当前请求完成后停止": "Cancelling: stops after the request in flight",
+    "正在导入 {0}…": "Importing {0}…",
+    "正在导出": "Exporting",
+    "正在导出 %p%": "Exporting %p%",
+    "正在导出…": "Exporting…",
+    "正在导出结果…": "Exporting results…",
+    "正在拉取报告和回复…": "Pulling reports and replies…",
+    "正在整理要重发的号码…": "Collecting the numbers to resend…",
+    "正在继续发送…": "Resuming…",
+    "正在读取…": "Reading…",
+    "每个号码一行：状态、原因、报告时间、回复": "One row per number: status, reason, report time, reply",
+    "每日汇总（不含测试发送）": "Per day (test sends left out)",
+    "每行一个号码，或用逗号、空格分隔": "One number a line, or separated by commas or spaces",
+    "没有可重发的失败号码（结果未知和等待报告的号码不会重发）":
+        "No failed number to resend (numbers of unknown outcome or awaiting a report are never resent)",
+    "活动{0}，无需取消": "The campaign is {0}: nothing to cancel",
+    "活动{0}，没有可继续发送的批次": "The campaign is {0}: no batch left to send",
+    "活动详情 #{0}": "Campaign #{0}",
+    "添加…": "Add…",
+    "状态报告退订码": "Opt-out report code",
+    "移出名单…": "Remove…",
+    "移出屏蔽名单": "Remove from the suppression list",
+    "移出选中的 {0} 个号码": "Remove the {0} selected numbers",
+    "窗口已隐藏到托盘：仍在接收状态报告和回复，定时发送会按时执行。右键托盘图标可退出。":
+        "The window is hidden in the tray: reports and replies keep coming, schedules run on time. Right-click "
+        "the tray icon to quit.",
+    "立即拉取报告和回复": "Pull reports and replies now",
+    "约 {0} 个号码（屏蔽名单中的号码会被跳过）": "About {0} numbers (numbers on the suppression list are skipped)",
+    "结果": "Outcome",
+    "结果不明的号码可能已经收到，不会重发": "Numbers without a clear outcome may have received it: never resent",
+    "结果未知的批次和仍在等待状态报告的号码不会重发。": "Numbers of unknown batches and numbers still awaiting a report are never resent.",
+    "结果未知：{0} 小时没有状态报告": "Outcome unknown: no report for {0} hours",
+    "结果未知：等待状态报告确认，请勿重复发送": "Outcome unknown: waiting for reports to confirm, do not send again",
+    "继续发送": "Resume",
+    "联江短信桌面助手：仍在接收状态报告和回复": "Lianjiang SMS Desktop: still receiving reports and replies",
+    "表格 (*.xlsx *.xls *.csv *.txt)": "Sheets (*.xlsx *.xls *.csv *.txt)",
+    "被拒绝": "Refused",
+    "计费条数": "Charged",
+    "请至少选择一类号码": "Tick at least one kind of number",
+    "读取屏蔽名单失败：{0}": "Could not read the suppression list: {0}",
+    "运营商": "Carriers",
+    "这像是一份退订名单": "This looks like an opt-out list",
+    "这次活动没有号码": "The campaign has no numbers",
+    "退出": "Quit",
+    "退订名单": "Opt-outs",
+    "送达": "Delivered",
+    "送达随时间": "Delivery over time",
+    "选择要重发的号码。将新建一次活动，内容与原活动相同（模板群发保留每个号码的变量）。":
+        "Choose the numbers to resend. A new campaign is made with the same text (a template send keeps each "
+        "number's values).",
+    "重发失败号码": "Resend failed numbers",
+    "重发失败号码…": "Resend failed numbers…",
+    "重发未确认号码": "Resend unconfirmed numbers",
+    "重发未确认号码…": "Resend unconfirmed numbers…",
+    "重发未确认号码（可能重复发送）": "Resend unconfirmed numbers (may send twice)",
+    "（其中测试发送 {0} 次{1}）": " ({0} test sends{1})",
+    "，{0} 个原已在名单中": ", {0} were already on it",
+    "，已隐藏": ", hidden",
+    "，显示前 {0} 个": ", the first {0} shown",
+    "：新建活动，原活动 #{0}": ": a new campaign, from campaign #{0}",
+    "；{0} 行不是有效号码，已跳过": "; {0} rows were not valid numbers and were skipped",
+    "；{0} 项不是有效号码：{1}": "; {0} entries were not valid numbers: {1}",
+    "［测试］{0}": "[test] {0}",
+    "未确认批次提醒时间": "Unconfirmed batches after",
 }
 
 # (context, source) -> English, where one context needs other words than the rest.

@@ -47,10 +47,11 @@ def test_named_widgets_and_tabs(open_window, simulator):
     w = open_window(simulator)
     assert w.objectName() == "mainWindow"
     tabs = w.findChild(QTabWidget, "tabs")
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["发送短信", "模板群发", "发送记录", "状态报告", "上行回复"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["发送短信", "模板群发", "发送记录", "状态报告", "上行回复",
+                                                                "退订名单"]
     for name in ("composeTab", "templateTab", "campaignsTab", "reportsTab", "repliesTab", "balanceIndicator"):
         assert w.findChild(QWidget, name) is not None, name
-    for name in ("reportsView", "repliesView", "campaignsView"):
+    for name in ("reportsView", "repliesView", "campaignsView", "suppressionView"):
         assert w.findChild(QTableView, name) is not None, name
 
 

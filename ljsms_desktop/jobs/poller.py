@@ -6,6 +6,7 @@ a ``poll_status`` signal (plain data) and refreshes its views.
 
 from __future__ import annotations
 
+import threading
 import time
 
 from ..changes import Changes
@@ -20,6 +21,7 @@ def start_poller(ctx) -> None:
         return
     interval = max(1.0, float(ctx.settings.poll_interval))
     make_client, db_path = ctx.make_client, ctx.db_path
+    wake = ctx._poll_wake = threading.Event()   # poll_now() (F5) sets it: the next poll starts at once
 
     def work(task: TaskContext) -> None:
         from ..engine import Poller
@@ -46,7 +48,7 @@ def start_poller(ctx) -> None:
                                        "resolved": result.resolved_batches, "summary": result.summary_zh(),
                                        "lost_pulls": result.lost_pulls, "lost_items": result.lost_items,
                                        "more_waiting": result.more_waiting, "recovered": result.recovered})
-                task.cancel_event.wait(interval)
+                _wait(task, wake, interval)
         finally:
             poller.close()
             client.close()
@@ -62,6 +64,32 @@ def start_poller(ctx) -> None:
 
     ctx.tasks.run(TASK_NAME, work, on_event=on_event, on_error=lambda e: ctx.poll_status.emit(
         {"error": e, "at": time.time()}))
+
+
+def _wait(task: TaskContext, wake: threading.Event, seconds: float) -> None:
+    """Until the next poll: *seconds*, or less when cancelled or woken by ``poll_now``."""
+    deadline = time.monotonic() + seconds
+    while not task.cancelled:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return
+        if wake.wait(min(0.2, left)):
+            wake.clear()
+            return
+
+
+def poll_now(ctx) -> bool:
+    """F5: pull reports and replies now (wakes the running poller, or starts it). False when the
+    account is not set up."""
+    if not ctx.configured():
+        return False
+    if ctx.tasks.is_running(TASK_NAME):
+        wake = getattr(ctx, "_poll_wake", None)
+        if wake is not None:
+            wake.set()
+        return True
+    start_poller(ctx)
+    return True
 
 
 def restart_poller(ctx) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QByteArray, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QStyle, QSystemTrayIcon, QTabWidget
 
 from .balance import BalanceIndicator
@@ -40,7 +40,10 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.compose = ComposeTab(ctx, self)
         self.template = TemplateTab(ctx, self)
-        self.campaigns = CampaignsTab(ctx, self)
+        from .campaigns_view import CampaignsView
+        from .suppression_view import SuppressionView
+
+        self.campaigns = CampaignsView(ctx, self)   # 发送记录 + daily summary; the detail opens from it
         self.reports = ReportsTab(ctx, self)
         self.replies = RepliesTab(ctx, self)
         self.tabs.addTab(self.compose, self.tr("发送短信"))
@@ -54,6 +57,8 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("设置(&S)…"), self)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.triggered.connect(lambda: self.open_settings())
+        self.suppression = SuppressionView(ctx, self)   # 退订/屏蔽名单
+        self.tabs.addTab(self.suppression, self.tr("退订名单"))
         menu.addAction(self.settings_action)
         self.guard = DataGuard(ctx, self)   # backups, 从备份恢复…, a damaged data file, unusable settings
         menu.addAction(self.guard.restore_action)
@@ -65,6 +70,12 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.quit)
         menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.poll_action = QAction(self.tr("立即拉取报告和回复"), self)
+        self.poll_action.setObjectName("pollNowAction")
+        self.poll_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.poll_action.triggered.connect(self.poll_now)
+        menu.addAction(self.poll_action)
+        self.addAction(self.poll_action)   # F5 works wherever the focus is
         about = QAction(self.tr("关于(&A)"), self)
         about.setObjectName("aboutAction")
         about.triggered.connect(self._about)
@@ -138,6 +149,7 @@ class MainWindow(QMainWindow):
             self._credentials_checked(first=True)
         else:
             self.ctx.credentials_checked.connect(self._credentials_checked)
+        self.suppression.refresh()
 
     def _credentials_checked(self, first: bool = False) -> None:
         if not first:
@@ -294,7 +306,7 @@ class MainWindow(QMainWindow):
         return bool(fn and fn())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
-        if not self._quitting and self._pending_schedules() and QSystemTrayIcon.isSystemTrayAvailable():
+        if not self._quitting and self._stay_in_tray():
             self._to_tray()
             event.ignore()
             return
@@ -313,14 +325,75 @@ class MainWindow(QMainWindow):
         self._quitting = True
         self.close()
 
-    def _to_tray(self) -> None:
+    def _confirm_quit(self) -> bool:
+        from ..jobs.campaign import runner_for
+
+        if not runner_for(self.ctx).busy:
+            return True
+        return self._ask_quit()
+
+    def _ask_quit(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("正在发送"),
+            self.tr("有一次发送正在进行。退出会在当前请求完成后暂停它，之后可在“发送记录”的活动详情中继续发送。确定退出吗？"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _stay_in_tray(self) -> bool:
+        """Closing the window keeps the program in the tray (poller, schedules, a send go on) when the
+        system has a tray and there is something to keep running."""
+        from ..jobs.campaign import runner_for
+
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return False
+        return self._pending_schedules() or self.ctx.configured() or runner_for(self.ctx).busy
+
+    def poll_now(self) -> bool:
+        """F5: pull delivery reports and replies now."""
+        from ..jobs.poller import poll_now
+
+        ok = poll_now(self.ctx)
+        self.poll_label.setText(self.tr("正在拉取报告和回复…") if ok else self.tr("未设置账号，无法拉取报告"))
+        return ok
+
+    def _ensure_tray(self) -> QSystemTrayIcon:
+        """The tray icon with its menu: 打开窗口, 立即拉取, 退出."""
         if self.tray is None:
             from .icons import tray_icon
 
             self.tray = QSystemTrayIcon(tray_icon(), self)
-            self.tray.setToolTip(self.tr("联江短信桌面助手：有定时发送在等待"))
-            self.tray.activated.connect(lambda *_: (self.showNormal(), self.activateWindow()))
-        self.tray.show()
+            self.tray.activated.connect(self._tray_activated)
+        if self.tray.contextMenu() is None:
+            from PySide6.QtWidgets import QMenu
+
+            menu = QMenu(self)
+            menu.setObjectName("trayMenu")
+            menu.addAction(self.tr("打开窗口"), self.show_from_tray)
+            menu.addAction(self.tr("立即拉取报告和回复"), self.poll_now)
+            menu.addSeparator()
+            menu.addAction(self.tr("退出"), self.quit)
+            self.tray.setContextMenu(menu)
+            self.tray_menu = menu
+        return self.tray
+
+    def _tray_activated(self, reason) -> None:
+        if reason != QSystemTrayIcon.ActivationReason.Context:
+            self.show_from_tray()
+
+    def show_from_tray(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def _to_tray(self) -> None:
+        tray = self._ensure_tray()
+        tray.setToolTip(self.tr("联江短信桌面助手：仍在接收状态报告和回复"))
+        tray.show()
+        self.save_state()
         self.hide()
-        self.tray.showMessage(self.tr("联江短信桌面助手"), self.tr("窗口已隐藏到托盘，定时发送会按时执行"),
-                              QIcon(), 5000)
+        tray.showMessage(self.tr("联江短信桌面助手"),
+                         self.tr("窗口已隐藏到托盘：仍在接收状态报告和回复，定时发送会按时执行。右键托盘图标可退出。"),
+                         QIcon(), 5000)
+        """退出 (menu, tray): asks first while a campaign sends (it is paused and can be resumed)."""
+        if not self._confirm_quit():
+            return
