@@ -52,30 +52,30 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.reports, self.tr("状态报告"))
         self.tabs.addTab(self.replies, self.tr("上行回复"))
         self.setCentralWidget(self.tabs)
+        self.suppression = SuppressionView(ctx, self)   # 退订/屏蔽名单
+        self.tabs.addTab(self.suppression, self.tr("退订名单"))
 
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         self.settings_action = QAction(self.tr("设置(&S)…"), self)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.triggered.connect(lambda: self.open_settings())
-        self.suppression = SuppressionView(ctx, self)   # 退订/屏蔽名单
-        self.tabs.addTab(self.suppression, self.tr("退订名单"))
         menu.addAction(self.settings_action)
         self.guard = DataGuard(ctx, self)   # backups, 从备份恢复…, a damaged data file, unusable settings
         menu.addAction(self.guard.restore_action)
         refresh = QAction(self.tr("刷新余额(&R)"), self)
         refresh.triggered.connect(ctx.refresh_balance)
         menu.addAction(refresh)
-        menu.addSeparator()
-        quit_action = QAction(self.tr("退出(&Q)"), self)
-        quit_action.triggered.connect(self.quit)
-        menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         self.poll_action = QAction(self.tr("立即拉取报告和回复"), self)
         self.poll_action.setObjectName("pollNowAction")
         self.poll_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.poll_action.triggered.connect(self.poll_now)
         menu.addAction(self.poll_action)
         self.addAction(self.poll_action)   # F5 works wherever the focus is
+        menu.addSeparator()
+        quit_action = QAction(self.tr("退出(&Q)"), self)
+        quit_action.triggered.connect(self.quit)
+        menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于(&A)"), self)
         about.setObjectName("aboutAction")
         about.triggered.connect(self._about)
@@ -143,13 +143,13 @@ class MainWindow(QMainWindow):
         self.balance_timer.start()
         for view in (self.campaigns, self.reports, self.replies):
             view.refresh()
+        self.suppression.refresh()
         self.guard.start()
         self.ctx.start()
         if self.ctx.credentials_known:
             self._credentials_checked(first=True)
         else:
             self.ctx.credentials_checked.connect(self._credentials_checked)
-        self.suppression.refresh()
 
     def _credentials_checked(self, first: bool = False) -> None:
         if not first:
@@ -322,6 +322,9 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def quit(self) -> None:
+        """退出 (menu, tray): asks first while a campaign sends (it is paused and can be resumed)."""
+        if not self._confirm_quit():
+            return
         self._quitting = True
         self.close()
 
@@ -394,6 +397,3 @@ class MainWindow(QMainWindow):
         tray.showMessage(self.tr("联江短信桌面助手"),
                          self.tr("窗口已隐藏到托盘：仍在接收状态报告和回复，定时发送会按时执行。右键托盘图标可退出。"),
                          QIcon(), 5000)
-        """退出 (menu, tray): asks first while a campaign sends (it is paused and can be resumed)."""
-        if not self._confirm_quit():
-            return
