@@ -57,12 +57,16 @@ class Workbook:
     This opens the file in this process: untrusted files go through :mod:`.isolated` instead.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, engine: str = "auto", limits: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, engine: str = "auto", limits: bool = False,
+                 prefetched: Any = None) -> None:
         info = formats.detect(path)
         if limits:
             from .guard import check_file
 
             check_file(info.path, info.kind, info.size)
+        # The reader process starts parsing the sheet in a thread while it imports the rest (see
+        # worker._Prefetch): result() gives (book, metadata, sheet name, parsed sheet) or raises.
+        self._prefetched = prefetched
         self.path: Path = info.path
         self.kind: str = info.kind
         self.engine: str = "csv"
@@ -82,8 +86,12 @@ class Workbook:
     # -- opening -------------------------------------------------------------------------------
     def _open_binary(self) -> None:
         try:
-            book = python_calamine.CalamineWorkbook.from_path(str(self.path))
-            meta = book.sheets_metadata
+            early = self._early()
+            if early is not None:
+                book, meta = early[0], early[1]
+            else:
+                book = python_calamine.CalamineWorkbook.from_path(str(self.path))
+                meta = book.sheets_metadata
         except python_calamine.PasswordError:
             raise formats.password_protected(self.path) from None
         except BaseException as exc:  # calamine raises several types, incl. pyo3 panics
@@ -153,7 +161,12 @@ class Workbook:
         if self.engine == "openpyxl":
             return self._openpyxl_sheet(name)
         try:
-            data = self._book.get_sheet_by_name(name)
+            early = self._early()
+            if early is not None and early[2] == name and early[0] is self._book:
+                data = early[3]
+                self._prefetched = None  # used once: rows() of a second sheet() call re-reads
+            else:
+                data = self._book.get_sheet_by_name(name)
             start = data.start
             end = data.end
         except BaseException as exc:
@@ -165,6 +178,19 @@ class Workbook:
         if start is None or end is None:
             return Sheet(name, 0, 0, 0, lambda: iter(()))
         return Sheet(name, start[1], end[0] + 1, end[1] + 1, data.iter_rows)
+
+    def _early(self) -> tuple[Any, Any, str | None, Any] | None:
+        """What the prefetch thread read, or None (none, or it failed: the caller reads again and
+        reports the failure in its own words)."""
+        if self._prefetched is None:
+            return None
+        try:
+            return self._prefetched.result()
+        except BaseException as exc:  # noqa: BLE001
+            if isinstance(exc, _FATAL):
+                raise
+            self._prefetched = None
+            return None
 
     def _openpyxl_sheet(self, name: str) -> Sheet:
         ws = self._book[name]

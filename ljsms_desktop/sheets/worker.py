@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import pickle
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -35,7 +36,61 @@ PROGRESS_SECONDS = 0.1
 Send = Callable[[tuple[Any, ...]], None]
 
 
+class _Prefetch:
+    """Parse the requested sheet in a thread while the main thread imports the validation code.
+
+    python-calamine parses without holding the GIL, so the ~0.1 s of imports at the reader's start
+    overlap the parse instead of preceding it. Started only after the file passed :mod:`.guard`'s
+    checks; the sheet is the one the import will pick (its exact name, or the first visible
+    worksheet); anything else, or any failure, and Workbook simply reads it again itself.
+    """
+
+    def __init__(self, path: Path, sheet: object) -> None:
+        self._path, self._sheet = path, sheet
+        self._value: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="sheet-parse", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            import python_calamine as pc
+
+            book = pc.CalamineWorkbook.from_path(str(self._path))
+            meta = book.sheets_metadata
+            names = [m.name for m in meta if m.typ == pc.SheetTypeEnum.WorkSheet] or list(book.sheet_names)
+            hidden = {m.name for m in meta if m.visible != pc.SheetVisibleEnum.Visible}
+            if self._sheet is None or self._sheet == "":
+                name = next((n for n in names if n not in hidden), names[0] if names else None)
+            else:
+                name = self._sheet if isinstance(self._sheet, str) and self._sheet in names else None
+            data = book.get_sheet_by_name(name) if name is not None else None
+            self._value = (book, meta, name if data is not None else None, data)
+        except BaseException as exc:  # noqa: BLE001 - handed to result()
+            self._error = exc
+
+    def result(self) -> tuple[Any, Any, str | None, Any]:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def _prefetch(req: dict[str, Any]) -> _Prefetch | None:
+    """Check the file (limits first) and start parsing a workbook's sheet early; None for CSV."""
+    from . import formats
+    from .guard import check_file
+
+    info = formats.detect(req["path"])
+    if req.get("limits", True):
+        check_file(info.path, info.kind, info.size)
+    if info.kind == "csv":
+        return None
+    return _Prefetch(info.path, req.get("sheet"))
+
+
 def _import_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
+    prefetch = _prefetch(req)
     from .layout import AUTO, detect_layout
     from .reader import Workbook
     from .validate import ValidRows, check_rows
@@ -70,7 +125,7 @@ def _import_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
             last[0] = now
             send(("progress", done, fraction))
 
-    with Workbook(req["path"], limits=req.get("limits", True)) as wb:
+    with Workbook(req["path"], limits=req.get("limits", True) and prefetch is None, prefetched=prefetch) as wb:
         data = wb.sheet(req.get("sheet"))
         if req["mode"] == "detect":
             layout = detect_layout(data, header_row=req.get("header_row", AUTO), mobile_column=req.get("mobile_column"),
