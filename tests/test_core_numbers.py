@@ -113,3 +113,15 @@ def test_149_data_card_numbers_are_mobiles():
     """中国电信 上网卡 numbers receive SMS; phonenumbers' own pattern refused them (issue 9)."""
     assert normalize_mobile("14912345678").mobile == "14912345678"
     assert split_number_list("149 1234 5678") == ["149 1234 5678"]
+
+
+def test_mobile_rule_agrees_with_the_carrier_table():
+    """core.carriers (the same reference table, for the carrier breakdown) names an 11-digit line for
+    exactly the numbers the mobile rule accepts: every 5-digit start from 10000 to 19999."""
+    from ljsms_desktop.core import carriers
+
+    for start in range(10000, 20000):
+        number = f"{start}123456"
+        kind = carriers.line_kind(number)
+        assigned = kind not in (carriers.UNKNOWN, carriers.IOT, None, "")
+        assert normalize_mobile(number).ok == assigned, (number, kind)
