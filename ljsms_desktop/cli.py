@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     ctx = Context(args)
     try:
         _setup_logging(args.verbose)
+        logging.getLogger("ljsms_desktop.cli").info("ljsms %s: %s", __version__, args.command)
         ctx.settings  # noqa: B018 - read settings.json (and check schedules.json) once: what cannot be used is said
         return int(args.handler(args, ctx) or 0)
     except CliError as e:

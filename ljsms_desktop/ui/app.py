@@ -116,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     import multiprocessing
 
     multiprocessing.freeze_support()  # the bundle: a child process (sheet parsing) starts this executable
+    _console_for_output()
     args = build_parser().parse_args(argv)
     if args.self_test and no_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -129,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     log.info("ljsms-desktop %s starting (Python %s, PySide6 %s, %s%s)", __version__, sys.version.split()[0],
              _pyside_version(), sys.platform, ", bundle" if getattr(sys, "frozen", False) else "")
     log.debug("options: %s; log file %s", vars(args), log_file)
+    _qt_messages_to_log()
     if args.self_test:
         from .selftest import run_self_test
 
@@ -179,6 +181,41 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if demo_env is not None:
             demo_env.stop()
+
+
+def _qt_messages_to_log() -> None:
+    """Qt's own warnings go to the log (where support looks), not only to a console nobody sees."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("ljsms_desktop.qt")
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+    def handler(kind, context, message) -> None:
+        if "propagateSizeHints" in message:  # the offscreen platform says this on every show
+            return
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
+def _console_for_output() -> None:
+    """The Windows bundle's window program has no console: --version, --help and --self-test print to
+    the console they were started from (or nowhere, without failing)."""
+    if sys.platform != "win32" or not getattr(sys, "frozen", False) or sys.stdout is not None:
+        return
+    try:
+        import ctypes
+
+        if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+            sys.stdout = open("CONOUT$", "w", encoding="utf-8", buffering=1)  # noqa: SIM115 - for the process
+            sys.stderr = open("CONOUT$", "w", encoding="utf-8", buffering=1)  # noqa: SIM115
+            return
+    except (OSError, AttributeError):
+        pass
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    sys.stderr = sys.stdout
 
 
 def _pyside_version() -> str:
