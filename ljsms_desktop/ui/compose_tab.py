@@ -411,9 +411,17 @@ class ComposeTab(SendTab):
         if path:
             self.import_numbers_file(path)
 
-    def import_numbers_file(self, path: str | Path) -> None:
-        """Read the mobile column of *path* (detected) in a Task and add its numbers."""
+    def import_numbers_file(self, path: str | Path, *, as_recipients: bool = False) -> None:
+        """Read the mobile column of *path* (detected) in a Task and add its numbers. A file named like 退订
+        asks first whether to add it to the suppression list instead (*as_recipients*: already answered)."""
         path = Path(path)
+        if not as_recipients:
+            from .suppression_view import offer_opt_out_sheet
+
+            if offer_opt_out_sheet(self, self.ctx, path, path.stem,
+                                   on_send=lambda: self.import_numbers_file(path, as_recipients=True),
+                                   on_added=lambda text: self._set_result(text, GREEN)) is not None:
+                return
         self.ctx.qsettings.setValue("folders/import", str(path.parent))
         self.progress.set_cancel_tooltip(self.tr("停止导入"))
         self.progress.start(self.tr("正在导入“{0}”…").format(path.name), 0)

@@ -325,20 +325,58 @@ class SuppressionView(QWidget):
                            on_error=lambda e: self._report(wording.message(e), error=True))
 
 
-def offer_opt_out_sheet(parent: QWidget, sheet: str) -> bool:
-    """Asked when a sheet to send to is named like 退订 (``usecases.results.looks_like_opt_out_sheet``): add
-    its numbers to the suppression list instead of sending to them? True when the user chose to add them."""
+def offer_opt_out_sheet(parent: QWidget, ctx, path, sheet: str, *, on_send, on_added=None) -> QMessageBox | None:
+    """A sheet to send to whose name (or the file's) reads like 退订 / 黑名单 (``usecases.results.
+    looks_like_opt_out_sheet``): ask, without blocking, whether to add its numbers to the suppression list
+    instead of sending to them. 加入屏蔽名单 imports them into the list on a worker and calls
+    ``on_added(text)`` with what it did; 仍然作为发送名单 calls ``on_send()``. Returns the question, or None
+    when the name does not read like an opt-out list (the caller simply goes on)."""
     from PySide6.QtCore import QCoreApplication
+
+    from ..usecases.results import looks_like_opt_out_sheet
+
+    if not (looks_like_opt_out_sheet(sheet) or looks_like_opt_out_sheet(Path(path).stem)):
+        return None
 
     def tr(text: str) -> str:
         return QCoreApplication.translate("SuppressionView", text)
 
     box = QMessageBox(QMessageBox.Icon.Question, tr("这像是一份退订名单"), tr(
         "工作表“{0}”的名字看起来是退订/屏蔽名单。\n\n要把其中的号码加入屏蔽名单（以后不再发送给它们），"
-        "而不是发送给它们吗？").format(sheet), parent=parent)
+        "而不是发送给它们吗？").format(sheet or Path(path).name), parent=parent)
     box.setObjectName("optOutSheetQuestion")
+    box.setWindowModality(Qt.WindowModality.WindowModal)
     add = box.addButton(tr("加入屏蔽名单"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("仍然作为发送名单"), QMessageBox.ButtonRole.RejectRole)
+    send = box.addButton(tr("仍然作为发送名单"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(add)
-    box.exec()
-    return box.clickedButton() is add
+    from ..jobs.campaign import services_of
+
+    services = services_of(ctx)
+
+    def work(t):
+        from ..usecases.results import suppress_sheet
+
+        change = suppress_sheet(services, path, sheet=sheet or None, cancel=t.cancel_event)
+        return Outcome(change, Changes(suppression=bool(change.changed)))
+
+    def added(change) -> None:
+        text = tr("已从表格加入 {0} 个号码").format(change.changed)
+        if change.unchanged:
+            text += tr("，{0} 个原已在名单中").format(change.unchanged)
+        if on_added is not None:
+            on_added(text)
+
+    def failed(error) -> None:
+        if on_added is not None:
+            on_added(wording.message(error))
+
+    def clicked(button) -> None:
+        if button is add:
+            ctx.tasks.run("suppression:import", work, owner=parent, on_success=added, on_error=failed)
+        elif button is send:
+            on_send()
+
+    box.buttonClicked.connect(clicked)
+    box.finished.connect(box.deleteLater)
+    box.open()
+    return box

@@ -567,8 +567,16 @@ class TemplateTab(SendTab):
             self.import_summary.setText(f'<span style="color:{RED}">'
                                         + html.escape(self.tr("没有认出手机号所在的列，请在“手机号列”中选择")) + "</span>")
         else:
-            self._start_import()
+            from .suppression_view import offer_opt_out_sheet   # a sheet named 退订: suppress, don't send
+
+            if offer_opt_out_sheet(self, self.ctx, info.path, info.sheet, on_send=self._start_import,
+                                   on_added=self._opt_out_added) is None:
+                self._start_import()
         self._update_actions()
+
+    def _opt_out_added(self, text: str) -> None:
+        self._reset_file()
+        self._set_result(text, GREEN)
 
     def _column_items(self) -> list[tuple[str, int]]:
         lay = self.info.layout if self.info is not None else None

@@ -223,7 +223,7 @@ def suppress_numbers(services: Services, raw: Iterable[str], reason: str = "") -
     if not good:
         return NumbersChange(0, 0, bad)
     with services.store() as store:
-        n = store.views.suppression.add(good, reason or "手动添加", "manual")
+        n = store.suppress(good, reason or "手动添加", "manual")
     return NumbersChange(n, len(good) - n, bad)
 
 
@@ -235,7 +235,7 @@ def unsuppress_numbers(services: Services, raw: Iterable[str], reason: str = "")
     if not good:
         return NumbersChange(0, 0, bad)
     with services.store() as store:
-        n = store.views.suppression.remove(good)
+        n = store.unsuppress(good)
     logging.getLogger(__name__).info("removed %d numbers from the suppression list: %s", n, reason or "-")
     return NumbersChange(n, len(good) - n, bad)
 
@@ -253,7 +253,7 @@ def suppress_sheet(services: Services, path: str | os.PathLike[str], *, sheet: s
     """Import a sheet of numbers into the suppression list (never to send to it)."""
     numbers, refused = numbers_of_sheet(path, sheet=sheet, cancel=cancel)
     with services.store() as store:
-        n = store.views.suppression.add(numbers, reason or "导入：{0}".format(Path(path).name), "manual") \
+        n = store.suppress(numbers, reason or "导入：{0}".format(Path(path).name), "manual") \
             if numbers else 0
     return NumbersChange(n, len(numbers) - n, [("", "")] * refused)
 
