@@ -304,3 +304,24 @@ def test_a_second_poller_of_the_same_account_and_folder_pulls_nothing(make_simul
     assert second.poll_once().new_reports == 120
     second.close()
     assert_nothing_lost(sim, db)
+
+
+# -- the spool file itself -------------------------------------------------------------------------------------
+def test_the_spool_keeps_its_earlier_list_whole_when_a_write_is_cut_short(tmp_path, monkeypatch):
+    path = tmp_path / spool.NAME
+    assert spool.reserve(path, 64 * 1024)
+    for i in range(40):
+        spool.add(path, {"kind": "reports", "items": [{"msg_id": str(i), "mobile": "13900000000"}]})
+    assert [e["items"][0]["msg_id"] for e in spool.read(path)] == [str(i) for i in range(40)]
+    assert os.stat(path).st_size == 64 * 1024 and os.stat(path).st_mode & 0o777 == 0o600  # stayed in its blocks
+
+    def crash(*_a, **_kw):
+        raise OSError(errno.EIO, "the power went out")
+
+    monkeypatch.setattr(spool, "_header", crash)  # the new list is written, the header never points to it
+    with pytest.raises(OSError):
+        spool.add(path, {"kind": "replies", "items": [{"mobile": "13900000001", "content": "TD"}]})
+    monkeypatch.undo()
+    assert len(spool.read(path)) == 40
+    spool.clear(path)
+    assert not spool.has_entries(path) and spool.read(path) == []

@@ -9,8 +9,10 @@ its next pull).
 A full disk must not stop the spool itself from being written, so the file is *reserved*: made
 ``RESERVE`` bytes long with real blocks while there is space (``reserve``), and later written in
 place over those blocks, which needs no new space on tmpfs, ext4, xfs and NTFS. The file is a
-header line ``LJSPOOL1 <length>\\n`` and that many bytes of JSON; the rest is padding. An empty
-spool has length 0. No SQL here: storing the entries is ``Store.store_spooled``.
+header line ``LJSPOOL1 <length> <offset>\\n`` and that many bytes of JSON at that offset; the rest is
+padding. An empty spool has length 0. A new list is written *after* the one the header points to
+(when it fits, else from the start), fsynced, and only then does the header point to it: a write cut
+short leaves the earlier list whole. No SQL here: storing the entries is ``Store.store_spooled``.
 
 Entries: ``{"kind": "reports" | "replies", "items": [{field: value}, …]}``; a reply also carries
 ``opt_out`` (decided by the poller when it spooled it: the rule lives in core, above the store).
@@ -52,7 +54,15 @@ def has_entries(path: Path) -> bool:
         return False
     if not head.startswith(MAGIC):
         return bool(head.strip(b"\0"))
-    return int(head[len(MAGIC):].strip() or b"0") > 0
+    return _where(head)[0] > 0
+
+
+def _where(head: bytes) -> tuple[int, int]:
+    """(length, offset) of the list the header *head* points to."""
+    parts = head[len(MAGIC):].split()
+    length = int(parts[0]) if parts else 0
+    offset = int(parts[1]) if len(parts) > 1 else _HEADER
+    return length, offset
 
 
 def _open(path: Path) -> int:
@@ -65,8 +75,8 @@ def _open(path: Path) -> int:
     return fd
 
 
-def _header(length: int) -> bytes:
-    head = MAGIC + b" " + str(length).encode()
+def _header(length: int, offset: int = _HEADER) -> bytes:
+    head = MAGIC + b" " + str(length).encode() + b" " + str(offset).encode()
     return head.ljust(_HEADER - 1) + b"\n"
 
 
@@ -79,7 +89,7 @@ def reserve(path: Path, size: int = RESERVE) -> bool:
             if have >= size:
                 return True
             if have < _HEADER:
-                os.pwrite(fd, _header(0), 0)
+                _pwrite_all(fd, _header(0), 0)
                 have = _HEADER
             try:
                 if hasattr(os, "posix_fallocate"):
@@ -97,6 +107,11 @@ def reserve(path: Path, size: int = RESERVE) -> bool:
             return True
         finally:
             os.close(fd)
+
+
+def _read_at(fd: int, size: int, pos: int) -> bytes:
+    os.lseek(fd, pos, os.SEEK_SET)
+    return os.read(fd, size)
 
 
 def _write_at(fd: int, data: bytes, pos: int) -> int:
@@ -121,9 +136,10 @@ def read_unlocked(path: Path) -> list[dict]:
                 if head.strip(b"\0"):
                     log.error("the pull spool %s is not readable (no header); left as it is", path)
                 return []
-            length = int(head[len(MAGIC):].strip() or b"0")
+            length, offset = _where(head)
             if length <= 0:
                 return []
+            f.seek(offset)
             data = f.read(length)
     except FileNotFoundError:
         return []
@@ -162,11 +178,21 @@ def _write(path: Path, entries: list[dict]) -> None:
     data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8") if entries else b""
     fd = _open(path)
     try:
-        # Body first, then the header that makes it count: a crash half-way leaves the old header.
+        # The list first, where the current one is not, then the header that makes it count: a crash
+        # half-way leaves the current header and list as they were.
+        offset = _HEADER
         if data:
-            _pwrite_all(fd, data, _HEADER)
+            head = os.pread(fd, _HEADER, 0) if hasattr(os, "pread") else _read_at(fd, _HEADER, 0)
+            old_length, old_offset = _where(head) if head.startswith(MAGIC) else (0, _HEADER)
+            if old_length:
+                after = old_offset + old_length
+                # After the current list within the reserved blocks; else before it if it fits there;
+                # else after it, growing the file (which needs free space).
+                fits_after = after + len(data) <= os.fstat(fd).st_size
+                offset = after if fits_after or _HEADER + len(data) > old_offset else _HEADER
+            _pwrite_all(fd, data, offset)
             os.fsync(fd)
-        _pwrite_all(fd, _header(len(data)), 0)
+        _pwrite_all(fd, _header(len(data), offset), 0)
         os.fsync(fd)
     finally:
         os.close(fd)
