@@ -786,6 +786,11 @@ EN: dict[str, str] = {
     "；{0} 行不是有效号码，已跳过": "; {0} rows were not valid numbers and were skipped",
     "；{0} 项不是有效号码：{1}": "; {0} entries were not valid numbers: {1}",
     "［测试］{0}": "[test] {0}",
+    " 小时": " h",
+    "“结果未知”的批次超过这么久仍没有状态报告，活动详情会提示并提供“重发未确认号码”":
+        "A batch of unknown outcome with no delivery report for this long: its campaign detail says so and offers "
+        "“Resend unconfirmed numbers”",
+    "未确认批次提醒": "Unconfirmed batches after",
     "未确认批次提醒时间": "Unconfirmed batches after",
 }
 

@@ -121,6 +121,13 @@ class SettingsDialog(QDialog):
         quiet.addWidget(self.quiet_end)
         quiet.addStretch(1)
         form.addRow(self.tr("免打扰时段"), _wrap(quiet, self))
+        self.unconfirmed = QSpinBox(self)
+        self.unconfirmed.setObjectName("unconfirmedHoursSpin")
+        self.unconfirmed.setRange(1, 24 * 365)
+        self.unconfirmed.setSuffix(self.tr(" 小时"))
+        self.unconfirmed.setValue(int(getattr(s, "unconfirmed_after_hours", 72)))
+        self.unconfirmed.setToolTip(self.tr("“结果未知”的批次超过这么久仍没有状态报告，活动详情会提示并提供“重发未确认号码”"))
+        form.addRow(self.tr("未确认批次提醒"), self.unconfirmed)
 
         test_row = QHBoxLayout()
         self.test_button = QPushButton(self.tr("测试连接"), self)
@@ -290,6 +297,7 @@ class SettingsDialog(QDialog):
         s.test_numbers = [normalize_mobile(n).mobile for n in split_number_list(self.test_numbers.text())]
         s.quiet_start = self.quiet_start.time().toString("HH:mm")
         s.quiet_end = self.quiet_end.time().toString("HH:mm")
+        s.unconfirmed_after_hours = self.unconfirmed.value()
         self.ctx.save_settings()
         super().accept()
 
