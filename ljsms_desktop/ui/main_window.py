@@ -238,8 +238,13 @@ class MainWindow(QMainWindow):
             return
         self.poll_label.setToolTip(status.get("summary", ""))
         self.poll_label.setText(self.tr("报告/回复已于 {0} 拉取").format(status.get("at_text", "")))
-        lost, up_to = int(status.get("lost_pulls") or 0), int(status.get("lost_items") or 0)
-        if lost:  # the gateway handed a pull out and its answer broke on the way: those items are gone
+        # Pulls the gateway handed out whose answer broke on the way (those items are gone there): counted
+        # since the window opened, so the warning stays in the status bar after later polls.
+        lost_before, up_to_before = getattr(self, "_poll_losses", (0, 0))
+        lost = lost_before + int(status.get("lost_pulls") or 0)
+        up_to = up_to_before + int(status.get("lost_items") or 0)
+        self._poll_losses = (lost, up_to)
+        if lost:
             text = (self.tr("⚠ {0} 次拉取可能丢失了最多 {1} 条").format(lost, up_to) if up_to else
                     self.tr("⚠ {0} 次拉取可能丢失了数据（数量不明）").format(lost))
             if lost == 1:
