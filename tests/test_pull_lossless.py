@@ -325,3 +325,15 @@ def test_the_spool_keeps_its_earlier_list_whole_when_a_write_is_cut_short(tmp_pa
     assert len(spool.read(path)) == 40
     spool.clear(path)
     assert not spool.has_entries(path) and spool.read(path) == []
+
+
+def test_a_pull_that_keeps_breaking_fails_and_says_what_may_be_lost(make_simulator, env, capsys):
+    sim = make_simulator(pull_size=100, reply_rate=0.0)
+    db = env(sim)
+    db.parent.mkdir(parents=True)
+    send(sim, db, 100)
+    assert run(capsys, "pull")[0] == 0
+    sim.inject("report", body="<html>502 Bad Gateway</html>", status=502, content_type="text/html", times=10)
+    status, out, err = run(capsys, "pull")
+    assert status == 1 and err.count("\n") == 1, err
+    assert "拉取失败" in err and "4 次拉取可能丢失了最多 400 条" in err

@@ -49,7 +49,12 @@ def _failed(poller, e: Exception) -> CliError:
         saved = f"已拉取但未能存入的 {kept} 条已暂存到 {where}，下次运行时会先存入"
     else:
         saved = "已拉取的部分已保存"
-    return CliError(f"拉取失败：{e}（{saved}）", EXIT_FAILED)
+    lost = ""
+    if poller.last_lost[0]:
+        from ..engine.poller import lost_text_zh
+
+        lost = "。" + lost_text_zh(*poller.last_lost)
+    return CliError(f"拉取失败：{e}（{saved}）{lost}", EXIT_FAILED)
 
 
 def run_pull(args, ctx) -> int:

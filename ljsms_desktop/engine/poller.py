@@ -180,6 +180,7 @@ class Poller:
         self.pull_retries = pull_retries
         self.last_error: str | None = None
         self.last_result: PollResult | None = None
+        self.last_lost = (0, 0)  # (pulls, up to items) possibly lost in the last poll, also one that failed
         self._local = threading.local()
         self._stop = threading.Event()
         self._sleep_fn = sleep
@@ -251,8 +252,10 @@ class Poller:
                     t.more_waiting = True
                     log.warning("%s: %d pulls in one poll and the gateway still has data", kind, self.max_pulls)
         except (LjError, StoreError) as exc:
+            self.last_lost = (t.lost_pulls, t.lost_items)
             self._record_error(store, exc)
             raise
+        self.last_lost = (t.lost_pulls, t.lost_items)
         result = t.result()
         self.last_result = result
         self.last_error = None
