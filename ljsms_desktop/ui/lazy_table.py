@@ -3,8 +3,9 @@
 The model's ``rowCount`` is the number of rows matching the filter (the scrollbar covers all of them); it
 holds only the pages of rows that came into view. Everything the store is asked runs on the view's own
 query worker — one long-lived task of the window's job runner (``ctx.tasks``, so closing the window
-cancels and joins it) with its own store connection, closed again after a second without work (a restore
-needs the data file alone). The GUI thread only sends requests and applies answers.
+cancels and joins it) with its own store connection, closed again a moment after the last request and
+not opened at all while the window restores a backup (a restore needs the data file alone). The GUI
+thread only sends requests and applies answers.
 
 * Pages are ``PAGE`` rows, aligned on multiples of ``PAGE``. A page is found from a neighbour already
   loaded (``page(after=last key)`` / ``page_before(before=first key)``), from the top or the bottom
@@ -41,7 +42,7 @@ log = logging.getLogger(__name__)
 PAGE = 200
 MAX_PAGES = 60            # pages kept in memory (12,000 rows); the least recently used go first
 MAX_PENDING_PAGES = 6     # page requests waiting; older ones (scrolled past) are dropped
-IDLE_CLOSE_S = 1.0        # the worker closes its connection after this long without work
+IDLE_CLOSE_S = 0.25       # the worker closes its connection after this long without work
 STAMP_INTERVAL_MS = 1000  # how often the store's change stamp is read (rows written by another process)
 KEEP_SELECTED = 200       # selected rows whose keys are kept across a refresh
 
@@ -88,7 +89,6 @@ class QueryWorker(QObject):
         self._wake = threading.Event()
         self._queue: deque[Request] = deque()
         self._task = None
-        self.busy = False
 
     # GUI thread ------------------------------------------------------------------------------------
     def submit(self, req: Request) -> None:
@@ -113,10 +113,15 @@ class QueryWorker(QObject):
         with self._lock:
             return any(pred(r) for r in self._queue)
 
+    def _exclusive(self) -> bool:
+        """A restore needs the data file alone (``ctx.store_exclusive``, set by ui/restore_dialog.py): the
+        worker's task ends and is not started again until the restore is over."""
+        return bool(getattr(self.ctx, "store_exclusive", False))
+
     def _ensure_running(self) -> None:
         if self._task is not None and self.ctx.tasks.is_running(self.name):
             return
-        if getattr(self.ctx.tasks, "_closed", False):
+        if getattr(self.ctx.tasks, "_closed", False) or self._exclusive():
             return
         self._task = self.ctx.tasks.run(self.name, self._loop, key=self.name, owner=self.owner,
                                         on_event=self._event, on_error=self._task_failed)
@@ -156,6 +161,8 @@ class QueryWorker(QObject):
         try:
             while not t.cancelled:
                 self._wake.clear()
+                if self._exclusive():
+                    return            # closes the store (finally); started again by the next request after it
                 req = self._take()
                 if req is None:
                     if store is not None and time.monotonic() - last > IDLE_CLOSE_S:
@@ -163,7 +170,6 @@ class QueryWorker(QObject):
                         store = None
                     self._wake.wait(0.05)
                     continue
-                self.busy = True
                 try:
                     if store is None:
                         store = Store(db_path)
@@ -179,7 +185,6 @@ class QueryWorker(QObject):
                 else:
                     t.emit("answer", (req, value))
                 finally:
-                    self.busy = False
                     last = time.monotonic()
         finally:
             if store is not None:

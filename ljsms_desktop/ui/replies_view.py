@@ -77,11 +77,11 @@ class RepliesTab(QWidget):
         self.reply_button.clicked.connect(self._reply)
         self.mark_read_button = QPushButton(self.tr("标为已读"), self)
         self.mark_read_button.setObjectName("markReadButton")
-        self.mark_read_button.clicked.connect(self.mark_selection_read)
+        self.mark_read_button.clicked.connect(lambda: self.mark_selection_read())
         self.mark_all_button = QPushButton(self.tr("全部标为已读"), self)
         self.mark_all_button.setObjectName("markAllReadButton")
         self.mark_all_button.setToolTip(self.tr("把当前筛选出的所有回复标为已读"))
-        self.mark_all_button.clicked.connect(self.mark_all_read)
+        self.mark_all_button.clicked.connect(lambda: self.mark_all_read())
         self.export_button = QPushButton(self.tr("导出…"), self)
         self.export_button.setObjectName("repliesExportButton")
         self.export_button.clicked.connect(self._choose_export)
@@ -167,7 +167,7 @@ class RepliesTab(QWidget):
         def work(v):
             q = v.replies
             newest = q.page(ReplyFilter(), NEWEST_FIRST, after=None, limit=1)
-            new = q.newer_than(seen, ReplyFilter()) if seen is not None else 0
+            new = q.newer_than(seen, ReplyFilter())   # None: every reply (the first ones ever)
             latest = newest[0] if newest else None
             return q.unread(), (latest.key if latest else None), new, latest
 

@@ -29,6 +29,11 @@ log = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 60 * 60 * 1000     # the day's backup: looked for every hour (a directory listing)
 EVERYTHING = Changes(campaigns=True, reports=True, replies=True, suppression=True, templates=True)
 POLLER = "poller"
+VIEW_WORKERS = "view:"   # the results views' query workers (ui/lazy_table.py): they keep a connection too
+
+
+def _holds_file(name: str) -> bool:
+    return name == POLLER or name.startswith(VIEW_WORKERS)
 
 
 def size_text(size: int) -> str:
@@ -163,9 +168,12 @@ class DataGuard(QObject):
         if self.restoring:
             return False
         self.restoring = True
+        self.ctx.store_exclusive = True     # the views' query workers let go of the file and stay off it
         self._poller_was_running = bool(self.ctx.tasks.running(POLLER))
-        if self._poller_was_running:
-            self.ctx.tasks.cancel(POLLER)   # it keeps the file open; the restore must have it alone
+        holders = {t.name for t in self.ctx.tasks.running() if _holds_file(t.name)}
+        if holders:
+            for name in holders:
+                self.ctx.tasks.cancel(name)   # they keep the file open; the restore must have it alone
             self._when_poller_stopped(lambda: self._run_restore(source))
         else:
             self._run_restore(source)
@@ -173,7 +181,7 @@ class DataGuard(QObject):
 
     def _when_poller_stopped(self, then) -> None:
         def check() -> None:
-            if not self.ctx.tasks.running(POLLER):
+            if not any(_holds_file(t.name) for t in self.ctx.tasks.running()):
                 self.ctx.tasks.changed.disconnect(check)
                 then()
 
@@ -193,6 +201,7 @@ class DataGuard(QObject):
 
     def _restored(self, result) -> None:
         self.restoring = False
+        self.ctx.store_exclusive = False
         self.damage = None
         self._resume_poller()
         text = self.tr("已从备份恢复：{0}").format(result.source)
@@ -207,6 +216,7 @@ class DataGuard(QObject):
 
     def _failed(self, error) -> None:
         self.restoring = False
+        self.ctx.store_exclusive = False
         self._resume_poller()
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("恢复失败"), wording.message(error),
                           QMessageBox.StandardButton.Ok, self.window)
