@@ -122,8 +122,9 @@ def _measure(work) -> dict:
     import resource  # the import's reader process: its whole peak (interpreter included), and its CPU time
 
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {"seconds": seconds, "cpu": cpu, "peak_mb": (peak - base) / 1024, "reader_peak_mb": kids.ru_maxrss / 1024,
-            "reader_cpu": kids.ru_utime + kids.ru_stime, **(info or {})}
+    reader_cpu = kids.ru_utime + kids.ru_stime
+    return {"seconds": seconds, "cpu": cpu + reader_cpu, "peak_mb": (peak - base) / 1024,
+            "reader_peak_mb": kids.ru_maxrss / 1024, **(info or {})}
 
 
 def child(kind: str, arg: str) -> None:
@@ -249,7 +250,7 @@ def main() -> None:
             print(f"  {time.perf_counter() - t:.1f} s", file=sys.stderr)
         both = run_children(["bare", "import"], str(path), args.repeat)
         bare, imp = both["bare"], both["import"]
-        imp_cpu = imp["cpu"] + imp["reader_cpu"]
+        imp_cpu = imp["cpu"]  # with the reader process's
         imp_mb = imp["peak_mb"] + imp["reader_peak_mb"]  # this process's growth + the reader's whole peak
         row = {"rows": n, "bare_s": bare["seconds"], "import_s": imp["seconds"], "time_ratio": imp["seconds"] / bare["seconds"],
                "bare_cpu_s": bare["cpu"], "import_cpu_s": imp_cpu, "cpu_ratio": imp_cpu / bare["cpu"],
