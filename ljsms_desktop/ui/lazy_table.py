@@ -201,6 +201,7 @@ class Snapshot:
     anchors: list[tuple[int, tuple]] | None = None     # (position, key)
     positions: dict[tuple, int] = field(default_factory=dict)
     newer: int = 0
+    newest: tuple | None = None                        # time key of the newest matching row
     stamp: Any = None
     extra: Any = None
 
@@ -433,7 +434,7 @@ class LazyTable(QWidget):
     stamp_changed = Signal()
 
     def __init__(self, ctx, *, view_name: str, group: str, columns: Sequence[LazyColumn], sort_default,
-                 hint_text: Callable[[int], str], parent: QWidget | None = None):
+                 hint_text: Callable[[int], str], time_key: Callable[[Any], tuple], parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.view_name = view_name
@@ -462,6 +463,7 @@ class LazyTable(QWidget):
             header.resizeSection(i, max(fm.horizontalAdvance(c.sample), fm.horizontalAdvance(c.title)) + 24)
             header.setSectionHidden(i, c.hidden)
         self._sort_default = sort_default
+        self._time_key = time_key          # a row's key in newest-first order (what newer_than takes)
         self._hint_text = hint_text
         self.hint = QPushButton(self.view.viewport())
         self.hint.setObjectName(f"{view_name}NewRowsHint")
@@ -476,7 +478,8 @@ class LazyTable(QWidget):
         self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.worker.answered.connect(self._answered)
         self.worker.failed.connect(self._failed)
-        self._seen_top: tuple | None = None    # key of row 0 when the user was last at the top
+        self._seen_newest: tuple | None = None   # the newest row when the user was last at the top
+        self._newest: tuple | None = None        # the newest row as last read
         self.newer = 0                          # rows newer than that (the hint)
         self.stamp: Any = None
         self._refreshing = False
@@ -530,13 +533,15 @@ class LazyTable(QWidget):
         self._refreshing = True
         self._dirty = False
         extra = self._extra() if self._extra else None
+        newest_of = self._newest_of
 
         def work(v):
             q = getattr(v, group)
             stamp = _stamp(v)
             n = q.count(f)
             first = q.page(f, sort, after=None, limit=PAGE) if n else []
-            return Snapshot(n, {0: first} if first else {}, stamp=stamp, extra=extra(v) if extra else None)
+            return Snapshot(n, {0: first} if first else {}, stamp=stamp, extra=extra(v) if extra else None,
+                            newest=newest_of(q, f, sort, first))
 
         self.worker.submit(Request("open", gen, work, priority=0))
 
@@ -553,13 +558,14 @@ class LazyTable(QWidget):
         if req.kind == "open":
             self.model.apply(snap)
             self.view.verticalScrollBar().setValue(0)
-            self._seen_top = self.model.loaded_row(0).key if snap.count else None
+            self._seen_newest = snap.newest
             self.newer = 0
             self.model.request_anchors()
         else:
             self._apply_refresh(req, snap)
         self.stamp = snap.stamp
         self.extra = snap.extra
+        self._newest = snap.newest
         first = self.model.loaded_row(0)
         self._row0_key = first.key if first is not None else None
         self._show_hint()
@@ -598,30 +604,34 @@ class LazyTable(QWidget):
         keep_rows = {r: m.loaded_row(r) for r in selected + ([current.row()] if current.isValid() else [])}
         keep_keys = [row.key for row in keep_rows.values() if row is not None]
         at_top = self.view.verticalScrollBar().value() == 0
-        seen = self._seen_top
+        seen = self._seen_newest
         f, sort, group, gen, old_count = m.filter, m.sort, m.group, m.gen, m.rowCount()
         visible = max(1, self.view.viewport().height() // max(1, self.view.verticalHeader().defaultSectionSize()))
-        time_sorted = getattr(sort, "column", None) == "time" and getattr(sort, "descending", False)
+        time_sorted = _newest_first(sort)
         old_anchors = m._anchors
         row0_key = self._row0_key
         extra = self._extra() if self._extra else None
+        newest_of, position = self._newest_of, self._position
 
         def work(v):
             q = getattr(v, group)
             stamp = _stamp(v)
             n = q.count(f)
             snap = Snapshot(n, stamp=stamp, extra=extra(v) if extra else None)
-            snap.newer = q.newer_than(seen, f) if seen is not None else 0
+            snap.newer = q.newer_than(seen, f)    # None: every row (there were none before)
             for key in keep_keys:
-                snap.positions[key] = q.position(f, sort, key)
+                pos = position(q, f, sort, key)
+                if pos is not None:
+                    snap.positions[key] = pos
             first = q.page(f, sort, after=None, limit=PAGE) if n else []
+            snap.newest = newest_of(q, f, sort, first)
             rows_at_top = None
             if time_sorted and row0_key is not None:
                 rows_at_top = snap.newer if row0_key == seen else q.newer_than(row0_key, f)
             if first:
                 snap.pages[0] = first
-            if top_key is not None and not at_top:
-                pos = q.position(f, sort, top_key)
+            pos = position(q, f, sort, top_key) if top_key is not None and not at_top else None
+            if pos is not None:
                 snap.positions[top_key] = pos
                 before = q.page_before(f, sort, before=top_key, limit=PAGE)
                 after = q.rows_from(f, sort, top_key, limit=PAGE + visible + PAGE)
@@ -645,8 +655,7 @@ class LazyTable(QWidget):
         self.model.apply(snap)
         if at_top:
             bar.setValue(0)
-            first = self.model.loaded_row(0)
-            self._seen_top = first.key if first is not None else None
+            self._seen_newest = snap.newest
             self.newer = 0
         else:
             pos = snap.positions.get(top_key) if top_key is not None else None
@@ -675,6 +684,28 @@ class LazyTable(QWidget):
     _row0_key: tuple | None = None
     _pending_refresh: tuple = (None, 0, {}, -1, True)
 
+    def _newest_of(self, q, f, sort, first: list) -> tuple | None:
+        """(worker) The time key of the newest row matching *f* (row 0 when the sort is newest first)."""
+        if _newest_first(sort):
+            rows = first
+        else:
+            from ..store.views import NEWEST_FIRST
+
+            rows = q.page(f, NEWEST_FIRST, after=None, limit=1)
+        return self._time_key(rows[0]) if rows else None
+
+    @staticmethod
+    def _position(q, f, sort, key) -> int | None:
+        """(worker) How many rows come before *key*: ``position`` where the store has it, else (newest first)
+        the rows newer than it."""
+        fn = getattr(q, "position", None)
+        if fn is not None:
+            try:
+                return fn(f, sort, key)
+            except NotImplementedError:
+                pass
+        return q.newer_than(key, f) if _newest_first(sort) else None
+
     def set_extra(self, factory: Callable[[], Callable[[Any], Any] | None] | None) -> None:
         """Something more the open and refresh requests read on the worker (e.g. the unread count):
         *factory* is called on the GUI thread for each request and returns the function the worker runs."""
@@ -691,9 +722,7 @@ class LazyTable(QWidget):
     # -- the hint -------------------------------------------------------------------------------------
     def _scrolled(self, value: int) -> None:
         if value == 0:
-            first = self.model.loaded_row(0)
-            if first is not None:
-                self._seen_top = first.key
+            self._seen_newest = self._newest
             self.newer = 0
         self._show_hint()
 
@@ -722,6 +751,10 @@ class LazyTable(QWidget):
         """The loaded row objects of the selected rows, top to bottom."""
         rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
         return [r for r in (self.model.loaded_row(i) for i in rows) if r is not None]
+
+
+def _newest_first(sort) -> bool:
+    return getattr(sort, "column", None) == "time" and getattr(sort, "descending", False)
 
 
 def _stamp(v):

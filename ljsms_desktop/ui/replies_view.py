@@ -40,7 +40,7 @@ class RepliesTab(QWidget):
         self.setObjectName("repliesTab")
         self.table = LazyTable(ctx, view_name="repliesView", group="replies", columns=self.make_columns(),
                                sort_default=NEWEST_FIRST, hint_text=lambda n: self.tr("{0} 条新回复 ↑").format(n),
-                               parent=self)
+                               time_key=lambda r: (r.time, r.id), parent=self)
         self.view = self.table.view
         self.model = self.table.model
         bold = QFont(self.view.font())

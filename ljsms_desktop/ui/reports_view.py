@@ -113,7 +113,7 @@ class ReportsTab(QWidget):
         self.setObjectName("reportsTab")
         self.table = LazyTable(ctx, view_name="reportsView", group="reports", columns=self.make_columns(),
                                sort_default=NEWEST_FIRST, hint_text=lambda n: self.tr("{0} 条新报告 ↑").format(n),
-                               parent=self)
+                               time_key=lambda r: (r.time, r.msg_id, r.mobile), parent=self)
         self.view = self.table.view
         self.model = self.table.model
 
