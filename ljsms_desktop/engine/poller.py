@@ -236,7 +236,11 @@ class Poller:
         it is stored or spooled), or PollerBusyError.
         """
         store = self.store()
-        if not self.claim(store):
+        try:
+            claimed = self.claim(store)
+        except OSError as exc:  # the lock file cannot be made (a read-only data folder)
+            raise _file_error(exc) from exc
+        if not claimed:
             exc = PollerBusyError(str(getattr(self.client, "account", "")))
             self.last_error = str(exc)
             raise exc
@@ -273,7 +277,11 @@ class Poller:
     def _reserve_spool(self, store: Store) -> None:
         if self._reserved:
             return
-        if not _spool.reserve(_spool.path_for(store.path)):
+        try:
+            reserved = _spool.reserve(_spool.path_for(store.path))
+        except OSError as exc:
+            raise _file_error(exc) from exc
+        if not reserved:
             raise StoreError("disk_full", "磁盘空间不足：连暂存拉取数据的空间都没有，为免丢失网关交出的数据，暂不拉取。"
                              "请清理磁盘后重试。",
                              "The disk is full, with no room even to keep a pull safe: not pulling. Free some "
@@ -368,6 +376,9 @@ class Poller:
             except StoreError as exc:
                 error = exc
                 continue
+            except OSError as exc:  # the spool file itself (its lock, a damaged file set aside)
+                error = _file_error(exc)
+                continue
             self._unspooled = []
             self._spooled = 0
             for entry, saved in zip(entries, results):
@@ -427,6 +438,18 @@ class Poller:
                 _meta.put(store.conn, _meta.LAST_ERROR_AT, now_text())
         except StoreError:
             pass  # the store itself is the problem; the error is still raised to the caller
+
+
+def _file_error(exc: OSError) -> StoreError:
+    """A file next to the database (spool, lock) that cannot be used, as the store's error in words."""
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return StoreError("disk_full", "磁盘空间已满，无法保存数据。请清理磁盘后重试。",
+                          "The disk is full; free some space and try again.")
+    name = getattr(exc, "filename", None) or ""
+    return StoreError("ioerror", f"无法使用数据文件夹中的文件 {name}：{exc.strerror or exc}",
+                      f"Cannot use the file {name} in the data folder: {exc.strerror or exc}")
 
 
 def _item_dict(item, is_opt_out: Callable[[str], bool] | None) -> dict:
