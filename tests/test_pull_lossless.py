@@ -337,3 +337,34 @@ def test_a_pull_that_keeps_breaking_fails_and_says_what_may_be_lost(make_simulat
     status, out, err = run(capsys, "pull")
     assert status == 1 and err.count("\n") == 1, err
     assert "拉取失败" in err and "4 次拉取可能丢失了最多 400 条" in err
+
+
+# -- SIGTERM while pulling ----------------------------------------------------------------------------------
+def test_sigterm_during_watch_stops_after_the_pull_in_flight_is_stored(make_simulator, tmp_path):
+    import signal
+    import sys
+    import time
+
+    sim = make_simulator(pull_size=200, reply_rate=0.0, report_delay=3600)
+    home = tmp_path / "home"
+    home.mkdir()
+    send(sim, home / "ljsms.sqlite3", 10_000)
+    sim.make_all_due()
+    sim.set_faults(delay=0.02)  # each pull's answer waits 20 ms after the gateway handed it out
+    env = {**os.environ, "LJSMS_HOME": str(home), "LJSMS_PASSWORD": "demo", "LJSMS_ACCOUNT": "demo",
+           "LJSMS_BASE_URL": sim.base_url}
+    proc = subprocess.Popen([sys.executable, "-m", "ljsms_desktop.cli", "watch", "--interval", "0.05"], env=env,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while len(sim.reports_handed_out) < 2000:  # the simulator is in this process: no event to await across
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=30)
+    sim.set_faults(delay=0.0)
+    assert proc.returncode == 0, err.decode()
+    assert "已停止拉取" in err.decode() and "Traceback" not in err.decode()
+    handed = {(r["msgId"], r["mobile"]) for r in sim.reports_handed_out}
+    with Store(home / "ljsms.sqlite3") as store:
+        assert store.report_keys() == handed  # the pull in flight at the signal was stored too
+    assert 2000 <= len(handed) < 10_000

@@ -9,9 +9,23 @@ second one says so and pulls nothing.
 
 from __future__ import annotations
 
+import signal
+import sys
 import threading
 
 from .context import EXIT_FAILED, EXIT_OK, CliError
+
+
+def _on_sigterm(stop) -> object:
+    """SIGTERM stops after the pull in flight is stored (a kill -9 still can lose that one pull)."""
+    if threading.current_thread() is not threading.main_thread() or sys.platform == "win32":
+        return None
+    return signal.signal(signal.SIGTERM, lambda *_: stop())
+
+
+def _restore_sigterm(previous) -> None:
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def register(sub) -> None:
@@ -68,6 +82,7 @@ def run_pull(args, ctx) -> int:
 
     poller = _poller(ctx)
     total = None
+    previous = _on_sigterm(poller.stop)
     try:
         while True:
             result = poller.poll_once()
@@ -82,6 +97,7 @@ def run_pull(args, ctx) -> int:
     except (LjError, StoreError) as e:
         raise _failed(poller, e) from None
     finally:
+        _restore_sigterm(previous)
         poller.close()
     if ctx.json:
         ctx.print_json(asdict(total))
@@ -129,8 +145,18 @@ def run_watch(args, ctx) -> int:
     poller = _poller(ctx, args.interval)
     poller.on_poll, poller.on_error = on_poll, on_error
     ctx.err(f"每 {args.interval:g} 秒拉取一次状态报告和回复，按 Ctrl-C 结束")
+
+    def terminate() -> None:
+        stop.set()
+        poller.stop()
+
+    previous = _on_sigterm(terminate)
     try:
         poller.run(stop)
     except KeyboardInterrupt:
         ctx.err("已停止拉取")
+    finally:
+        _restore_sigterm(previous)
+    if stop.is_set() and not (args.count and polls[0] >= args.count):
+        ctx.err("已停止拉取（已拉取的都已保存）")
     return EXIT_OK

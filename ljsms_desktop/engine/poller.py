@@ -167,7 +167,7 @@ class Poller:
                  on_poll: Callable[[PollResult], None] | None = None,
                  on_error: Callable[[str], None] | None = None, lock_wait: float = LOCK_WAIT,
                  store_retry_waits: Sequence[float] = STORE_RETRY_WAITS, pull_retries: int = PULL_RETRIES,
-                 sleep: Callable[[float], object] | None = None):
+                 sleep: Callable[[float], object] | None = None, stop: threading.Event | None = None):
         self.store_factory = store_factory
         self.client = client
         self.interval = float(interval)
@@ -182,7 +182,7 @@ class Poller:
         self.last_result: PollResult | None = None
         self.last_lost = (0, 0)  # (pulls, up to items) possibly lost in the last poll, also one that failed
         self._local = threading.local()
-        self._stop = threading.Event()
+        self._stop = stop or threading.Event()  # set: no further pull in this poll (the one in flight is stored)
         self._sleep_fn = sleep
         self._claim: filelock.FileLock | None = None
         self._reserved = False
@@ -214,6 +214,10 @@ class Poller:
     def pending_items(self) -> int:
         """Items pulled but not yet stored (kept in the spool or, failing that, in memory)."""
         return self._spooled + sum(len(e["items"]) for e in self._unspooled)
+
+    def stop(self) -> None:
+        """Stop after the pull in flight is stored (e.g. on SIGTERM): nothing handed out is dropped."""
+        self._stop.set()
 
     def claim(self, store: Store) -> bool:
         """Take this account's poller lock for this data folder (kept until close()); False if another holds it."""
@@ -250,7 +254,7 @@ class Poller:
             self._store_kept(store, t)
             for kind in KINDS:
                 for _ in range(self.max_pulls):
-                    if not self._pull(store, kind, t):
+                    if self._stop.is_set() or not self._pull(store, kind, t):
                         break
                 else:
                     t.more_waiting = True

@@ -30,8 +30,9 @@ def start_poller(ctx) -> None:
         client = make_client()
         from ..engine.poller import PollerBusyError
 
-        # Retry waits end early when the window closes; a pull not yet stored then stays in the spool.
-        poller = Poller(lambda: Store(db_path), client, interval, sleep=task.cancel_event.wait)
+        # Closing the window stops the poll after the pull in flight is stored (retry waits end at once); a pull
+        # that could not be stored stays in the spool.
+        poller = Poller(lambda: Store(db_path), client, interval, stop=task.cancel_event)
         try:
             while not task.cancelled:
                 try:
