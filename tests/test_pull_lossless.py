@@ -171,7 +171,9 @@ def test_a_full_disk_keeps_the_pull_in_the_spool_and_the_next_start_stores_it(ma
     cid = send(sim, db, 1200)
     status, out, err = run(capsys, "pull")  # nothing due yet: reserves the spool's blocks
     assert status == 0, err
-    assert os.stat(spool.path_for(db)).st_mode & 0o777 == 0o600
+    for private in (spool.path_for(db), db.parent / (spool.NAME + ".lock"),
+                    poller_mod.account_lock_path(db, "demo")):
+        assert os.stat(private).st_mode & 0o777 == 0o600, private
     keeper = Store(db)  # the window, open meanwhile: keeps the WAL and its index in place
     try:
         filler = fill(small_disk)

@@ -224,7 +224,8 @@ class Poller:
         if self._claim is not None:
             return True
         account = str(getattr(self.client, "account", "") or "")
-        lock = filelock.FileLock(str(account_lock_path(store.path, account)), timeout=0, thread_local=False)
+        lock = filelock.FileLock(str(account_lock_path(store.path, account)), timeout=0, mode=0o600,
+                                 thread_local=False)
         try:
             lock.acquire()
         except filelock.Timeout:

@@ -42,7 +42,7 @@ def path_for(db_path: str | os.PathLike[str]) -> Path:
 
 def locked(path: Path) -> filelock.FileLock:
     """``with spool.locked(path):`` — one process at a time reads, writes or empties the spool."""
-    return filelock.FileLock(str(path) + ".lock", timeout=30, thread_local=False)
+    return filelock.FileLock(str(path) + ".lock", timeout=30, mode=0o600, thread_local=False)
 
 
 def has_entries(path: Path) -> bool:
