@@ -20,6 +20,7 @@ Entries: ``{"kind": "reports" | "replies", "items": [{field: value}, …]}``; a 
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -92,9 +93,14 @@ def reserve(path: Path, size: int = RESERVE) -> bool:
                 _pwrite_all(fd, _header(0), 0)
                 have = _HEADER
             try:
-                if hasattr(os, "posix_fallocate"):
+                try:
+                    if not hasattr(os, "posix_fallocate"):
+                        raise OSError(errno.EOPNOTSUPP, "no posix_fallocate")
                     os.posix_fallocate(fd, 0, size)
-                else:  # Windows: write the zeros
+                except OSError as exc:
+                    if exc.errno == errno.ENOSPC:
+                        raise
+                    # Windows, or a file system without fallocate: write the zeros.
                     chunk = b"\0" * (1 << 20)
                     pos = have
                     while pos < size:
@@ -103,6 +109,10 @@ def reserve(path: Path, size: int = RESERVE) -> bool:
                 os.fsync(fd)
             except OSError as exc:
                 log.warning("could not reserve %d bytes for the pull spool %s: %s", size, path, exc)
+                try:
+                    os.ftruncate(fd, have)  # give back what a partial reservation took
+                except OSError:
+                    pass
                 return False
             return True
         finally:
