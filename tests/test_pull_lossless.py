@@ -370,3 +370,23 @@ def test_sigterm_during_watch_stops_after_the_pull_in_flight_is_stored(make_simu
     with Store(home / "ljsms.sqlite3") as store:
         assert store.report_keys() == handed  # the pull in flight at the signal was stored too
     assert 2000 <= len(handed) < 10_000
+
+
+def test_with_no_room_even_for_the_spool_nothing_is_pulled(make_simulator, small_disk, env, capsys):
+    sim = make_simulator(pull_size=500, report_delay=3600)
+    home = small_disk / "home"
+    db = env(sim, home)
+    home.mkdir()
+    send(sim, db, 600)
+    sim.make_all_due()
+    keeper = Store(db)
+    try:
+        filler = fill(small_disk)  # before the first pull: the spool's blocks were never reserved
+        status, out, err = run(capsys, "pull")
+        assert status == 1 and "磁盘" in err and "Traceback" not in err, err
+        assert sim.request_count("report") == 0 and not sim.reports_handed_out  # not asked: nothing lost
+        os.remove(filler)
+    finally:
+        keeper.close()
+    assert run(capsys, "pull")[0] == 0
+    assert assert_nothing_lost(sim, db)[0] == 600
