@@ -75,8 +75,8 @@ class PollerBusyError(Exception):
 class PollResult:
     """What one poll stored. ``reports``/``replies``: items received; ``new_*``: not stored before.
 
-    ``recovered``: items stored from the spool (pulled by an earlier poll that could not store
-    them). ``lost_pulls``: pulls whose answer broke after the gateway may have handed items out;
+    ``recovered``: items stored from the spool (pulled by this or an earlier poll whose commit
+    failed at first). ``lost_pulls``: pulls whose answer broke after the gateway may have handed items out;
     ``lost_items``: up to how many items those were. ``more_waiting``: ``max_pulls`` was reached.
     """
 
@@ -96,7 +96,7 @@ class PollResult:
     def summary_zh(self) -> str:
         s = f"状态报告 {self.reports} 条（新 {self.new_reports}），上行回复 {self.replies} 条（新 {self.new_replies}）"
         if self.recovered:
-            s += f"，其中 {self.recovered} 条是上次未能保存、暂存在本机的数据"
+            s += f"，其中 {self.recovered} 条一度未能存入数据文件、先暂存在本机，现已存入"
         if self.opt_outs:
             s += f"，退订 {self.opt_outs} 个号码已加入屏蔽名单"
         if self.resolved_batches:
