@@ -172,8 +172,8 @@ def migrate(conn: sqlite3.Connection) -> int:
             if user_version(conn) != version:  # another process migrated meanwhile
                 version = user_version(conn)
                 continue
-            for statement in MIGRATIONS[version]:
-                conn.execute(statement)
+            for statement in MIGRATIONS[version]:  # SQL text, or a function of the connection (backfills)
+                statement(conn) if callable(statement) else conn.execute(statement)
             version += 1
             conn.execute(f"PRAGMA user_version = {version}")
     return version

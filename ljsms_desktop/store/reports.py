@@ -16,8 +16,9 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
-from operator import attrgetter
+from operator import add, attrgetter
 
+from . import classify
 from .models import B_ACCEPTED, B_UNKNOWN, SaveResult, now_text
 
 
@@ -39,40 +40,62 @@ def add_counts(conn: sqlite3.Connection, counts: dict[tuple[int, str], int]) -> 
                          [(cid, code, n) for (cid, code), n in counts.items() if n])
 
 
+def add_tally(conn: sqlite3.Connection, tally: dict[tuple[int, str, int], int]) -> None:
+    """Add {(batch_id or 0, status code, carrier id): numbers} to ``report_tally``."""
+    if tally:
+        conn.executemany("INSERT INTO report_tally (batch_id, code, carrier, n) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (batch_id, code, carrier) DO UPDATE SET n = n + excluded.n",
+                         [(bid, code, carrier, n) for (bid, code, carrier), n in tally.items() if n])
+
+
 def attribute_msg_id(conn: sqlite3.Connection, msg_id: str, campaign_id: int, batch_id: int) -> None:
     """Reports stored under *msg_id* before its batch was known (no ext echoed) join the batch now."""
-    counts = {(campaign_id, code): n for code, n in conn.execute(
-        "SELECT code, count(*) FROM reports WHERE msg_id = ? AND batch_id IS NULL GROUP BY code", (msg_id,))}
-    if counts:
+    rows = conn.execute("SELECT code, carrier, count(*) FROM reports WHERE msg_id = ? AND batch_id IS NULL "
+                        "GROUP BY code, carrier", (msg_id,)).fetchall()
+    if rows:
+        counts: Counter = Counter()
+        tally: dict[tuple[int, str, int], int] = {}
+        for code, carrier, n in rows:
+            counts[(campaign_id, code)] += n
+            tally[(0, code, carrier)] = -n
+            tally[(batch_id, code, carrier)] = n
         conn.execute("UPDATE reports SET batch_id = ? WHERE msg_id = ? AND batch_id IS NULL", (batch_id, msg_id))
         add_counts(conn, counts)
+        add_tally(conn, tally)
 
 
-_INSERT = "INSERT INTO reports (msg_id, mobile, code, time, ext, batch_id) VALUES (?, ?, ?, ?, ?, ?)"
+_INSERT = ("INSERT INTO reports (msg_id, mobile, code, time, ext, batch_id, bucket, carrier) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 _KEY_FIELDS = attrgetter("msg_id", "mobile", "code", "time")
 _CODE = attrgetter("code")
 _EXT = attrgetter("ext")
+_MOBILE = attrgetter("mobile")
 # Reports of one batch go in as multi-row INSERTs of this many rows (a pull of 500, the simulator's
 # size, is 4 statements): one sqlite3 call per 125 reports instead of one per report. Measured on
 # the bare table: ~1.6x the rows/s of executemany, whose per-row cost in the sqlite3 module was
-# most of the time. The batch id is one parameter shared by every row (?501).
+# most of the time. The batch id is one parameter shared by every row (?751).
 _ROWS_PER_INSERT = 125
-_INSERT_OF_BATCH = "INSERT INTO reports (msg_id, mobile, code, time, ext, batch_id) VALUES " + ", ".join(
-    f"(?{4 * i + 1}, ?{4 * i + 2}, ?{4 * i + 3}, ?{4 * i + 4}, NULL, ?{4 * _ROWS_PER_INSERT + 1})"
-    for i in range(_ROWS_PER_INSERT))
+_PER_ROW = 6  # msg_id, mobile, code, time, bucket, carrier
+_INSERT_OF_BATCH = ("INSERT INTO reports (msg_id, mobile, code, time, ext, batch_id, bucket, carrier) VALUES "
+                    + ", ".join(f"(?{6 * i + 1}, ?{6 * i + 2}, ?{6 * i + 3}, ?{6 * i + 4}, NULL, "
+                                f"?{_PER_ROW * _ROWS_PER_INSERT + 1}, ?{6 * i + 5}, ?{6 * i + 6})"
+                                for i in range(_ROWS_PER_INSERT)))
 
 
-def _insert_of_batch(conn: sqlite3.Connection, reports: Sequence, batch_id: int) -> None:
+def _insert_of_batch(conn: sqlite3.Connection, reports: Sequence, batch_id: int, buckets: Iterable[int],
+                     carriers: Iterable[int]) -> None:
     """Insert *reports*, every one attributed to *batch_id*, with no Python per report: the values
-    come straight from the report objects (attrgetter and chain run in C)."""
-    flat = tuple(chain.from_iterable(map(_KEY_FIELDS, reports)))
-    step = 4 * _ROWS_PER_INSERT
+    come straight from the report objects and the per-pull bucket/carrier lists (attrgetter, zip,
+    tuple concatenation and chain run in C)."""
+    flat = tuple(chain.from_iterable(map(add, map(_KEY_FIELDS, reports), zip(buckets, carriers))))
+    step = _PER_ROW * _ROWS_PER_INSERT
     whole = len(reports) // _ROWS_PER_INSERT * step
     shared = (batch_id,)
     for i in range(0, whole, step):
         conn.execute(_INSERT_OF_BATCH, flat[i:i + step] + shared)
     if whole < len(flat):
-        conn.executemany(_INSERT, [(*flat[j:j + 4], None, batch_id) for j in range(whole, len(flat), 4)])
+        conn.executemany(_INSERT, [(*flat[j:j + 4], None, batch_id, *flat[j + 4:j + 6])
+                                   for j in range(whole, len(flat), _PER_ROW)])
 
 
 def save_reports(conn: sqlite3.Connection, reports: Sequence) -> SaveResult:
@@ -85,33 +108,50 @@ def save_reports(conn: sqlite3.Connection, reports: Sequence) -> SaveResult:
     """
     if not reports:
         return SaveResult(0, 0)
+    # Bucket and carrier of every report, without Python per report (see store.classify).
+    codes = list(map(_CODE, reports))
+    bucket_of = classify.bucket_ids(codes)
+    buckets = list(map(bucket_of.__getitem__, codes))
+    carriers = classify.carrier_ids(list(map(_MOBILE, reports)))
     exts = set(map(_EXT, reports))
     by_ext = _batches_by(conn, "ext", [e for e in exts if e])
     only = by_ext.get(next(iter(exts))) if len(exts) == 1 else None
     if only is not None:
         # The usual pull: every report is of one batch of ours (reports come request by request).
         bid, cid, _ext = only
-        counts = {(cid, code): n for code, n in Counter(map(_CODE, reports)).items()}
+        counts = {(cid, code): n for code, n in Counter(codes).items()}
+        tally = {(bid, code, carrier): n for (code, carrier), n in Counter(zip(codes, carriers)).items()}
         first_msg_of_batch = {bid: reports[0].msg_id}
         campaign_of = {bid: cid}
     else:
-        rows, counts, first_msg_of_batch, campaign_of = _attribute(conn, reports, by_ext)
+        rows, counts, tally, first_msg_of_batch, campaign_of = _attribute(conn, reports, by_ext, buckets, carriers)
     conn.execute("SAVEPOINT pull")
     try:
         if only is not None:
-            _insert_of_batch(conn, reports, bid)
+            _insert_of_batch(conn, reports, bid, buckets, carriers)
         else:
             conn.executemany(_INSERT, rows)
         new = len(reports)
     except sqlite3.IntegrityError:  # some (msg_id, mobile) already stored
         conn.execute("ROLLBACK TO pull")
         if only is not None:
-            rows = [(*_KEY_FIELDS(r), None, bid) for r in reports]
-        counts, new = _save_one_by_one(conn, rows, campaign_of)
+            rows = [(*_KEY_FIELDS(r), None, bid, b, c) for r, b, c in zip(reports, buckets, carriers)]
+        counts, tally, new = _save_one_by_one(conn, rows, campaign_of)
     conn.execute("RELEASE pull")
     add_counts(conn, counts)
-    resolved = 0
+    add_tally(conn, tally)
     now = now_text()
+    opt_outs = 0
+    opt_codes = classify.opt_out_codes(bucket_of)
+    if opt_codes:
+        # A status code saying the recipient opted out or complained suppresses the number like a TD reply,
+        # in the pull's transaction (an entry already there keeps its first reason).
+        reason = {c: classify.opt_out_reason(c) for c in opt_codes}
+        opt_outs = max(conn.executemany(
+            "INSERT INTO suppression (mobile, reason, source, added_at, code) VALUES (?, ?, 'report', ?, ?) "
+            "ON CONFLICT (mobile) DO NOTHING",
+            [(r.mobile, reason[r.code], now, r.code) for r in reports if r.code in reason]).rowcount, 0)
+    resolved = 0
     for batch_id, msg_id in first_msg_of_batch.items():
         # A batch still waiting for its answer keeps the msgId, so that a lost answer resolves it.
         conn.execute("UPDATE batches SET msg_id = ? WHERE id = ? AND msg_id IS NULL", (msg_id, batch_id))
@@ -120,12 +160,13 @@ def save_reports(conn: sqlite3.Connection, reports: Sequence) -> SaveResult:
             (B_ACCEPTED, now, batch_id, B_UNKNOWN)).rowcount
     conn.execute("INSERT INTO pulls (kind, at, items, new_items) VALUES ('reports', ?, ?, ?)",
                  (now, len(reports), new))
-    return SaveResult(len(reports), new, resolved_batches=resolved)
+    return SaveResult(len(reports), new, resolved_batches=resolved, opt_outs=opt_outs)
 
 
-def _attribute(conn: sqlite3.Connection, reports: Sequence, by_ext: dict) -> tuple[list[tuple], dict, dict, dict]:
-    """Rows, per-campaign counts, each batch's first msgId and {batch: campaign} for a pull mixing
-    batches (or holding reports that are not ours)."""
+def _attribute(conn: sqlite3.Connection, reports: Sequence, by_ext: dict, buckets: list[int],
+               carriers: list[int]) -> tuple[list[tuple], dict, dict, dict, dict]:
+    """Rows, per-campaign counts, the per-batch tally, each batch's first msgId and {batch: campaign} for
+    a pull mixing batches (or holding reports that are not ours)."""
     missing_msg = {r.msg_id for r in reports if r.ext not in by_ext}
     by_msg = _batches_by(conn, "msg_id", missing_msg) if missing_msg else {}
     # List comprehensions and Counter rather than one loop with appends: ~2x less Python per row.
@@ -134,24 +175,26 @@ def _attribute(conn: sqlite3.Connection, reports: Sequence, by_ext: dict) -> tup
     else:
         get = by_ext.get
         hits = [get(r.ext) for r in reports]
-    rows = [(r.msg_id, r.mobile, r.code, r.time, r.ext, None) if h is None else
-            (r.msg_id, r.mobile, r.code, r.time, None if r.ext == h[2] else r.ext, h[0])
-            for r, h in zip(reports, hits)]
+    rows = [(r.msg_id, r.mobile, r.code, r.time, r.ext, None, b, c) if h is None else
+            (r.msg_id, r.mobile, r.code, r.time, None if r.ext == h[2] else r.ext, h[0], b, c)
+            for r, h, b, c in zip(reports, hits, buckets, carriers)]
     counts: dict[tuple[int, str], int] = Counter((h[1], r.code) for r, h in zip(reports, hits) if h is not None)
+    tally: dict[tuple[int, str, int], int] = Counter((0 if h is None else h[0], r.code, c)
+                                                     for r, h, c in zip(reports, hits, carriers))
     first_msg_of_batch: dict[int, str] = {}
     for r, h in zip(reports, hits):
         if h is not None and h[0] not in first_msg_of_batch:
             first_msg_of_batch[h[0]] = r.msg_id
     campaign_of = {bid: cid for bid, cid, _ in (*by_ext.values(), *by_msg.values())}
-    return rows, counts, first_msg_of_batch, campaign_of
+    return rows, counts, tally, first_msg_of_batch, campaign_of
 
 
 def _save_one_by_one(conn: sqlite3.Connection, rows: list[tuple],
-                     campaign_of: dict[int, int]) -> tuple[dict[tuple[int, str], int], int]:
+                     campaign_of: dict[int, int]) -> tuple[dict[tuple[int, str], int], dict, int]:
     """Slow path: some reports of the pull were stored before, or repeat within it.
 
     Per (msg_id, mobile) the latest status wins (by report time). Returns the exact changes to
-    the per-campaign counts and how many rows were added or changed.
+    the per-campaign counts and to the per-batch tally, and how many rows were added or changed.
     """
     latest: dict[tuple[str, str], tuple] = {}
     for row in rows:
@@ -160,6 +203,7 @@ def _save_one_by_one(conn: sqlite3.Connection, rows: list[tuple],
         if seen is None or row[3] > seen[3]:
             latest[key] = row
     counts: dict[tuple[int, str], int] = {}
+    tally: Counter = Counter()
     new = 0
     for (msg_id, mobile), row in latest.items():
         stored = conn.execute("SELECT code, time, batch_id FROM reports WHERE msg_id = ? AND mobile = ?",
@@ -167,22 +211,25 @@ def _save_one_by_one(conn: sqlite3.Connection, rows: list[tuple],
         if stored is None:
             conn.execute(_INSERT, row)
             new += 1
+            tally[(row[5] or 0, row[2], row[7])] += 1
             cid = campaign_of.get(row[5])
             if cid is not None:
                 counts[(cid, row[2])] = counts.get((cid, row[2]), 0) + 1
             continue
         code, time, bid = stored
         if row[3] > time and row[2] != code:  # a later status of the same number and request
-            conn.execute("UPDATE reports SET code = ?, time = ? WHERE msg_id = ? AND mobile = ?",
-                         (row[2], row[3], msg_id, mobile))
+            conn.execute("UPDATE reports SET code = ?, time = ?, bucket = ? WHERE msg_id = ? AND mobile = ?",
+                         (row[2], row[3], row[6], msg_id, mobile))
             new += 1
+            tally[(bid or 0, code, row[7])] -= 1
+            tally[(bid or 0, row[2], row[7])] += 1
             if bid is not None:
                 cid = campaign_of.get(bid)
                 if cid is None:
                     cid = conn.execute("SELECT campaign_id FROM batches WHERE id = ?", (bid,)).fetchone()[0]
                 counts[(cid, code)] = counts.get((cid, code), 0) - 1
                 counts[(cid, row[2])] = counts.get((cid, row[2]), 0) + 1
-    return counts, new
+    return counts, tally, new
 
 
 def save_replies(conn: sqlite3.Connection, replies: Sequence, *,
