@@ -460,12 +460,15 @@ class ReportQueries:
                 terms.append("r.msg_id = ?")
                 args.append(text)
             else:
+                # digits: the number (or its last digits), or a msgId made of digits
                 found = self._search_numbers(kind, text, f.campaign_id)
                 if found is None:
-                    return None
-                sql, a = found
-                terms.append(sql)
-                args += a
+                    terms.append("r.msg_id = ?")
+                    args.append(text)
+                else:
+                    sql, a = found
+                    terms.append(f"(({sql}) OR r.msg_id = ?)")
+                    args += a + [text]
         return (" WHERE " + " AND ".join(terms) if terms else ""), args
 
     def _batches_holding(self, buckets: set[int] | None, carriers: set[int] | None) -> set[int] | None:
