@@ -107,7 +107,7 @@ def test_the_window_in_english(english, make_window):
     assert _header(w.reports, 5) == "Campaign"          # a context of its own ("Campaigns" as a tab)
     assert _header(w.replies, 2) == "Text"
     assert w.campaigns.describe([(1,), (2,)]) == "Campaigns: 2"
-    assert w.reports.describe([]) == "Latest delivery reports: 0"
+    assert w.reports.status_filter.itemText(0) == "All" and w.reports.status_filter.itemText(2) == "Failed"
     # Dialogs and texts made outside a QObject (QCoreApplication.translate with an explicit context).
     dialog = SettingsDialog(w.ctx, w)
     assert dialog.windowTitle() == "Settings" and dialog.test_button.text() == "Test Connection"

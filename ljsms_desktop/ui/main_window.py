@@ -15,7 +15,8 @@ from .context import AppContext
 from .restore_dialog import DataGuard
 from .settings_dialog import SettingsDialog
 from .template_tab import TemplateTab
-from .views import CampaignsTab, RepliesTab, ReportsTab
+from .replies_view import RepliesTab
+from .reports_view import ReportsTab
 from . import wording
 
 BALANCE_INTERVAL_MS = 5 * 60 * 1000
@@ -51,6 +52,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.campaigns, self.tr("发送记录"))
         self.tabs.addTab(self.reports, self.tr("状态报告"))
         self.tabs.addTab(self.replies, self.tr("上行回复"))
+        self.replies.reply_requested.connect(self._reply_to)
+        self.replies.unread_changed.connect(self._show_unread)
+        self.replies.replies_arrived.connect(self._replies_arrived)
         self.setCentralWidget(self.tabs)
         self.suppression = SuppressionView(ctx, self)   # 退订/屏蔽名单
         self.tabs.addTab(self.suppression, self.tr("退订名单"))
@@ -121,6 +125,7 @@ class MainWindow(QMainWindow):
         self.balance_timer.setInterval(BALANCE_INTERVAL_MS)
         self.balance_timer.timeout.connect(ctx.refresh_balance)
         self.tray: QSystemTrayIcon | None = None
+        self.last_reply_notice = ""   # the last new-replies message (also when no tray shows it)
         self._quitting = False
         self.demo_env = None   # the DemoEnvironment this window owns (after 试用演示 switched to it)
         self._connected_with = self._connection_key()
@@ -275,6 +280,25 @@ class MainWindow(QMainWindow):
         if tray and self.tray is not None and self.tray.isVisible():
             icon = QSystemTrayIcon.MessageIcon.Warning if warn else QSystemTrayIcon.MessageIcon.Information
             self.tray.showMessage(self.tr("联江短信桌面助手"), text, icon, 8000)
+
+    # -- replies: 回复, the unread count on the tab, a tray message for new ones ------------------------
+    def _reply_to(self, mobile: str) -> None:
+        self.compose.set_numbers(mobile)
+        self.tabs.setCurrentWidget(self.compose)
+
+    def _show_unread(self, n: int) -> None:
+        i = self.tabs.indexOf(self.replies)
+        self.tabs.setTabText(i, self.tr("上行回复 ({0})").format(n) if n else self.tr("上行回复"))
+
+    def _replies_arrived(self, n: int, latest: str) -> None:
+        """New replies: a tray message (the tray icon is shown for it when the system has a tray)."""
+        text = self.tr("收到 {0} 条新回复").format(n) + "\n" + latest
+        self.last_reply_notice = text
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        tray = self._ensure_tray()
+        tray.show()
+        tray.showMessage(self.tr("联江短信桌面助手"), text, QSystemTrayIcon.MessageIcon.Information, 8000)
 
     def _about(self):
         """Help → 关于: version, data folder, log file, keyring backend (ui/about.py)."""

@@ -148,7 +148,7 @@ class ReportsTab(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
-        self.search.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.apply_filter)
 
         self.summary = QLabel(self)

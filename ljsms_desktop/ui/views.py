@@ -1,5 +1,6 @@
-"""发送记录, 状态报告, 上行回复: read-only tables of what the store holds, refreshed after each poll and
-each send. Every query runs in a background task with its own store connection."""
+"""发送记录: a read-only table of what the store holds, refreshed after each poll and each send. Every query
+runs in a background task with its own store connection. (状态报告 and 上行回复 are lazy, SQL-filtered
+tables: ui/reports_view.py and ui/replies_view.py over ui/lazy_table.py.)"""
 
 from __future__ import annotations
 
@@ -11,22 +12,16 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabe
 
 from ..changes import Changes
 from ..jobs import TaskError
-from ..store.browse import recent_reports, recent_replies
 from .context import AppContext
 from .tables import Column, RowsModel
 from . import wording
 
-RECENT_LIMIT = 500
 FIT_ROWS = 20
 """Rows Qt measures when fitting a column to its contents. Qt's default (1000) asks the Python
 model for every row: 500 rows took 200-400 ms on the GUI thread; 20 rows take ~10-15 ms (15
 columns), so a refresh refits only when the longest texts of those rows changed."""
 MAX_FIT = 320
 """Widest a column is made by fitting (long campaign names are elided; the user can widen it)."""
-
-
-def _status_color(code) -> str | None:
-    return "#1e8449" if code == "DELIVRD" else "#c0392b"
 
 
 def _pct(v) -> str:
@@ -178,45 +173,3 @@ class CampaignsTab(_TableTab):
 
     def describe(self, rows):
         return self.tr("共 {0} 次发送").format(len(rows))
-
-
-class ReportsTab(_TableTab):
-    interest = Changes(reports=True)
-    view_name = "reportsView"
-    stretch_column = 5   # 发送记录 (left-aligned: the table reads as filling the width)
-
-    tab_name = "reportsTab"
-
-    def make_columns(self) -> list[Column]:
-        return [
-            Column(self.tr("时间"), 0), Column(self.tr("手机号"), 1),
-            Column(self.tr("状态"), 2, fmt=lambda c: self.tr("已送达") if c == "DELIVRD" else c, color=_status_color),
-            Column(self.tr("msgId"), 3), Column(self.tr("批次"), 4), Column(self.tr("发送记录"), 5),
-        ]
-
-    def fetch(self, store) -> list[tuple]:
-        return recent_reports(store.conn, RECENT_LIMIT)
-
-    def describe(self, rows):
-        return self.tr("最新 {0} 条状态报告").format(len(rows))
-
-
-class RepliesTab(_TableTab):
-    interest = Changes(replies=True, reports=True)
-    view_name = "repliesView"
-    stretch_column = 2   # 内容
-
-    tab_name = "repliesTab"
-
-    def make_columns(self) -> list[Column]:
-        return [
-            Column(self.tr("时间"), 0), Column(self.tr("手机号"), 1), Column(self.tr("内容"), 2),
-            Column(self.tr("扩展号"), 3), Column(self.tr("msgId"), 4), Column(self.tr("发送记录"), 5, align_right=True),
-            Column(self.tr("退订"), 6, fmt=lambda v: self.tr("是") if v else "", color=lambda v: "#c0392b" if v else None),
-        ]
-
-    def fetch(self, store) -> list[tuple]:
-        return recent_replies(store.conn, RECENT_LIMIT)
-
-    def describe(self, rows):
-        return self.tr("最新 {0} 条上行回复").format(len(rows))
