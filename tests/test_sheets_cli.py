@@ -101,3 +101,26 @@ def test_output_piped_into_a_reader_that_stops_early(tmp_path):
     assert proc.wait(timeout=60) == 141
     assert first.startswith(b"{")
     assert "内部错误" not in err and "Traceback" not in err and "Exception ignored" not in err
+
+
+def test_hostile_workbooks_exit_2_with_one_message(capsys, tmp_path, monkeypatch):
+    """`ljsms check` and `ljsms send --numbers` on the issue-9 workbooks: a refusal and status 2."""
+    import shlex
+    import sys
+
+    from test_sheets_hostile import far_cells_xlsx, padded_xlsx
+
+    far = far_cells_xlsx(tmp_path / "far.xlsx")
+    code, out, err = run(capsys, "check", str(far))
+    assert code == 2 and "17,179,869,184" in out + err
+    code, out, err = run(capsys, "check", str(padded_xlsx(tmp_path / "padded.xlsx", 100)))
+    assert code == 2 and "200:1" in out + err
+    monkeypatch.setenv("LJSMS_PASSWORD", "demo")
+    code, out, err = run(capsys, "send", "--content", "【联江科技】测试，回T退订", "--numbers", str(far), "--yes")
+    assert code == 2 and "17,179,869,184" in out + err
+    # A reader that dies on the file: still one message and status 2.
+    script = tmp_path / "abort.py"
+    script.write_text("import os\nos.abort()\n")
+    monkeypatch.setenv("LJSMS_SHEET_WORKER", f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}")
+    code, out, err = run(capsys, "check", str(far))
+    assert code == 2 and "意外终止" in out + err
