@@ -206,6 +206,7 @@ def serve(stdin: Any, channel: Any) -> int:
 
     from .errors import SheetError
 
+    req: dict[str, Any] = {}
     try:
         req = pickle.load(stdin)
         if req.get("memory_limit"):
@@ -219,7 +220,7 @@ def serve(stdin: Any, channel: Any) -> int:
     except MemoryError:
         from .guard import MEMORY_LIMIT, _mb
 
-        limit = req.get("memory_limit") or MEMORY_LIMIT  # type: ignore[possibly-undefined]
+        limit = req.get("memory_limit") or MEMORY_LIMIT
         send(("error", "too_large",
               f"无法读取：这个表格需要的内存超过了读取上限（{_mb(limit)}），为保护正在进行的发送已停止读取。"
               "请删除多余的空白行列和内容后另存为 .xlsx，或拆分成几个文件再导入。",
@@ -236,12 +237,32 @@ def serve(stdin: Any, channel: Any) -> int:
     return 0
 
 
+def _die_with_parent() -> None:
+    """Linux: end this reader when the process that started it ends (a killed window must not leave a
+    reader parsing a big file). Elsewhere a gone parent shows as a broken pipe at the next message."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent was already gone before the call
+        os._exit(1)
+
+
 def main() -> None:
+    _die_with_parent()
     channel = os.fdopen(os.dup(1), "wb", buffering=1 << 16)
     os.dup2(2, 1)  # stray prints from libraries go to stderr, not into the messages
     sys.stdout = sys.stderr
-    status = serve(sys.stdin.buffer, channel)
-    channel.close()
+    try:
+        status = serve(sys.stdin.buffer, channel)
+        channel.close()
+    except OSError:  # the parent went away (broken pipe): nobody to tell
+        status = 1
     os._exit(status)  # no teardown: freeing a large parsed sheet only costs time
 
 
