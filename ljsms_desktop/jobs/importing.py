@@ -47,6 +47,7 @@ class FileInfo:
     rows_hint: int | None                       # data rows, when the format knows it
     preview: list[tuple[int, list[str]]] = field(default_factory=list)
     error: str = ""                             # the chosen sheet could not be laid out (e.g. empty)
+    error_en: str = ""                          # the same in English, when the sheet layer gave it
 
 
 def inspect_file(path: str | os.PathLike[str], sheet: str | None = None, variables: int | None = None) -> FileInfo:
@@ -56,7 +57,8 @@ def inspect_file(path: str | os.PathLike[str], sheet: str | None = None, variabl
         info = isolated.inspect_file(path, sheet, variables, preview=PREVIEW)
     except SheetError as e:
         raise _failed(e) from None
-    return FileInfo(info.path, info.sheets, info.sheet, info.layout, info.rows_hint, info.preview[:PREVIEW], info.error)
+    return FileInfo(info.path, info.sheets, info.sheet, info.layout, info.rows_hint, info.preview[:PREVIEW], info.error,
+                    info.error_en)
 
 
 def import_file(ctx: TaskContext | None, path: str | os.PathLike[str], *, sheet: str | None, layout: Layout | None,
