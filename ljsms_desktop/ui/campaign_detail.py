@@ -85,6 +85,9 @@ class CampaignDetail(QDialog):
         self.last_export: tuple | None = None   # (path, rows) of the last finished export
         self.resend_dialog = None
         self.confirm_dialog = None
+        self._started_run = False    # this dialog started the runner's current send (resume or resend)
+        self._resending = False
+        self._new_id: int | None = None
 
         # -- header ------------------------------------------------------------------------------
         self.title = QLabel(self.tr("正在读取…"), self)
@@ -317,8 +320,7 @@ class CampaignDetail(QDialog):
                 self.tr("结果未知：等待状态报告确认，请勿重复发送")
         elif b.state == "rejected":
             note = b.error or ""
-        return (b.seq, wording.campaign_state(b.state) if b.state in ("sending",) else self._batch_state(b.state),
-                b.size, b.parts, b.reports, b.sent_at or "", b.msg_id or "", note)
+        return (b.seq, self._batch_state(b.state), b.size, b.parts, b.reports, b.sent_at or "", b.msg_id or "", note)
 
     def _batch_state(self, state: str) -> str:
         return {"planned": self.tr("未发送"), "accepted": self.tr("已提交"), "rejected": self.tr("被拒绝"),
@@ -405,6 +407,7 @@ class CampaignDetail(QDialog):
         s = self.data.detail.summary
         started = self.runner.run_campaign(self.campaign_id, origin=ORIGIN, name=s.name, recipients=s.recipients)
         if started:
+            self._started_run = True
             self._say(self.tr("正在继续发送…"))
             self.progress.setRange(0, 0)
             self.progress.show()
@@ -440,7 +443,7 @@ class CampaignDetail(QDialog):
         self.action_label.setVisible(bool(text))
 
     def _run_progress(self, origin: str, d: dict) -> None:
-        if not self.runner.busy or self.runner.campaign_id not in (self.campaign_id, getattr(self, "_new_id", None)):
+        if not self._started_run:
             return
         total = int(d.get("numbers_total", 0))
         self.progress.setRange(0, max(1, total))
@@ -449,7 +452,7 @@ class CampaignDetail(QDialog):
         self.progress.show()
 
     def _run_created(self, origin: str, new_id: int) -> None:
-        if origin == "resend" and getattr(self, "_resending", False):
+        if origin == "resend" and self._resending:
             self._resending = False
             self._new_id = new_id
             services, orig = self.services, self.campaign_id
@@ -462,8 +465,9 @@ class CampaignDetail(QDialog):
             self.ctx.tasks.run(f"link:{new_id}", work, owner=self)
 
     def _run_ended(self, origin: str, summary: dict) -> None:
-        if origin not in (ORIGIN, "resend"):
+        if origin not in (ORIGIN, "resend") or not self._started_run:
             return
+        self._started_run = False
         self.progress.hide()
         cid = summary.get("campaign_id")
         if origin == "resend" and cid:
@@ -475,8 +479,9 @@ class CampaignDetail(QDialog):
         self.refresh()
 
     def _run_failed(self, origin: str, error) -> None:
-        if origin not in (ORIGIN, "resend"):
+        if origin not in (ORIGIN, "resend") or not self._started_run:
             return
+        self._started_run = False
         self.progress.hide()
         self._say(wording.message(error), error=True)
         self.refresh()
@@ -565,6 +570,7 @@ class CampaignDetail(QDialog):
             self._resending = False
             self._say(self.tr("另一次发送正在进行，请等它结束"), error=True)
         else:
+            self._started_run = True
             self._say(self.tr("正在发送重发活动…"))
             self.progress.setRange(0, 0)
             self.progress.show()

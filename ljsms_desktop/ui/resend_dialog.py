@@ -46,7 +46,7 @@ class ResendDialog(QDialog):
                 box.setEnabled(n > 0)
                 box.setToolTip(advice)
             layout.addWidget(box)
-            hint = QLabel(advice, self)
+            hint = QLabel(advice if code in allowed else self.tr("结果不明的号码可能已经收到，不会重发"), self)
             hint.setWordWrap(True)
             hint.setContentsMargins(24, 0, 0, 4)
             hint.setStyleSheet("color: #868e96;")
@@ -77,6 +77,7 @@ class ResendDialog(QDialog):
         for box in (*self.checks.values(), self.unsent):
             box.toggled.connect(self._update)
         self._update()
+        self.setMinimumWidth(480)
 
     def buckets(self) -> list[str]:
         return [c for c, box in self.checks.items() if box.isChecked() and box.isEnabled()]

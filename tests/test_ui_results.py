@@ -1,0 +1,383 @@
+"""发送记录, the campaign detail (chart, resume, resend failed / unconfirmed, export), the 退订名单 manager,
+the tray and F5 — real widgets under pytest-qt, real SQLite in tmp folders, the simulator over HTTP.
+
+The simulator draws each number's report at random; these tests fix it per number instead
+(``fixed_reports``): the outcome of a number is what the test says, everything else is the real path
+(HTTP send, pull, store, views)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QSystemTrayIcon, QTabWidget
+
+from ljsms_desktop import usecases
+from ljsms_desktop.api import LjClient
+from ljsms_desktop.core.planning import plan_template
+from ljsms_desktop.credentials import MemoryCredentials
+from ljsms_desktop.engine import Poller
+from ljsms_desktop.settings import Settings
+from ljsms_desktop.simulator import state as sim_state
+from ljsms_desktop.store import Store
+from ljsms_desktop.ui.campaign_detail import CampaignDetail
+from ljsms_desktop.ui.charts import render_to_image
+from ljsms_desktop.ui.confirm_dialog import ConfirmSendDialog
+from ljsms_desktop.ui.context import AppContext
+from ljsms_desktop.ui.main_window import MainWindow
+from ljsms_desktop.ui.resend_dialog import ResendDialog
+from ljsms_desktop.usecases import results
+
+CONTENT = "【联江科技】会员日全场八折，回T退订"
+TEMPLATE = "【联江科技】尊敬的{}，您的订单{}已发货，回T退订"
+SHOTS = Path(os.environ.get("LJSMS_SHOTS", "/tmp/ljsms-shots"))
+
+# One number per outcome: delivered, each failure bucket, an opt-out code.
+N = {"ok": "13800000001", "unreachable": "13800000002", "number": "13800000003", "rate": "13800000004",
+     "unknown": "13800000005", "optout": "13800000006", "content": "13800000007", "ok2": "13800000008"}
+CODES = {N["ok"]: "DELIVRD", N["ok2"]: "DELIVRD", N["unreachable"]: "EXPIRED", N["number"]: "MK:0001",
+         N["rate"]: "BEYONDN", N["unknown"]: "UNKNOWN", N["optout"]: "MX:0012", N["content"]: "REJECTD"}
+
+
+@pytest.fixture
+def fixed_reports(monkeypatch):
+    """Each number's report code from *codes* (DELIVRD for any other number); no random replies."""
+    codes: dict[str, str] = dict(CODES)
+
+    def expand(batch) -> None:
+        if batch.statuses is None:
+            batch.statuses = [codes.get(m, "DELIVRD") for m in batch.mobiles]
+
+    monkeypatch.setattr(sim_state.GatewayState, "_expand", staticmethod(expand))
+    return codes
+
+
+@pytest.fixture
+def sim(make_simulator, fixed_reports):
+    return make_simulator(templates={"1001": TEMPLATE})
+
+
+@pytest.fixture
+def home(tmp_path) -> Path:
+    path = tmp_path / "home"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def services(home, sim):
+    db = home / "ljsms.sqlite3"
+    Store(db).close()
+    return usecases.Services(open_store=lambda: Store(db), make_client=lambda: LjClient(sim.base_url, "demo", "demo"))
+
+
+def pull(services, sim) -> None:
+    sim.make_all_due()
+    with LjClient(sim.base_url, "demo", "demo") as client:
+        poller = Poller(services.open_store, client, 1)
+        try:
+            poller.poll_once()
+        finally:
+            poller.close()
+
+
+def template_campaign(services, sim, name="双十一发货通知") -> int:
+    rows = [(m, [f"客户{i}", f"D{i:04d}"]) for i, m in enumerate(N.values())]
+    plan = plan_template(TEMPLATE, "1001", rows)
+    out = usecases.send_draft(services, usecases.Draft(plan, name))
+    assert out.state == "done"
+    pull(services, sim)
+    return out.campaign_id
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path):
+    made = []
+
+    def make(sim=None, *, poll_interval=1, home=None):
+        creds = MemoryCredentials()
+        creds.set_password("demo", "demo")
+        settings = Settings(base_url=sim.base_url if sim else "http://127.0.0.1:9/api/v1",
+                            account="demo" if sim else "", poll_interval=poll_interval)
+        ctx = AppContext(home or tmp_path / f"win{len(made)}", settings=settings, credentials=creds)
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.resize(1366, 740)
+        window.show()
+        window.start()
+        made.append(window)
+        return window
+
+    yield make
+    for w in made:
+        w._quitting = True
+        w.close()
+        assert not w.ctx.tasks.running(), "closing the window joins every worker"
+
+
+def shot(widget, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    assert widget.grab().save(str(path))
+    return path
+
+
+def suppressed(window) -> set[str]:
+    with Store(window.ctx.db_path) as store:
+        return store.suppressed_mobiles()
+
+
+def open_detail(window, qtbot, cid: int) -> CampaignDetail:
+    view = window.campaigns
+    qtbot.waitUntil(lambda: any(r[0] == cid for r in view.model.rows), timeout=10000)
+    row = next(i for i, r in enumerate(view.model.rows) if r[0] == cid)
+    view.view.setFocus()
+    view.view.setCurrentIndex(view.model.index(row, 0))
+    qtbot.keyClick(view.view, Qt.Key.Key_Return)       # Enter opens the detail (so does a double-click)
+    detail = window.findChild(CampaignDetail, "campaignDetail")
+    assert detail is not None and detail.campaign_id == cid
+    qtbot.waitUntil(lambda: detail.loaded >= 1, timeout=10000)
+    return detail
+
+
+# -- the use cases ------------------------------------------------------------------------------------
+
+def test_resend_failed_picks_the_chosen_buckets_and_keeps_template_values(services, sim):
+    cid = template_campaign(services, sim)
+    assert set(results.default_buckets()) == {"unreachable", "rate", "carrier"}
+    assert "unknown" not in results.resendable_buckets()
+    draft = results.resend_draft(services, cid, results.default_buckets())
+    plan = draft.plan
+    assert plan.kind == "template" and plan.template == TEMPLATE and plan.template_id == "1001"
+    mobiles = list(N.values())
+    assert plan.recipients == [N["unreachable"], N["rate"]]
+    assert plan.values == [[f"客户{mobiles.index(m)}", f"D{mobiles.index(m):04d}"] for m in plan.recipients]
+    # Asking for unknown changes nothing; a permanent bucket only when ticked; the opt-out is suppressed.
+    assert results.resend_draft(services, cid, ["unknown"] + list(results.default_buckets())).plan.recipients == \
+        plan.recipients
+    wide = results.resend_draft(services, cid, ["number", "blocked", "unreachable"]).plan
+    assert wide.recipients == [N["unreachable"], N["number"]] and wide.suppressed == [N["optout"]]
+    with pytest.raises(usecases.UseCaseError) as e:
+        results.resend_draft(services, cid, ["carrier"])
+    assert e.value.code == "nothing_to_resend"
+
+
+def test_export_results_one_row_per_number_with_sheet_values(services, sim, tmp_path):
+    import openpyxl
+
+    cid = template_campaign(services, sim)
+    with LjClient(sim.base_url, "demo", "demo"):
+        sim.add_reply(N["ok"], "=HYPERLINK(\"x\")", expand="")
+    path, n = results.export_results(services, cid, tmp_path / "结果.xlsx")
+    assert n == len(N)
+    ws = openpyxl.load_workbook(path).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert list(rows[0][:3]) == ["手机号", "变量1", "变量2"] and "回复" in rows[0]
+    by = {r[0]: r for r in rows[1:]}
+    assert set(by) == set(N.values())
+    assert by[N["unreachable"]][1:3] == ("客户1", "D0001")
+    status = rows[0].index("状态")
+    assert by[N["ok"]][status] == "已送达" and "暂时不可达" in by[N["unreachable"]][status]
+
+
+# -- the window -----------------------------------------------------------------------------------------
+
+def test_campaign_list_rate_dash_test_sends_and_daily_summary(open_window, sim, qtbot):
+    w = open_window(sim, poll_interval=3600)
+    services = w.campaigns._services()
+    usecases.store_draft(services, usecases.draft_plain(CONTENT, ["13900000001"], name="还没发"))
+    usecases.send_draft(services, usecases.draft_plain(CONTENT, ["13900000002"], name="测试发送 · 会员日"))
+    w.campaigns.refresh()
+    view = w.campaigns
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=5000)
+    texts = {view.model.rows[r][0]: [view.model.data(view.model.index(r, c)) for c in range(view.model.columnCount())]
+             for r in range(2)}
+    rate_col = [c.title for c in view.model.columns].index("送达率")
+    assert all(t[rate_col] == "—" for t in texts.values())          # no report yet: a dash, never 0.0%
+    assert any(t[1].startswith("［测试］") for t in texts.values())
+    view.show_tests.setChecked(False)
+    assert view.model.rowCount() == 1 and "已隐藏" in view.summary.text()
+    qtbot.waitUntil(lambda: view.day_model.rowCount() >= 1, timeout=5000)
+
+
+def test_detail_chart_renders_and_explains(open_window, services, home, sim, qtbot):
+    cid = template_campaign(services, sim)
+    w = open_window(sim, poll_interval=3600, home=home)
+    detail = open_detail(w, qtbot, cid)
+    chart = detail.outcome_chart
+    assert chart.objectName() == "outcomeChart"
+    keys = {s.key: s.value for s in chart.segments()}
+    assert keys["delivered"] == 2 and keys["unreachable"] == 1 and keys["blocked"] == 1
+    image = render_to_image(chart, (420, 300))
+    green = QColor("#2f9e44")
+    hits = sum(1 for x in range(0, 420, 3) for y in range(0, 300, 3)
+               if abs(QColor(image.pixel(x, y)).red() - green.red()) < 12
+               and abs(QColor(image.pixel(x, y)).green() - green.green()) < 12
+               and abs(QColor(image.pixel(x, y)).blue() - green.blue()) < 12)
+    assert hits > 50, "the delivered slice is drawn"
+    tags = {b.tag for b in detail.codes_chart.bars()}
+    assert {"EXPIRED", "MK:0001", "MX:0012"} <= tags
+    assert detail.carrier_chart.bars() and "携号转网" in detail.carrier_note.text()
+    assert "中位数" in detail.latency_label.text()
+    assert detail.load_ms is not None
+    detail.resize(1100, 720)
+    qtbot.wait(50)
+    shot(detail, "campaign-detail-zh")
+
+
+def test_resend_failed_from_the_detail_sends_a_linked_campaign(open_window, services, home, sim, qtbot):
+    cid = template_campaign(services, sim)
+    w = open_window(sim, poll_interval=3600, home=home)
+    detail = open_detail(w, qtbot, cid)
+    assert detail.resend_button.isEnabled()
+    dlg = detail.resend_failed()
+    assert isinstance(dlg, ResendDialog)
+    checks = dlg.checks
+    assert checks["unreachable"].isChecked() and checks["rate"].isChecked()
+    assert not checks["number"].isChecked() and not checks["blocked"].isChecked()     # permanent: off
+    assert not checks["unknown"].isEnabled()                                           # never
+    shot(dlg, "resend-dialog-zh")
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: isinstance(detail.confirm_dialog, ConfirmSendDialog), timeout=5000)
+    confirm = detail.confirm_dialog
+    assert confirm.plan.recipients == [N["unreachable"], N["rate"]]
+    before = len(sim.accepted)
+    confirm.accept()
+    qtbot.waitUntil(lambda: len(sim.accepted) == before + 1 and not detail.runner.busy, timeout=10000)
+    sent = sim.accepted[-1]
+    assert sent.template_id == "1001" and list(sent.mobiles) == [N["unreachable"], N["rate"]]
+    assert [list(v) for v in sent.values] == [["客户1", "D0001"], ["客户3", "D0003"]]
+    new_id = detail._new_id
+    qtbot.waitUntil(lambda: results.campaign_detail(services, new_id).resend_of == cid, timeout=5000)
+
+
+def test_resume_from_the_detail(open_window, sim, qtbot):
+    w = open_window(sim, poll_interval=3600)
+    services = w.campaigns._services()
+    numbers = [str(13700000000 + i) for i in range(5)]
+    cid = usecases.store_draft(services, usecases.draft_plain(CONTENT, numbers, name="昨晚没发完"))
+    w.campaigns.refresh()
+    detail = open_detail(w, qtbot, cid)
+    assert detail.resume_button.isEnabled() and "5" in detail.resume_button.toolTip()
+    qtbot.mouseClick(detail.resume_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sorted(m for a in sim.accepted for m in a.mobiles) == numbers, timeout=10000)
+    qtbot.waitUntil(lambda: detail.data.detail.summary.state == "done", timeout=10000)
+    assert not detail.resume_button.isEnabled() and detail.resume_button.toolTip()   # disabled with a reason
+    assert not detail.cancel_button.isEnabled()
+
+
+def test_unconfirmed_numbers_are_offered_only_after_the_set_time_and_confirmed(open_window, sim, qtbot):
+    w = open_window(sim, poll_interval=3600)
+    services = w.campaigns._services()
+    # A 502 from a proxy before the gateway saw the request: "unknown" to us, and no report will ever come.
+    sim.inject("sms", status=502, body=b"<html>502 Bad Gateway</html>", content_type="text/html")
+    out = usecases.send_draft(services, usecases.draft_plain(CONTENT, ["13600000001", "13600000002"], name="断线"))
+    assert out.stats.unknown == 2
+    w.campaigns.refresh()
+    detail = open_detail(w, qtbot, out.campaign_id)
+    assert not detail.unconfirmed_button.isEnabled() and "72" in detail.unconfirmed_button.toolTip()
+    assert not detail.resend_button.isEnabled()       # unknown numbers are never "failed"
+    w.ctx.settings.unconfirmed_after_hours = 0        # (a test: no report "for 0 hours")
+    detail.refresh()
+    qtbot.waitUntil(lambda: detail.unconfirmed_button.isEnabled(), timeout=5000)
+    assert detail.stale_label.isVisible() and "两次" in detail.stale_label.text()
+    detail.resend_unconfirmed()
+    box = detail.confirm_dialog
+    assert isinstance(box, QMessageBox) and "两次" in box.text()
+    accept = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    accept.click()
+    qtbot.waitUntil(lambda: isinstance(detail.confirm_dialog, ConfirmSendDialog), timeout=5000)
+    detail.confirm_dialog.accept()
+    qtbot.waitUntil(lambda: sim.sent_count("13600000001") == 1 and sim.sent_count("13600000002") == 1, timeout=10000)
+
+
+def test_an_opt_out_code_and_a_td_reply_both_suppress(open_window, sim, qtbot, fixed_reports):
+    w = open_window(sim, poll_interval=1)
+    with LjClient(sim.base_url, "demo", "demo") as c:
+        r = c.send(CONTENT, [N["optout"], N["ok"], N["ok2"]])
+    sim.make_all_due()
+    sim.add_reply(N["ok"], "TD", msg_id=r.msg_id)
+    tabs = w.findChild(QTabWidget, "tabs")
+    tabs.setCurrentWidget(w.suppression)
+    view = w.suppression
+    qtbot.waitUntil(lambda: {row[0] for row in view.model.rows} >= {N["optout"], N["ok"]}, timeout=15000)
+    by = {row[0]: row for row in view.model.rows}
+    assert N["ok2"] not in by
+    assert by[N["optout"]][3] == "MX:0012" and by[N["ok"]][2] == "TD"
+    shot(w, "suppression-zh")
+
+
+def test_the_suppression_manager_adds_removes_and_searches(open_window, sim, qtbot, tmp_path, monkeypatch):
+    w = open_window(sim, poll_interval=3600)
+    view = w.suppression
+    w.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.loaded >= 1, timeout=5000)
+    dlg = view.add_numbers()
+    dlg.numbers.setPlainText("138 0013 8000\n+86 13900139000, 12345")
+    dlg.reason.setText("客户来电要求")
+    dlg.accept()
+    qtbot.waitUntil(lambda: len(view.model.rows) == 2, timeout=5000)
+    assert "已加入 2 个号码" in view.last_result and "12345" in view.last_result
+    assert {r[2] for r in view.model.rows} == {"客户来电要求"}
+    view.search.setText("9000")
+    qtbot.waitUntil(lambda: [r[0] for r in view.model.rows] == ["13900139000"], timeout=3000)
+    view.view.selectRow(0)
+    monkeypatch.setattr("ljsms_desktop.ui.suppression_view.QInputDialog.getText",
+                        lambda *a, **k: ("客户同意接收", True))
+    view.remove_selected()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0 and "已移出 1" in view.last_result, timeout=5000)
+    view.search.setText("")
+    qtbot.waitUntil(lambda: [r[0] for r in view.model.rows] == ["13800138000"], timeout=3000)
+    out = tmp_path / "名单.csv"
+    view.export_to(str(out))
+    qtbot.waitUntil(lambda: out.exists() and "已导出" in view.last_result, timeout=5000)
+    assert "13800138000" in out.read_text(encoding="utf-8-sig")
+    sheet = tmp_path / "退订.csv"
+    sheet.write_text("手机号\n13500000001\n13500000002\n", encoding="utf-8")
+    assert results.looks_like_opt_out_sheet(sheet.stem)
+    view.import_path(str(sheet))
+    qtbot.waitUntil(lambda: view.total == 3, timeout=10000)
+
+
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged", "does not support raise")   # offscreen has no real tray
+def test_f5_polls_now_and_the_tray_keeps_the_poller(open_window, sim, qtbot, monkeypatch):
+    w = open_window(sim, poll_interval=3600)
+    qtbot.waitUntil(lambda: "拉取" in w.poll_label.text(), timeout=5000)   # the first poll at start
+    with LjClient(sim.base_url, "demo", "demo") as c:
+        c.send(CONTENT, ["13500000009"])
+    sim.make_all_due()
+    handed = len(sim.reports_handed_out)
+    w.poll_action.trigger()                                                 # F5
+    qtbot.waitUntil(lambda: len(sim.reports_handed_out) == handed + 1, timeout=5000)
+    assert w.poll_action.shortcut().toString() == "F5"
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    w.close()                                                               # to the tray
+    assert not w.isVisible() and w.ctx.tasks.is_running("poller")
+    assert w.tray is not None and w.tray.contextMenu() is not None
+    monkeypatch.setattr(type(w), "_ask_quit", lambda self: False)
+    from ljsms_desktop.jobs.campaign import runner_for
+
+    runner = runner_for(w.ctx)
+    monkeypatch.setattr(type(runner), "busy", property(lambda self: True))
+    w.quit()                                                                # a send runs: asked, said no
+    assert w.ctx.tasks.is_running("poller")
+    monkeypatch.undo()
+    w.show_from_tray()
+    assert w.isVisible()
+    QApplication.processEvents()
+
+
+def test_a_sheet_named_like_an_opt_out_list_is_offered_to_the_list_not_sent_to(open_window, sim, qtbot, tmp_path):
+    w = open_window(sim, poll_interval=3600)
+    sheet = tmp_path / "客户退订名单.csv"
+    sheet.write_text("手机号\n13500000011\n13500000012\n", encoding="utf-8")
+    w.compose.import_numbers_file(sheet)
+    box = w.compose.findChild(QMessageBox, "optOutSheetQuestion")
+    assert box is not None and "退订" in box.text()
+    add = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    add.click()
+    qtbot.waitUntil(lambda: suppressed(w) == {"13500000011", "13500000012"}, timeout=10000)
+    assert not w.compose._sources, "nothing was added to the numbers to send to"
