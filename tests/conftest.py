@@ -58,11 +58,25 @@ def pg_url(pg_server):
     pg_server.drop_database(url)
 
 
+# Tests of the SQLite file itself (WAL, damaged or locked files, backups, threads sharing a connection): SQLite only.
+SQLITE_ONLY = {
+    "tests/test_store.py::test_new_file_is_wal_with_foreign_keys_and_current_version",
+    "tests/test_store.py::test_file_from_a_newer_version_is_refused_clearly",
+    "tests/test_store.py::test_a_damaged_file_gives_a_clear_error",
+    "tests/test_store.py::test_a_folder_that_cannot_be_created_gives_a_clear_error",
+    "tests/test_store.py::test_a_locked_file_is_reported_not_crashed",
+    "tests/test_store.py::test_a_store_refuses_to_be_shared_between_threads",
+    "tests/test_store.py::test_bugs_are_not_disguised_as_store_errors",  # tests/test_store_pg.py has its twin
+}
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request, monkeypatch):
     """Runs the test on both store engines: "sqlite" (the data folder's file) and "postgresql" (LJSMS_DATABASE_URL
     pointing at a fresh database, which every Store(path) then opens; subprocesses inherit it)."""
     if request.param == "postgresql":
+        if request.node.nodeid.split("[")[0] in SQLITE_ONLY:
+            pytest.skip("about the SQLite file itself")
         url = request.getfixturevalue("pg_url")
         monkeypatch.setenv("LJSMS_DATABASE_URL", url)
         return url

@@ -58,6 +58,15 @@ def why_unavailable() -> str | None:
     return None
 
 
+def _base_dir() -> str:
+    """A temp folder the server's user can reach: /var/tmp (sticky, world-traversable) before the temp folder,
+    which a test elsewhere may have made private for a moment (seen: /tmp 0700 mid-run)."""
+    for folder in (os.environ.get("LJSMS_PG_TMP"), "/var/tmp", tempfile.gettempdir()):
+        if folder and os.path.isdir(folder) and os.stat(folder).st_mode & 0o001:
+            return folder
+    return tempfile.gettempdir()
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -70,7 +79,7 @@ class PgServer:
         self.durable = durable
         self.bin = find_bin()
         self.user = _run_as()
-        self.dir = Path(tempfile.mkdtemp(prefix="ljsms-pg-"))
+        self.dir = Path(tempfile.mkdtemp(prefix="ljsms-pg-", dir=_base_dir()))
         self.data = self.dir / "data"
         self.port = _free_port()
         self._names = itertools.count(1)
@@ -123,4 +132,5 @@ class PgServer:
         if self.data.exists():
             subprocess.run(self._cmd("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop"),
                            capture_output=True)
-        shutil.rmtree(self.dir, ignore_errors=True)
+        if not os.environ.get("LJSMS_PG_KEEP"):  # set it to read server.log after a failure
+            shutil.rmtree(self.dir, ignore_errors=True)

@@ -9,6 +9,8 @@ import pytest
 from ljsms_desktop import cli
 from ljsms_desktop.store import Store
 
+pytestmark = pytest.mark.usefixtures("engine")  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 CONTENT = "【联江科技】会员日全场八折，回T退订"
 KEYS = {"campaign", "state", "recipients", "invalid", "suppressed", "accepted", "rejected", "unknown", "delivered",
         "failed", "pending_report", "replies", "opt_outs"}

@@ -16,6 +16,8 @@ from ljsms_desktop.engine.runner import lock_path
 from ljsms_desktop.engine.notices import zh as notices_zh
 from ljsms_desktop.store import B_ACCEPTED, B_PLANNED, B_REJECTED, B_UNKNOWN, Store, StoreError
 
+pytestmark = pytest.mark.usefixtures("engine")  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 CONTENT = "【联江科技】会员日全场八折，回T退订"
 FAST = {"busy_waits": (0.01, 0.01, 0.01, 0.01, 0.01)}
 

@@ -13,6 +13,8 @@ from ljsms_desktop.store import (
 )
 from ljsms_desktop.store.schema import SCHEMA_VERSION
 
+pytestmark = pytest.mark.usefixtures("engine")  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 CONTENT = "【联江科技】会员日八折，回T退订"
 
 

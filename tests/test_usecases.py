@@ -13,6 +13,8 @@ from ljsms_desktop.store import Store
 from ljsms_desktop import usecases
 from ljsms_desktop.usecases import errors as uc
 
+pytestmark = pytest.mark.usefixtures("engine")  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 CONTENT = "【联江科技】会员日全场八折，回T退订"
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 
-from . import campaigns, meta, reports, spool, stats, suppression, templates
+from . import campaigns, meta, reports, spool, stats, suppression, target, templates
 from .db import BUSY_TIMEOUT_MS, Transaction, connect, known_errors
 from .models import now_text
 from .models import Batch, Campaign, CampaignStats, SavedTemplate, SaveResult, SuppressedNumber
@@ -28,9 +28,17 @@ log = logging.getLogger(__name__)
 class Store:
     """The durable store. ``Store(path)`` opens (and creates or migrates) the file."""
 
-    def __init__(self, path: str | os.PathLike[str]):
+    def __init__(self, path: str | os.PathLike[str], *, url: str | None = None):
+        """*path*: the data folder's SQLite file. The store opens the team's PostgreSQL database instead when
+        *url* is given, ``LJSMS_DATABASE_URL`` is set or the data folder was pointed at one (``store.target``);
+        *path* still places the folder's own files (spool, locks)."""
         self.path = Path(path)
-        self.conn: sqlite3.Connection = connect(self.path)
+        self.url = url or target.database_url(self.path)
+        if self.url:
+            from . import pg
+            self.conn = pg.connect(self.url)
+        else:
+            self.conn: sqlite3.Connection = connect(self.path)
         if spool.has_entries(spool.path_for(self.path)):  # pulls an earlier process could not store: first
             try:
                 self.recover_spool()
@@ -55,7 +63,17 @@ class Store:
         self.close()
 
     def __repr__(self) -> str:
-        return f"Store({str(self.path)!r})"
+        return f"Store({target.describe(self.url)!r})" if self.url else f"Store({str(self.path)!r})"
+
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgresql" (for the store's own modules and tests; nothing above store asks)."""
+        return "postgresql" if self.url else "sqlite"
+
+    @property
+    def shared(self) -> bool:
+        """True on a team database (several desktops): the window says so, backups are the server's."""
+        return bool(self.url)
 
     def transaction(self) -> Transaction:
         """``with store.transaction():`` — several calls committed together (nesting joins)."""

@@ -1,0 +1,297 @@
+"""The store on PostgreSQL (psycopg 3): one dialect layer, so the store's modules keep one SQL text each.
+
+:func:`connect` returns a :class:`PgConnection` that answers the part of ``sqlite3.Connection`` the store uses
+(``execute``, ``executemany``, ``in_transaction``, cursors with ``rowcount``/``lastrowid``), translating each
+statement once (cached):
+
+* placeholders: ``?`` and ``?NNN`` → ``%s`` (numbered ones reordered), a literal ``%`` → ``%%``;
+* ``INSERT INTO`` a table with an ``id`` (campaigns, batches, pulls, replies) gains ``RETURNING id`` →
+  ``lastrowid``; ``CAST(… AS INTEGER)`` → ``BIGINT`` (11-digit numbers);
+* ``BEGIN IMMEDIATE`` → ``BEGIN`` + a transaction-level advisory lock that every writer takes: writers queue
+  one after another as on SQLite (what the store's read-then-write transactions rely on), across desktops;
+* ``PRAGMA synchronous = NORMAL|FULL`` → ``synchronous_commit`` off|on (a pull's commit, as on SQLite);
+  ``PRAGMA busy_timeout = N`` → ``lock_timeout``; other PRAGMAs do nothing.
+
+Errors come out as the store expects them: a broken constraint as ``sqlite3.IntegrityError`` (the store's
+fast paths catch it), a lost or refused connection as ``StoreError("unreachable")`` and a lock wait that
+timed out as ``StoreError("locked")``, with the URL's password never in any text (``target.redact``).
+Schema: the same ``MIGRATIONS`` as SQLite, each statement translated (``pg_schema``), the version in a
+``schema_version`` table instead of ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg.pq import TransactionStatus
+
+from .errors import StoreError
+from .target import describe, redact
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 15_000
+CONNECT_TIMEOUT_S = 5
+# Advisory lock keys (two int4: namespace, key). The namespace is "LJSM" in ASCII.
+NAMESPACE = 0x4C4A534D
+WRITER_KEY = 1          # pg_advisory_xact_lock(NAMESPACE, 1): the one writer at a time (BEGIN IMMEDIATE)
+CAMPAIGN_BASE = 1 << 20  # (NAMESPACE + 1, campaign id): a campaign's sender
+POLLER_NAMESPACE = NAMESPACE + 2  # (NAMESPACE + 2, hash of the account): the account's poller
+
+NOTIFY_CHANNEL = "ljsms_changes"
+
+_ID_TABLES = ("campaigns", "batches", "pulls", "replies")
+_INSERT_ID = re.compile(r"^\s*INSERT\s+INTO\s+(%s)\b" % "|".join(_ID_TABLES), re.IGNORECASE)
+_PRAGMA = re.compile(r"^\s*PRAGMA\s+(\w+)\s*(?:=\s*(\S+))?\s*;?\s*$", re.IGNORECASE)
+_INSERT_TABLE = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)", re.IGNORECASE)
+_SELF_PLUS = re.compile(r"\b(\w+)\s*=\s*\1\s*([-+])\s*excluded\.", re.IGNORECASE)
+_CAST_INT = re.compile(r"\bAS\s+INTEGER\s*\)", re.IGNORECASE)
+
+
+def unreachable(url: str, exc: BaseException) -> StoreError:
+    detail = redact(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
+    where = describe(url)
+    return StoreError("unreachable", f"无法连接团队数据库 {where}：{detail}。已显示的内容仍可查看，发送需等数据库恢复。",
+                      f"Cannot reach the team database {where}: {detail}.", detail=detail, url=where)
+
+
+@functools.lru_cache(maxsize=2048)
+def translate(sql: str) -> tuple[str, tuple[int, ...] | None, bool, bool]:
+    """(PostgreSQL text, parameter order or None when positional, RETURNING id added, has placeholders)."""
+    m = _PRAGMA.match(sql)
+    if m:
+        name, value = m.group(1).lower(), (m.group(2) or "").strip("'\"").upper()
+        if name == "synchronous" and value:
+            return ("SET synchronous_commit = " + ("off" if value in ("NORMAL", "OFF", "0", "1") else "on"),
+                    None, False, False)
+        if name == "busy_timeout" and value:
+            return f"SET lock_timeout = {int(value)}", None, False, False
+        return "SELECT NULL WHERE false", None, False, False
+    stripped = sql.strip().rstrip(";").strip().upper()
+    if stripped in ("BEGIN IMMEDIATE", "BEGIN EXCLUSIVE", "BEGIN DEFERRED"):
+        return "BEGIN", None, False, False
+    out: list[str] = []
+    order: list[int] = []
+    numbered = False
+    i, n = 0, len(sql)
+    next_pos = 0
+    while i < n:
+        ch = sql[i]
+        if ch in ("'", '"'):
+            j = i + 1
+            while j < n:
+                if sql[j] == ch:
+                    if j + 1 < n and sql[j + 1] == ch:
+                        j += 2
+                        continue
+                    break
+                j += 1
+            out.append(sql[i:j + 1].replace("%", "%%"))
+            i = j + 1
+            continue
+        if ch == "?":
+            j = i + 1
+            while j < n and sql[j].isdigit():
+                j += 1
+            if j > i + 1:
+                numbered = True
+                order.append(int(sql[i + 1:j]) - 1)
+            else:
+                order.append(next_pos)
+                next_pos += 1
+            out.append("%s")
+            i = j
+            continue
+        if ch == "%":
+            out.append("%%")
+        else:
+            out.append(ch)
+        i += 1
+    text = _CAST_INT.sub("AS BIGINT)", "".join(out))
+    insert = _INSERT_TABLE.match(text)
+    if insert:  # DO UPDATE SET n = n + excluded.n: PostgreSQL wants the table's own column named as such
+        text = _SELF_PLUS.sub(lambda m: f"{m.group(1)} = {insert.group(1)}.{m.group(1)} {m.group(2)} excluded.",
+                              text)
+    if not order:  # no parameters: psycopg sends the text as it is, so no %% escapes
+        text = text.replace("%%", "%")
+    returning = bool(_INSERT_ID.match(text)) and "RETURNING" not in text.upper()
+    if returning:
+        text = text.rstrip().rstrip(";") + " RETURNING id"
+    return text, (tuple(order) if numbered else None), returning, bool(order)
+
+
+def _params(params: Sequence, order: tuple[int, ...] | None) -> Sequence:
+    if order is not None:
+        params = [params[k] for k in order]
+    if any(type(p) is bool for p in params):
+        params = [int(p) if type(p) is bool else p for p in params]
+    return params
+
+
+class PgCursor:
+    """What the store reads of a sqlite3 cursor: rows (fetchone/fetchall/fetchmany/iteration), rowcount, lastrowid."""
+
+    __slots__ = ("_cur", "rowcount", "lastrowid", "description")
+
+    def __init__(self, cur, rowcount: int, returning: bool):
+        self._cur = cur
+        self.rowcount = rowcount
+        self.lastrowid = None
+        self.description = cur.description if cur is not None else None
+        if returning and cur is not None and cur.description is not None:
+            row = cur.fetchone()
+            self.lastrowid = row[0] if row else None
+            self.description = None
+
+    def fetchone(self):
+        if self.description is None:
+            return None
+        return self._cur.fetchone()
+
+    def fetchall(self) -> list:
+        if self.description is None:
+            return []
+        return self._cur.fetchall()
+
+    def fetchmany(self, size: int = 1) -> list:
+        if self.description is None:
+            return []
+        return self._cur.fetchmany(size)
+
+    def __iter__(self):
+        if self.description is None:
+            return iter(())
+        return iter(self._cur)
+
+    def close(self) -> None:
+        if self._cur is not None:
+            self._cur.close()
+
+
+class PgConnection:
+    """A psycopg connection (autocommit: transactions are explicit, as with sqlite3's isolation_level=None)."""
+
+    dialect = "postgresql"
+
+    def __init__(self, raw: psycopg.Connection, url: str):
+        self.raw = raw
+        self.url = url
+
+    # -- the sqlite3.Connection surface the store uses --------------------------------------
+    @property
+    def in_transaction(self) -> bool:
+        return self.raw.info.transaction_status != TransactionStatus.IDLE
+
+    def execute(self, sql: str, params: Sequence = ()) -> PgCursor:
+        text, order, returning, has_params = translate(sql)
+        with self._errors():
+            cur = self.raw.cursor()
+            cur.execute(text, _params(params, order) if has_params else None, prepare=False)
+            if text == "BEGIN" and sql.strip().upper().startswith("BEGIN"):
+                cur.execute("SELECT pg_advisory_xact_lock(%s, %s)", (NAMESPACE, WRITER_KEY))
+            return PgCursor(cur, cur.rowcount, returning)
+
+    def executemany(self, sql: str, seq: Iterable[Sequence]) -> PgCursor:
+        text, order, _returning, _has = translate(sql)
+        if _returning:
+            text = text[: -len(" RETURNING id")]
+        rows = [_params(p, order) for p in seq]
+        with self._errors():
+            cur = self.raw.cursor()
+            if not rows:
+                return PgCursor(None, 0, False)
+            cur.executemany(text, rows)
+            return PgCursor(None, cur.rowcount, False)
+
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
+        """Bulk insert by COPY (binary protocol off: text COPY is fastest for short text columns here)."""
+        with self._errors(), self.raw.cursor() as cur:
+            with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                write = copy.write_row
+                for row in rows:
+                    write(row)
+
+    def close(self) -> None:
+        self.raw.close()
+
+    @property
+    def closed(self) -> bool:
+        return self.raw.closed
+
+    def create_function(self, *args, **kwargs):  # pragma: no cover - a bug if reached
+        raise NotImplementedError("SQL functions written in Python exist only on SQLite")
+
+    # -- errors --------------------------------------------------------------------------------
+    def _errors(self):
+        return _ErrorMap(self.url)
+
+
+class _ErrorMap:
+    __slots__ = ("url",)
+
+    def __init__(self, url: str):
+        self.url = url
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        if exc is None:
+            return False
+        if isinstance(exc, pg_errors.IntegrityError):
+            raise sqlite3.IntegrityError(redact(str(exc))) from exc
+        if isinstance(exc, (pg_errors.LockNotAvailable, pg_errors.DeadlockDetected)):
+            raise StoreError("locked", "团队数据库正忙（另一台电脑正在写入），请稍后重试。",
+                             "The team database is busy (another desktop is writing); try again shortly.") from exc
+        if isinstance(exc, pg_errors.DiskFull):
+            raise StoreError("disk_full", "团队数据库的磁盘空间已满。", "The team database server's disk is full.") from exc
+        if isinstance(exc, pg_errors.InsufficientPrivilege):
+            raise StoreError("readonly", f"团队数据库拒绝写入（权限不足）：{redact(exc)}",
+                             f"The team database refused the write (privileges): {redact(exc)}") from exc
+        if isinstance(exc, (psycopg.OperationalError, psycopg.InterfaceError)):
+            raise unreachable(self.url, exc) from exc
+        return False
+
+
+def _raw_connect(url: str) -> psycopg.Connection:
+    try:
+        return psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                               application_name="ljsms-desktop")
+    except psycopg.Error as exc:
+        raise unreachable(url, exc) from None
+
+
+def connect(url: str, *, migrate_schema: bool = True) -> PgConnection:
+    """A connection to the team database at *url*, its schema brought to the current version."""
+    raw = _raw_connect(url)
+    conn = PgConnection(raw, url)
+    try:
+        with conn._errors():
+            raw.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
+        if migrate_schema:
+            from .pg_schema import migrate
+            migrate(conn)
+    except BaseException:
+        raw.close()
+        raise
+    return conn
+
+
+def listen_connection(url: str) -> psycopg.Connection:
+    """A raw autocommit connection for LISTEN (see jobs' listener); errors as StoreError("unreachable")."""
+    return _raw_connect(url)
+
+
+def notify(conn: PgConnection, what: str) -> None:
+    """Tell every desktop listening that *what* changed (``campaigns``, ``reports``, ``replies``, ``suppression``,
+    ``templates``); sent at commit when inside a transaction. Best effort: a notice that cannot go is not an error."""
+    try:
+        conn.raw.execute("SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, what))
+    except psycopg.Error as exc:  # the next poll or reconnect re-queries anyway
+        log.debug("notify %s failed: %s", what, redact(exc))

@@ -1,0 +1,126 @@
+"""The schema on PostgreSQL: the same ``schema.MIGRATIONS`` (same version numbers), each statement translated.
+
+* ``WITHOUT ROWID`` tables are plain tables (PostgreSQL's heap + primary key index);
+  ``id INTEGER PRIMARY KEY`` is an identity column; ``NOT GLOB '*[^0-9]*'`` a regular expression;
+* the ``recipients`` view reads the payloads with ``string_to_array`` / ``json_array_elements``;
+* a step written in Python for SQLite's own functions (``create_function``) has its PostgreSQL twin here;
+* the version lives in ``schema_version`` (one row) instead of ``PRAGMA user_version``; each step commits
+  with its version bump, under the writers' advisory lock, so two desktops opening a new database at once
+  migrate it once.
+
+A statement this module cannot translate raises at once (tests/test_store_pg.py runs every step).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .db import Transaction
+from .errors import StoreError
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+# SQLite functions the store's queries use that PostgreSQL lacks, made once (before the first step).
+PRELUDE = (
+    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
+    # total(): sum as a float, 0.0 over no rows (SQLite's aggregate)
+    """CREATE OR REPLACE FUNCTION lj_total_step(double precision, double precision) RETURNS double precision
+       LANGUAGE sql IMMUTABLE AS 'SELECT $1 + coalesce($2, 0)'""",
+    """DO $$ BEGIN
+         IF NOT EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'total' AND prokind = 'a') THEN
+           CREATE AGGREGATE total(double precision) (SFUNC = lj_total_step, STYPE = double precision, INITCOND = '0');
+         END IF;
+       END $$""",
+    # sum(condition): SQLite counts true comparisons (1/0); NULL over no rows, as sum() is
+    """CREATE OR REPLACE FUNCTION lj_sum_bool_step(bigint, boolean) RETURNS bigint
+       LANGUAGE sql IMMUTABLE AS 'SELECT coalesce($1, 0) + CASE WHEN $2 THEN 1 ELSE 0 END'""",
+    """DO $$ BEGIN
+         IF NOT EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'sum' AND prokind = 'a'
+                        AND proargtypes = '16'::oidvector) THEN
+           CREATE AGGREGATE sum(boolean) (SFUNC = lj_sum_bool_step, STYPE = bigint);
+         END IF;
+       END $$""",
+    "CREATE OR REPLACE FUNCTION instr(text, text) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT strpos($1, $2)'",
+)
+
+RECIPIENTS_VIEW = """CREATE VIEW recipients AS
+    SELECT b.campaign_id AS campaign_id, b.id AS batch_id, (j.ord - 1)::integer AS pos, j.mobile AS mobile,
+           j.vals AS vals, b.state AS batch_state, b.msg_id AS msg_id
+    FROM batches AS b JOIN batch_payloads AS p ON p.batch_id = b.id
+    CROSS JOIN LATERAL (
+        SELECT m AS mobile, NULL::text AS vals, ord
+          FROM unnest(string_to_array(CASE WHEN left(p.payload, 1) = '[' THEN NULL ELSE p.payload END, ','))
+               WITH ORDINALITY AS u(m, ord)
+        UNION ALL
+        SELECT e ->> 0, (SELECT '[' || coalesce(string_agg(to_json(v)::text, ',' ORDER BY k), '') || ']'
+                           FROM json_array_elements_text(e -> 1) WITH ORDINALITY AS vs(v, k)), ord
+          FROM json_array_elements(CASE WHEN left(p.payload, 1) = '[' THEN p.payload::json ELSE '[]'::json END)
+               WITH ORDINALITY AS a(e, ord)
+    ) AS j"""
+
+
+def _backfill_classes(conn) -> None:
+    """Twin of schema._backfill_classes: bucket and carrier computed here in Python, per distinct value."""
+    from .classify import bucket_ids, carrier_ids
+    codes = [r[0] for r in conn.execute("SELECT DISTINCT code FROM reports")]
+    for code, bucket in bucket_ids(codes).items():
+        conn.execute("UPDATE reports SET bucket = ? WHERE code = ?", (bucket, code))
+    mobiles = [r[0] for r in conn.execute("SELECT DISTINCT mobile FROM reports")]
+    for mobile, carrier in zip(mobiles, carrier_ids(mobiles)):
+        conn.execute("UPDATE reports SET carrier = ? WHERE mobile = ?", (carrier, mobile))
+    conn.execute("INSERT INTO report_tally (batch_id, code, carrier, n) "
+                 "SELECT coalesce(batch_id, 0), code, carrier, count(*) FROM reports GROUP BY 1, 2, 3")
+
+
+TWINS = {"_backfill_classes": _backfill_classes}
+
+_ID = re.compile(r"\bid\s+INTEGER\s+PRIMARY\s+KEY\b", re.IGNORECASE)
+_GLOB_DIGITS = re.compile(r"(\w+)\s+NOT\s+GLOB\s+'\*\[\^0-9\]\*'", re.IGNORECASE)
+
+
+def statement(step):
+    """The PostgreSQL form of one migration statement (text, or a function of the connection)."""
+    if callable(step):
+        twin = TWINS.get(getattr(step, "__name__", ""))
+        if twin is None:
+            raise NotImplementedError(f"no PostgreSQL twin for migration step {step!r}")
+        return twin
+    text = step
+    if re.match(r"\s*CREATE\s+VIEW\s+recipients\b", text, re.IGNORECASE):
+        return RECIPIENTS_VIEW
+    text = re.sub(r"\)\s*WITHOUT\s+ROWID\s*$", ")", text.rstrip(), flags=re.IGNORECASE)
+    text = _ID.sub("id INTEGER GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", text)
+    text = _GLOB_DIGITS.sub(r"\1 !~ '[^0-9]'", text)
+    if re.search(r"\bGLOB\b|json_each|json_extract|WITHOUT\s+ROWID", text, re.IGNORECASE):
+        raise NotImplementedError(f"SQLite-only SQL in a migration step: {text[:80]}")
+    return text
+
+
+def version(conn) -> int:
+    if conn.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+        return 0
+    row = conn.execute("SELECT version FROM schema_version").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn) -> int:
+    """Bring the database forward to SCHEMA_VERSION, one transaction per step. Returns the version."""
+    current = version(conn)
+    if current > SCHEMA_VERSION:
+        raise StoreError("too_new", "团队数据库来自更新版本的联江短信桌面助手，请升级本程序后再打开。",
+                         f"The team database was written by a newer version (schema {current} > {SCHEMA_VERSION}).")
+    while current < SCHEMA_VERSION:
+        with Transaction(conn):  # the writers' lock: another desktop migrating waits, then sees the new version
+            if current == 0:
+                for text in PRELUDE:
+                    conn.execute(text)
+            now = version(conn)
+            if now != current:
+                current = now
+                continue
+            for step in MIGRATIONS[current]:
+                pg = statement(step)
+                pg(conn) if callable(pg) else conn.execute(pg)
+            current += 1
+            conn.execute("DELETE FROM schema_version")
+            conn.execute("INSERT INTO schema_version (version) VALUES (?)", (current,))
+    return current
