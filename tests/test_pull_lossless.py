@@ -390,3 +390,23 @@ def test_with_no_room_even_for_the_spool_nothing_is_pulled(make_simulator, small
         keeper.close()
     assert run(capsys, "pull")[0] == 0
     assert assert_nothing_lost(sim, db)[0] == 600
+
+
+def test_opening_the_store_does_not_hang_on_a_held_lock_while_the_spool_waits(tmp_path):
+    import time
+
+    db = tmp_path / "ljsms.sqlite3"
+    Store(db).close()
+    path = spool.path_for(db)
+    assert spool.reserve(path, 64 * 1024)
+    spool.add(path, {"kind": "replies", "items": [{"mobile": "13900000001", "content": "TD", "time": "2026-11-29 10:00:00",
+                                                   "expand": "", "msg_id": "", "opt_out": True}]})
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    started = time.monotonic()
+    with Store(db) as store:  # the lock is busy: it opens at once and leaves the spool for later
+        assert time.monotonic() - started < 5 and spool.has_entries(path)
+    holder.execute("ROLLBACK")
+    holder.close()
+    with Store(db) as store:
+        assert store.is_suppressed("13900000001") and not spool.has_entries(path)

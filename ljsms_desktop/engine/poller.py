@@ -373,7 +373,7 @@ class Poller:
                 with _spool.locked(path):
                     entries = _spool.read_unlocked(path) + self._unspooled
                     if entries:
-                        results = store.store_spooled(entries)
+                        results = store.store_spooled(entries, wait=self.lock_wait)
                         store.sync()
                         _spool.clear_unlocked(path)
                     else:

@@ -41,7 +41,7 @@ class Store:
             self.conn: sqlite3.Connection = connect(self.path)
         if spool.has_entries(spool.path_for(self.path)):  # pulls an earlier process could not store: first
             try:
-                self.recover_spool()
+                self.recover_spool(wait=0.5)
             except (StoreError, OSError) as exc:
                 log.warning("pulled items kept in %s could not be stored yet: %s", spool.path_for(self.path), exc)
 
@@ -223,10 +223,11 @@ class Store:
                     self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             yield self
 
-    def store_spooled(self, entries: Sequence[dict]) -> list[SaveResult]:
-        """Store pulls kept in the spool file (see ``spool``), all in one transaction; a result per entry."""
+    def store_spooled(self, entries: Sequence[dict], *, wait: float | None = None) -> list[SaveResult]:
+        """Store pulls kept in the spool file (see ``spool``), all in one transaction; a result per entry.
+        *wait*: at most this many seconds for the write lock (default the busy timeout)."""
         results = []
-        with self._pull_commit(), Transaction(self.conn):
+        with self.pull_transaction(wait=wait):
             for entry in entries:
                 items = [SimpleNamespace(**{k: v for k, v in i.items() if k != "opt_out"}) for i in entry["items"]]
                 if entry.get("kind") == "reports":
@@ -236,10 +237,11 @@ class Store:
                     results.append(reports.save_replies(self.conn, items, is_opt_out=flagged.__contains__))
         return results
 
-    def recover_spool(self) -> list[SaveResult]:
+    def recover_spool(self, *, wait: float | None = None) -> list[SaveResult]:
         """Store what an earlier process spooled (``spool.path_for(self.path)``) and empty the spool.
 
-        Raises StoreError when the store cannot take it yet (the spool stays for the next try).
+        Raises StoreError when the store cannot take it yet (the spool stays for the next try). *wait*:
+        see store_spooled (opening a store waits briefly: the window's thread must not hang on it).
         """
         path = spool.path_for(self.path)
         if not spool.has_entries(path):
@@ -248,7 +250,7 @@ class Store:
             entries = spool.read_unlocked(path)
             if not entries:
                 return []
-            results = self.store_spooled(entries)
+            results = self.store_spooled(entries, wait=wait)
             self.sync()
             spool.clear_unlocked(path)
         return results
