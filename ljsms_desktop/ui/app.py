@@ -101,14 +101,16 @@ _IMPORTED = time.time()
 
 
 def create_window(*, demo_env=None, home: Path | None = None):
-    """The main window with its context (used by main() and by tests)."""
+    """The main window with its context (used by main() and by tests). The keyring is first asked by the
+    window's start() (after its first paint)."""
     from .context import AppContext
     from .main_window import MainWindow
 
     if demo_env is not None:
-        ctx = AppContext(demo_env.home, settings=demo_env.settings, credentials=demo_env.credentials, demo=True)
+        ctx = AppContext(demo_env.home, settings=demo_env.settings, credentials=demo_env.credentials, demo=True,
+                         defer_keyring=True)
     else:
-        ctx = AppContext(home or paths.data_dir())
+        ctx = AppContext(home or paths.data_dir(), defer_keyring=True)
     return MainWindow(ctx)
 
 

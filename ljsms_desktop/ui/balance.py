@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
 
 from ..jobs import TaskError
-from . import wording
 
 _COLORS = {"ok": "", "low": "#b36b00", "short": "#c0392b", "error": "#7f8c8d", "unknown": "#7f8c8d"}
 
@@ -68,6 +67,8 @@ class BalanceIndicator(QWidget):
         elif state == "low":
             tips.append(self.tr("余额低于提醒值 {0} 条").format(f"{self.threshold:,}"))
         if self.error is not None:
+            from . import wording   # not before the first paint: it imports the engine's and store's words
+
             tips.append(self.tr("无法查询余额：{0}").format(wording.message(self.error)))
             if self.balance is None:
                 state = "error"

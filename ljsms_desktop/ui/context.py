@@ -51,7 +51,9 @@ class AppContext(QObject):
     poll_status = Signal(object)           # dict: last pull time, counts, error (TaskError | None)
 
     def __init__(self, home: Path, *, settings: Settings | None = None, credentials="system", demo: bool = False,
-                 parent: QObject | None = None):
+                 defer_keyring: bool = False, parent: QObject | None = None):
+        """*defer_keyring*: the keyring is first asked by ``start()`` (the app: after the window's first
+        paint, so finding the backends does not compete with it), not at once."""
         super().__init__(parent)
         self.home = Path(home)
         paths.make_private_dir(self.home)   # 0700, and the files already in it 0600
@@ -72,7 +74,9 @@ class AppContext(QObject):
         self._suppression_announced = False          # a task said the suppression list changed
         self.changes.connect(self._note_changes)
         self.poll_status.connect(self._after_poll)
-        self.check_credentials()   # the answer arrives as credentials_checked + settings_changed
+        self._keyring_deferred = defer_keyring
+        if not defer_keyring:
+            self.check_credentials()   # the answer arrives as credentials_checked + settings_changed
         self.last_balance: int | None = None
         self.last_contact: float | None = None
 
@@ -103,7 +107,10 @@ class AppContext(QObject):
             return None
 
     def start(self) -> None:
-        """Once the window is up: take the suppression list's fingerprint (the keyring is already being asked)."""
+        """Once the window is up: ask the keyring (if deferred), take the suppression list's fingerprint."""
+        if self._keyring_deferred:
+            self._keyring_deferred = False
+            self.check_credentials()
         self.check_suppression()
 
     def check_credentials(self) -> None:

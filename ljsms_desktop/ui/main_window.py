@@ -1,26 +1,82 @@
-"""The main window: five tabs, a status bar (balance, account, last gateway contact), the poller."""
+"""The main window: the tabs (TABS), a status bar (balance, account, last gateway contact), the poller.
+
+Start-up: the window paints its frame first — title, menus, the tab bar with every tab's title, the status
+bar — and builds each tab's content after that first paint, importing the tab's module only then: the
+current tab right after the paint, the others one per event-loop turn once ``start()`` has run. A tab that
+is clicked, or used through its attribute (``window.compose``), is built at once, synchronously.
+"""
 
 from __future__ import annotations
 
+import importlib
 import time
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QStyle, QSystemTrayIcon, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QStyle, QSystemTrayIcon, QTabWidget, \
+    QWidget
 
 from .balance import BalanceIndicator
-from .compose_tab import ComposeTab
-from .schedule_panel import SCHEDULE_ORIGIN
 from .context import AppContext
 from .restore_dialog import DataGuard
-from .settings_dialog import SettingsDialog
-from .template_tab import TemplateTab
-from .replies_view import RepliesTab
-from .reports_view import ReportsTab
-from . import wording
+
+if TYPE_CHECKING:
+    from .settings_dialog import SettingsDialog
 
 BALANCE_INTERVAL_MS = 5 * 60 * 1000
 _OPEN_WINDOWS: list = []   # windows made after start-up (试用演示), kept alive until they close
+
+
+class Tab(NamedTuple):
+    """One tab of the window. *factory*: "module:Class" in ``ljsms_desktop.ui``, called as Class(ctx, window)
+    when the tab is built. *wire*: a MainWindow method called with the built tab (signals to the window).
+    *refresh*: the tab's ``refresh()`` is called once the window has started (its first query)."""
+    attr: str           # window.<attr> is the tab (built on first use)
+    object_name: str    # the built tab's objectName
+    title: str          # translated in the MainWindow context
+    factory: str
+    wire: str | None = None
+    refresh: bool = False
+
+
+# The tabs, in order. Adding a tab is one line here.
+TABS: list[Tab] = [
+    Tab("compose", "composeTab", QT_TRANSLATE_NOOP("MainWindow", "发送短信"), "compose_tab:ComposeTab", "_wire_send_tab"),
+    Tab("template", "templateTab", QT_TRANSLATE_NOOP("MainWindow", "模板群发"), "template_tab:TemplateTab",
+        "_wire_send_tab"),
+    Tab("campaigns", "campaignsTab", QT_TRANSLATE_NOOP("MainWindow", "发送记录"), "campaigns_view:CampaignsView",
+        refresh=True),   # 发送记录 + daily summary; the detail opens from it
+    Tab("reports", "reportsTab", QT_TRANSLATE_NOOP("MainWindow", "状态报告"), "reports_view:ReportsTab", refresh=True),
+    Tab("replies", "repliesTab", QT_TRANSLATE_NOOP("MainWindow", "上行回复"), "replies_view:RepliesTab",
+        "_wire_replies", refresh=True),
+    Tab("suppression", "suppressionTab", QT_TRANSLATE_NOOP("MainWindow", "退订名单"),
+        "suppression_view:SuppressionView", refresh=True),   # 退订/屏蔽名单
+]
+
+
+class _TabAttribute:
+    """``window.<attr>``: the tab, built on first use."""
+
+    def __init__(self, attr: str):
+        self.attr = attr
+
+    def __get__(self, window, owner=None):
+        return self if window is None else window.tab(self.attr)
+
+
+class _Placeholder(QWidget):
+    """A tab's page until the tab is built: paints nothing, and once painted (it is the current page of a
+    shown window) asks for the tab to be built right after this paint."""
+
+    def __init__(self, on_painted, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._on_painted = on_painted
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt name
+        if self._on_painted is not None:
+            QTimer.singleShot(0, self, self._on_painted)
+            self._on_painted = None
 
 
 class MainWindow(QMainWindow):
@@ -39,25 +95,14 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
-        self.compose = ComposeTab(ctx, self)
-        self.template = TemplateTab(ctx, self)
-        from .campaigns_view import CampaignsView
-        from .suppression_view import SuppressionView
-
-        self.campaigns = CampaignsView(ctx, self)   # 发送记录 + daily summary; the detail opens from it
-        self.reports = ReportsTab(ctx, self)
-        self.replies = RepliesTab(ctx, self)
-        self.tabs.addTab(self.compose, self.tr("发送短信"))
-        self.tabs.addTab(self.template, self.tr("模板群发"))
-        self.tabs.addTab(self.campaigns, self.tr("发送记录"))
-        self.tabs.addTab(self.reports, self.tr("状态报告"))
-        self.tabs.addTab(self.replies, self.tr("上行回复"))
-        self.replies.reply_requested.connect(self._reply_to)
-        self.replies.unread_changed.connect(self._show_unread)
-        self.replies.replies_arrived.connect(self._replies_arrived)
+        # Each tab starts as an empty page under its title; tab() builds it (see the module's docstring).
+        self._built: dict[str, QWidget] = {}
+        self._started = False
+        self._closed = False
+        self._scheduler = None   # made by start() or the first sending tab (schedule_panel.scheduler_for)
+        for spec in TABS:
+            self.tabs.addTab(_Placeholder(lambda a=spec.attr: self._build_painted(a), self.tabs), self.tr(spec.title))
         self.setCentralWidget(self.tabs)
-        self.suppression = SuppressionView(ctx, self)   # 退订/屏蔽名单
-        self.tabs.addTab(self.suppression, self.tr("退订名单"))
 
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         self.settings_action = QAction(self.tr("设置(&S)…"), self)
@@ -113,13 +158,6 @@ class MainWindow(QMainWindow):
         ctx.gateway_contact.connect(self._show_contact)
         ctx.settings_changed.connect(self._settings_changed)
         ctx.poll_status.connect(self._show_poll)
-        self.compose.scheduler.run_started.connect(self._schedule_started)
-        self.compose.scheduler.run_ended.connect(self._schedule_ended)
-        self.compose.runner.progressed.connect(self._schedule_progress)
-        for tab in (self.compose, self.template):
-            signal = getattr(tab, "planned_cost_changed", None)
-            if signal is not None:
-                signal.connect(self.balance.set_required)
 
         self.balance_timer = QTimer(self)
         self.balance_timer.setInterval(BALANCE_INTERVAL_MS)
@@ -130,6 +168,7 @@ class MainWindow(QMainWindow):
         self.demo_env = None   # the DemoEnvironment this window owns (after 试用演示 switched to it)
         self._connected_with = self._connection_key()
         self._restore_state()
+        self.tabs.currentChanged.connect(self._tab_chosen)   # after the restored index: it is built after the paint
 
     def _default_size(self) -> None:
         """1100×720, or less on a smaller screen: with the title bar it stays inside the screen's
@@ -143,18 +182,126 @@ class MainWindow(QMainWindow):
 
     # -- start-up ------------------------------------------------------------------------------------
     def start(self) -> None:
-        """After show(): the views, then the keyring is asked in a task. Its answer opens the first-start
-        dialog, or (through settings_changed: the account now has a password) the balance and the poller."""
+        """After the first paint (app.main) or show() (tests): the current tab (if the paint has not built it
+        yet), the scheduler, the views' first queries, then the keyring is asked in a task (AppContext.start).
+        Its answer opens the first-start dialog, or (through settings_changed: the account now has a password)
+        the balance and the poller. The other tabs are then built one per event-loop turn."""
+        if self.tabs.currentIndex() >= 0:
+            self.tab(TABS[self.tabs.currentIndex()].attr)
+        self._started = True
+        self._start_scheduler()
         self.balance_timer.start()
-        for view in (self.campaigns, self.reports, self.replies):
-            view.refresh()
-        self.suppression.refresh()
+        for spec in TABS:
+            if spec.refresh and spec.attr in self._built:
+                self._built[spec.attr].refresh()
         self.guard.start()
         self.ctx.start()
         if self.ctx.credentials_known:
             self._credentials_checked(first=True)
         else:
             self.ctx.credentials_checked.connect(self._credentials_checked)
+        QTimer.singleShot(0, self, self._build_next)
+
+    # -- tabs: built after the first paint, or at once when used ---------------------------------------
+    def tab(self, attr: str) -> QWidget:
+        """The tab registered as *attr* in TABS (``window.<attr>``), built now if it is not yet: its module
+        is imported, the tab made and put in its placeholder's place, wired to the window, and (once the
+        window has started) asked for its first query."""
+        built = self._built.get(attr)
+        if built is not None:
+            return built
+        index, spec = next((i, s) for i, s in enumerate(TABS) if s.attr == attr)
+        module, _, name = spec.factory.partition(":")
+        cls = getattr(importlib.import_module(f".{module}", __package__), name)
+        widget = cls(self.ctx, self)
+        if not widget.objectName():
+            widget.setObjectName(spec.object_name)
+        self._built[attr] = widget
+        self._put_in_place(index, widget)
+        if spec.wire:
+            getattr(self, spec.wire)(widget)
+        if spec.refresh and self._started:
+            widget.refresh()
+        return widget
+
+    def build_all_tabs(self) -> None:
+        for spec in TABS:
+            self.tab(spec.attr)
+
+    def findChild(self, *args, **kwargs):  # noqa: N802 - Qt name
+        """Qt's findChild over the whole window: every tab is built first (its widgets exist from then on)."""
+        self.build_all_tabs()
+        return super().findChild(*args, **kwargs)
+
+    def findChildren(self, *args, **kwargs):  # noqa: N802 - Qt name
+        self.build_all_tabs()
+        return super().findChildren(*args, **kwargs)
+
+    def _put_in_place(self, index: int, widget: QWidget) -> None:
+        """The built tab replaces its placeholder at *index*: same title and tooltip, the current tab stays
+        current, no currentChanged, and no paint of the window in between (no flicker)."""
+        tabs = self.tabs
+        placeholder = tabs.widget(index)
+        current = tabs.currentIndex()
+        text, tip = tabs.tabText(index), tabs.tabToolTip(index)
+        freeze = index == current and self.updatesEnabled()
+        if freeze:
+            self.setUpdatesEnabled(False)
+        blocked = tabs.blockSignals(True)
+        try:
+            tabs.removeTab(index)
+            tabs.insertTab(index, widget, text)
+            tabs.setTabToolTip(index, tip)
+            tabs.setCurrentIndex(current)
+        finally:
+            tabs.blockSignals(blocked)
+            if freeze:
+                self.setUpdatesEnabled(True)
+        placeholder.deleteLater()
+
+    def _tab_chosen(self, index: int) -> None:
+        """A click (or setCurrentIndex) on a tab not built yet builds it now: no empty page, no dead click."""
+        if 0 <= index < len(TABS):
+            self.tab(TABS[index].attr)
+
+    def _build_painted(self, attr: str) -> None:
+        """The current tab's placeholder has been painted: build the tab right after that paint."""
+        if not self._closed:
+            self.tab(attr)
+
+    def _build_next(self) -> None:
+        """After start(): the next tab not built yet, one per event-loop turn (input is handled in between)."""
+        if self._closed:
+            return
+        todo = [spec.attr for spec in TABS if spec.attr not in self._built]
+        if todo:
+            self.tab(todo[0])
+        if len(todo) > 1:
+            QTimer.singleShot(0, self, self._build_next)
+
+    def _start_scheduler(self) -> None:
+        """Scheduled sends (they run whether a sending tab is built or not) and their status-bar line."""
+        if self._scheduler is not None:
+            return
+        from ..jobs.campaign import runner_for
+        from .schedule_panel import scheduler_for
+
+        self._scheduler = scheduler_for(self.ctx)
+        self._scheduler.run_started.connect(self._schedule_started)
+        self._scheduler.run_ended.connect(self._schedule_ended)
+        runner_for(self.ctx).progressed.connect(self._schedule_progress)
+
+    def _wire_send_tab(self, tab) -> None:
+        """发送短信 / 模板群发: the planned send's cost against the balance."""
+        self._start_scheduler()
+        signal = getattr(tab, "planned_cost_changed", None)
+        if signal is not None:
+            signal.connect(self.balance.set_required)
+
+    def _wire_replies(self, tab) -> None:
+        tab.reply_requested.connect(self._reply_to)
+        tab.unread_changed.connect(self._show_unread)
+        tab.replies_arrived.connect(self._replies_arrived)
 
     def _credentials_checked(self, first: bool = False) -> None:
         if not first:
@@ -174,6 +321,8 @@ class MainWindow(QMainWindow):
 
     # -- settings ------------------------------------------------------------------------------------
     def open_settings(self, *, first_start: bool = False) -> SettingsDialog:
+        from .settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.ctx, self, first_start=first_start)
         dialog.demo_requested.connect(self._launch_demo)
         dialog.setModal(True)
@@ -234,6 +383,8 @@ class MainWindow(QMainWindow):
         error = status.get("error")
         if error is not None:
             self.poll_label.setText(self.tr("⚠ 拉取报告失败"))
+            from . import wording
+
             self.poll_label.setToolTip(wording.message(error))
             return
         if status.get("busy"):
@@ -263,7 +414,9 @@ class MainWindow(QMainWindow):
         self._schedule_line(self.tr("定时发送开始：{0}（{1} 个号码）").format(s.label, f"{s.recipients:,}"))
 
     def _schedule_progress(self, origin: str, d: dict) -> None:
-        if origin == SCHEDULE_ORIGIN and self.compose.scheduler.running_id is not None:
+        from .schedule_panel import SCHEDULE_ORIGIN
+
+        if origin == SCHEDULE_ORIGIN and self._scheduler.running_id is not None:
             self._schedule_line(self.tr("定时发送中：已发出 {0} / {1} 个号码").format(
                 f"{int(d.get('numbers_done', 0)):,}", f"{int(d.get('numbers_total', 0)):,}"), tray=False)
 
@@ -326,19 +479,20 @@ class MainWindow(QMainWindow):
         q = self.ctx.qsettings
         q.setValue("window/geometry", self.saveGeometry())
         q.setValue("window/tab", self.tabs.currentIndex())
-        for view in (self.campaigns, self.reports, self.replies):
-            view.save_state()
+        for tab in self._built.values():   # a tab never built has nothing new to remember
+            if hasattr(tab, "save_state"):
+                tab.save_state()
         q.sync()
 
     def _pending_schedules(self) -> bool:
-        fn = getattr(self.compose, "has_pending_schedules", None)
-        return bool(fn and fn())
+        return bool(self._scheduler is not None and self._scheduler.has_pending())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
         if not self._quitting and self._stay_in_tray():
             self._to_tray()
             event.ignore()
             return
+        self._closed = True   # no more tabs built after the paint
         self.save_state()
         self.ctx.shutdown()
         if self.tray is not None:
@@ -426,3 +580,7 @@ class MainWindow(QMainWindow):
         tray.showMessage(self.tr("联江短信桌面助手"),
                          self.tr("窗口已隐藏到托盘：仍在接收状态报告和回复，定时发送会按时执行。右键托盘图标可退出。"),
                          QIcon(), 5000)
+
+
+for _spec in TABS:   # window.compose, window.template, …: the tab, built on first use
+    setattr(MainWindow, _spec.attr, _TabAttribute(_spec.attr))

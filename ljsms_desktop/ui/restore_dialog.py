@@ -22,9 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..changes import Changes, Outcome
-from . import wording
 
 log = logging.getLogger(__name__)
+
+
+def _wording():
+    """ui.wording, imported when a message is shown: not before the window's first paint."""
+    from . import wording
+
+    return wording
 
 BACKUP_CHECK_MS = 60 * 60 * 1000     # the day's backup: looked for every hour (a directory listing)
 EVERYTHING = Changes(campaigns=True, reports=True, replies=True, suppression=True, templates=True)
@@ -106,7 +112,7 @@ class DataGuard(QObject):
 
     def offer_restore(self, params: dict) -> QMessageBox:
         """A damaged data file: say so and offer the newest backup (non-blocking)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("数据文件已损坏"), wording.damaged_store(params),
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("数据文件已损坏"), _wording().damaged_store(params),
                           QMessageBox.StandardButton.NoButton, self.window)
         box.setObjectName("damagedDialog")
         newest = None
@@ -130,10 +136,12 @@ class DataGuard(QObject):
 
     # -- files that could not be used ----------------------------------------------------------------
     def file_notices(self) -> list[str]:
-        texts = [wording.settings_notice(n) for n in getattr(self.ctx.settings, "notices", ())]
-        scheduler = getattr(getattr(self.window, "compose", None), "scheduler", None)
+        texts = [_wording().settings_notice(n) for n in getattr(self.ctx.settings, "notices", ())]
+        from .schedule_panel import Scheduler
+
+        scheduler = self.ctx.findChild(Scheduler, "scheduler")   # made by the window's start(), not by a tab
         book = getattr(scheduler, "book", None)
-        texts += [wording.schedule_notice(n) for n in getattr(book, "notices", [])]
+        texts += [_wording().schedule_notice(n) for n in getattr(book, "notices", [])]
         return texts
 
     def show_file_notices(self) -> None:
@@ -218,7 +226,7 @@ class DataGuard(QObject):
         self.restoring = False
         self.ctx.store_exclusive = False
         self._resume_poller()
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("恢复失败"), wording.message(error),
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("恢复失败"), _wording().message(error),
                           QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("restoreFailedDialog")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -280,7 +288,7 @@ class RestoreDialog(QDialog):
 
         self.status.setText(self.tr("正在读取备份…"))
         self.guard.ctx.tasks.run("list-backups", work, key="list-backups", owner=self, on_success=self._show,
-                                 on_error=lambda e: self.status.setText(wording.message(e)))
+                                 on_error=lambda e: self.status.setText(_wording().message(e)))
 
     def _show(self, backups) -> None:
         self.list.clear()
@@ -334,5 +342,5 @@ class RestoreDialog(QDialog):
         self.accept()
 
     def _not_done(self, error) -> None:
-        self.status.setText(wording.message(error))
+        self.status.setText(_wording().message(error))
         self._selection()
