@@ -30,10 +30,11 @@ same bare calamine parse of 1,000,000 rows took 4.4 s and 6.8 s in consecutive r
 ever adds time, so each figure is the best of 6 interleaved runs (best of 3 still swung between
 1.48x and 1.83x on one and the same code):
 
-    import   100,000 rows: bare calamine 0.51 s, 34 MB | validated import 0.69 s, 37 MB
-                           time x1.37, memory x1.09
-    import 1,000,000 rows: bare calamine 4.99-5.07 s, 336 MB | validated import 7.27-7.52 s, 341 MB
-                           time x1.46-1.48, memory x1.01
+    import   100,000 rows: bare calamine 0.50 s, 34 MB | validated import (reader process) 0.77 s,
+                           6 MB here + 53 MB reader: time x1.54-1.61, memory x1.74
+    import 1,000,000 rows: bare calamine 3.88-4.01 s, 336 MB | validated import (reader process) 5.41-5.58 s,
+                           64 MB here + 355 MB reader: time x1.35-1.44 (cpu of both x1.52), memory x1.25
+                           (in this process, before issue 9: time x1.46-1.48, memory x1.01)
     export 100,000 report rows: xlsx x0.99-1.06 of bare xlsxwriter (~5 s; openpyxl write-only ~10-11 s),
                                 csv x1.2-1.3 of bare csv.writer (0.18 s)
 
