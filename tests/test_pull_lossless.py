@@ -410,3 +410,41 @@ def test_opening_the_store_does_not_hang_on_a_held_lock_while_the_spool_waits(tm
     holder.close()
     with Store(db) as store:
         assert store.is_suppressed("13900000001") and not spool.has_entries(path)
+
+
+def test_a_running_poller_keeps_the_unsaved_pull_and_stores_it_once_space_is_back(make_simulator, small_disk):
+    sim = make_simulator(pull_size=300, reply_rate=0.2, report_delay=3600, reply_delay=3600)
+    home = small_disk / "home"
+    home.mkdir()
+    db = home / "ljsms.sqlite3"
+    send(sim, db, 900)
+    polled, failed, recovered = threading.Event(), threading.Event(), threading.Event()
+
+    def on_poll(result):
+        polled.set()
+        if result.recovered:
+            recovered.set()
+
+    stop = threading.Event()
+    poller = Poller(lambda: Store(db), client_for(sim), interval=0.05, on_poll=on_poll,
+                    on_error=lambda text: failed.set() if "磁盘" in text else None, **FAST)
+    thread = threading.Thread(target=poller.run, args=(stop,))
+    thread.start()
+    try:
+        assert polled.wait(30)  # the first poll (nothing due yet) reserved the spool
+        filler = fill(small_disk)
+        sim.make_all_due()
+        assert failed.wait(30)
+        requests = sim.request_count("report") + sim.request_count("reply")
+        assert spool.has_entries(spool.path_for(db))
+        failed.clear()
+        assert failed.wait(30)  # it tried again and again, and never pulled more meanwhile
+        assert sim.request_count("report") + sim.request_count("reply") == requests
+        os.remove(filler)
+        assert recovered.wait(30)
+    finally:
+        stop.set()
+        thread.join(30)
+    Poller(lambda: Store(db), client_for(sim)).poll_once()
+    reports, _replies = assert_nothing_lost(sim, db)
+    assert reports == 900
