@@ -194,3 +194,30 @@ def test_messages_from_the_reader_may_only_build_plain_data():
     with pytest.raises(pickle.UnpicklingError):
         isolated._Unpickler(io.BytesIO(evil)).load()
 
+
+
+def test_text_file_beyond_the_size_limit_is_refused(tmp_path):
+    """A CSV larger than MAX_FILE_BYTES (sparse here: a real header, then a hole) is refused unread."""
+    path = tmp_path / "huge.csv"
+    path.write_bytes(("手机号,姓名\n" + "".join(f"1380013{i:04d},张三\n" for i in range(1000))).encode())
+    with path.open("r+b") as fh:
+        fh.truncate(guard.MAX_FILE_BYTES + 1)
+    with pytest.raises(SheetError) as err:
+        sheets.import_sheet(path)
+    assert err.value.code == "too_large" and "1,024 MB" in err.value.message
+
+
+def test_more_data_rows_than_the_limit_are_refused(tmp_path):
+    from ljsms_desktop.sheets import validate
+    from ljsms_desktop.sheets.layout import detect_layout
+    from ljsms_desktop.sheets.reader import Workbook
+
+    path = write_xlsxwriter(tmp_path / "rows.xlsx", [["手机号"]] + [[13800000000 + i] for i in range(700)])
+    with Workbook(path) as wb:
+        data = wb.sheet()
+        layout = detect_layout(data)
+        with pytest.raises(SheetError) as err:
+            validate.check_rows(data, layout, max_rows=500)
+        assert err.value.code == "too_large" and "500" in err.value.message
+        run, done = validate.check_rows(data, layout, max_rows=1000)
+        assert done == 700 and len(run.valid) == 700
