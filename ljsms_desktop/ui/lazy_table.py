@@ -45,6 +45,7 @@ MAX_PENDING_PAGES = 6     # page requests waiting; older ones (scrolled past) ar
 IDLE_CLOSE_S = 0.25       # the worker closes its connection after this long without work
 STAMP_INTERVAL_MS = 1000  # how often the store's change stamp is read (rows written by another process)
 KEEP_SELECTED = 200       # selected rows whose keys are kept across a refresh
+HEAVY = ("anchors", "refresh")   # requests that scan every matching row: the connection is closed after them
 
 
 # -- columns --------------------------------------------------------------------------------------------
@@ -184,6 +185,10 @@ class QueryWorker(QObject):
                         store = None
                 else:
                     t.emit("answer", (req, value))
+                    if req.kind in HEAVY and store is not None and not self.pending(lambda r: True):
+                        # a scan over every matching row filled the connection's page cache: let it go now
+                        store.close()
+                        store = None
                 finally:
                     last = time.monotonic()
         finally:
@@ -536,6 +541,12 @@ class LazyTable(QWidget):
         newest_of = self._newest_of
 
         def work(v):
+            from ..store.snapshot import read_snapshot
+
+            with read_snapshot(v.conn):   # the count and the first page of one state of the file
+                return read(v)
+
+        def read(v):
             q = getattr(v, group)
             stamp = _stamp(v)
             n = q.count(f)
@@ -614,9 +625,17 @@ class LazyTable(QWidget):
         newest_of, position = self._newest_of, self._position
 
         def work(v):
+            from ..store.snapshot import read_snapshot
+
+            with read_snapshot(v.conn):   # one state of the file, whatever another process commits meanwhile
+                return read(v)
+
+        def read(v):
             q = getattr(v, group)
             stamp = _stamp(v)
             n = q.count(f)
+            # every new row above the old top row (newest first): the anchors are shifted, not found again
+            rows_at_top = q.newer_than(row0_key, f) if time_sorted and row0_key is not None else None
             snap = Snapshot(n, stamp=stamp, extra=extra(v) if extra else None)
             snap.newer = q.newer_than(seen, f)    # None: every row (there were none before)
             for key in keep_keys:
@@ -625,9 +644,6 @@ class LazyTable(QWidget):
                     snap.positions[key] = pos
             first = q.page(f, sort, after=None, limit=PAGE) if n else []
             snap.newest = newest_of(q, f, sort, first)
-            rows_at_top = None
-            if time_sorted and row0_key is not None:
-                rows_at_top = snap.newer if row0_key == seen else q.newer_than(row0_key, f)
             if first:
                 snap.pages[0] = first
             pos = position(q, f, sort, top_key) if top_key is not None and not at_top else None
