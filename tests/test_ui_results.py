@@ -381,3 +381,21 @@ def test_a_sheet_named_like_an_opt_out_list_is_offered_to_the_list_not_sent_to(o
     add.click()
     qtbot.waitUntil(lambda: suppressed(w) == {"13500000011", "13500000012"}, timeout=10000)
     assert not w.compose._sources, "nothing was added to the numbers to send to"
+
+
+def test_painting_a_chart_thousands_of_times_does_not_kill_the_interpreter(tmp_path):
+    """PySide6 6.12 on CPython 3.11 loses a reference to None per void Qt call: without the guard in
+    ljsms_desktop.ui the interpreter aborted after ~150 paints of the donut (in a child process here)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "paint.py"
+    script.write_text(
+        "import os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ljsms_desktop.ui.charts import DonutChart, Segment, render_to_image\n"
+        "app = QApplication([])\nc = DonutChart()\n"
+        "c.set_data([Segment('a', 5, 'delivered'), Segment('b', 3, 'number')])\n"
+        "for _ in range(2000):\n    render_to_image(c, (300, 200))\nprint('painted')\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=240)
+    assert out.returncode == 0 and "painted" in out.stdout, out.stderr[-2000:]

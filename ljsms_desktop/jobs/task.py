@@ -51,7 +51,8 @@ def user_message(exc: BaseException) -> TaskError:
     """Turn any exception into words for the user; unknown ones are logged with their traceback."""
     zh = getattr(exc, "message_zh", None)
     if zh:
-        return TaskError(zh, getattr(exc, "message_en", "") or "", int(getattr(exc, "code", 0) or 0),
+        code = getattr(exc, "code", 0)   # the gateway's number; a use case's code is a word (UseCaseError)
+        return TaskError(zh, getattr(exc, "message_en", "") or "", code if isinstance(code, int) else 0,
                          bool(getattr(exc, "maybe_delivered", False)))
     log.error("unexpected error in background task\n%s", "".join(traceback.format_exception(exc)))
     return TaskError(f"内部错误：{type(exc).__name__}。详情已写入日志，请把日志发给技术支持。",
