@@ -155,6 +155,7 @@ class QueryWorker(QObject):
 
     def _loop(self, t) -> None:
         from ..store import Store
+        from ..store.snapshot import view_connection
 
         db_path = self.ctx.db_path
         store = None
@@ -174,6 +175,7 @@ class QueryWorker(QObject):
                 try:
                     if store is None:
                         store = Store(db_path)
+                        view_connection(store.conn)
                     value = req.fn(store.views)
                 except Exception as e:  # noqa: BLE001 - handed to the view as words
                     t.emit("error", (req, user_message(e)))
