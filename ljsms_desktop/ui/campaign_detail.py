@@ -167,8 +167,14 @@ class CampaignDetail(QDialog):
         self.batch_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.batch_view.verticalHeader().hide()
         self.batch_view.setAlternatingRowColors(True)
-        self.batch_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.batch_view.horizontalHeader().setStretchLastSection(True)
+        # Fitted once per load from the first rows (ResizeToContents measured all 1,000 batches of a
+        # million-number campaign on every layout: ~700 ms).
+        header = self.batch_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(20)
+        header.setStretchLastSection(True)
+        self.batch_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.batch_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.batch_view.setMinimumHeight(120)
 
         body = QWidget(self)
@@ -305,7 +311,10 @@ class CampaignDetail(QDialog):
         opt = d.opt_outs + d.report_opt_outs
         self.replies_label.setText(self.tr("收到回复 {0} 条；退订 {1} 个（回复退订 {2}，状态报告退订码 {3}），已加入屏蔽名单").format(
             count_text(d.replies), count_text(opt), count_text(d.opt_outs), count_text(d.report_opt_outs)))
+        first = not self.batch_model.rows
         self.batch_model.set_rows([self._batch_row(b) for b in d.batches])
+        if first and self.batch_model.rows:
+            self.batch_view.resizeColumnsToContents()
         self._update_actions()
         self.loaded += 1
         self.load_ms = (time.perf_counter() - self._asked_at) * 1000
