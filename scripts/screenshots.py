@@ -131,7 +131,13 @@ def main(argv: list[str] | None = None) -> int:
                    "reports and replies")
         settle(1.0)
         shoot(window, window.campaigns, a.out, "campaigns")
-        shoot(window, window.reports, a.out, "reports")
+        # 状态报告 with a filter: the failed reports (status in words beside the raw code)
+        reports = window.reports
+        opened = reports.table.opened
+        reports.status_filter.setCurrentIndex(reports.status_filter.findData("failed"))
+        wait_until(lambda: reports.table.opened > opened and reports.model.loaded_row(0) is not None, 20,
+                   "the failed reports")
+        shoot(window, reports, a.out, "reports")
         shoot(window, window.replies, a.out, "replies")
         window.tabs.setCurrentWidget(compose)
     finally:

@@ -265,6 +265,28 @@ def test_rows_load_as_they_come_into_view_and_sort_in_sql(tab_ctx, qtbot, tmp_pa
     assert first == sorted(first) and first[0] == "13901000000"
 
 
+def test_a_reply_to_a_template_campaign_shows_the_recipients_sheet_values(tab_ctx, qtbot, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    with Store(home / "ljsms.sqlite3") as s:
+        cid = s.create_campaign(kind="template", content="【联江】尊敬的{}，您的订单{}已发货", template_id="1001",
+                                name="发货通知", batches=[[("13800138000", ["张三", "DD001"]),
+                                                         ("13800138001", ["李四", "DD002"])]], batch_parts=[2])
+        b = s.batches(cid)[0]
+        s.mark_sending(b.id)
+        s.mark_accepted(b.id, "9001")
+        s.save_replies([Reply("13800138001", "好的，谢谢", "2026-11-29 10:00:00", "", "9001")])
+    ctx = tab_ctx(home)
+    tab = RepliesTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.table.opened >= 1 and tab.model.rowCount() == 1, timeout=8000)
+    qtbot.waitUntil(lambda: tab.model.loaded_row(0) is not None, timeout=5000)
+    assert tab.model.index(0, 3).data() == "李四 · DD002"          # 表格内容, beside the reply
+    assert tab.model.index(0, 5).data() == "发货通知"
+
+
 def test_a_reply_beginning_with_equals_exports_as_text(tab_ctx, qtbot, tmp_path):
     import openpyxl
 
