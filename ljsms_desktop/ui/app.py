@@ -115,9 +115,10 @@ def create_window(*, demo_env=None, home: Path | None = None):
 
 
 def main(argv: list[str] | None = None) -> int:
-    import multiprocessing
+    if getattr(sys, "frozen", False):   # the bundle: a child process (sheet parsing) starts this executable
+        import multiprocessing   # (not imported from source: freeze_support() does nothing there)
 
-    multiprocessing.freeze_support()  # the bundle: a child process (sheet parsing) starts this executable
+        multiprocessing.freeze_support()
     _console_for_output()
     args = build_parser().parse_args(argv)
     if args.self_test and no_display():

@@ -3,8 +3,7 @@ campaign would not fit, and an icon with the reason on hover when the gateway co
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ..jobs import TaskError
 
@@ -18,11 +17,9 @@ class BalanceIndicator(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(4)
-        self.icon = QLabel(self)
-        self.icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16))
+        self.icon = QLabel(self)   # its warning sign is drawn when an error first shows it (after the first paint)
         self.icon.hide()
-        self.text = QLabel(self.tr("余额：—"), self)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.text = QLabel(self.tr("余额：—"), self)   # plain text: no text interaction (the default for it)
         layout.addWidget(self.icon)
         layout.addWidget(self.text)
         self.balance: int | None = None
@@ -73,6 +70,10 @@ class BalanceIndicator(QWidget):
             if self.balance is None:
                 state = "error"
         self.state = state
+        if self.error is not None and self.icon.pixmap().isNull():
+            from PySide6.QtWidgets import QStyle
+
+            self.icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16))
         self.icon.setVisible(self.error is not None)
         self.text.setText(text)
         color = _COLORS[state]

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton,
-                               QStyle, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+# Installed before the window's first paint: the dialog's widgets (and Qt's namespace of enums, whose first use
+# costs ~15 ms) are imported when a dialog is shown.
 
 
 class ErrorDialog(QDialog):
     def __init__(self, summary: str, details: str, log_file: Path | None, parent: QWidget | None = None):
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QStyle, QVBoxLayout
+
         super().__init__(parent)
         self.setObjectName("errorDialog")
         self.setWindowTitle(self.tr("程序出错了"))
@@ -74,7 +79,12 @@ class ErrorReporter(QObject):
         super().__init__(parent)
         self.log_file = log_file
         self.dialog: ErrorDialog | None = None
-        self.report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.report.connect(self._queue)   # from another thread: queued to this one; from this one: direct
+
+    @Slot(str, str)
+    def _queue(self, summary: str, details: str) -> None:
+        """On the GUI thread: the dialog is made after the handler that raised (a paint handler, a slot)."""
+        QTimer.singleShot(0, self, lambda: self._show(summary, details))
 
     @Slot(str, str)
     def _show(self, summary: str, details: str) -> None:
@@ -84,6 +94,8 @@ class ErrorReporter(QObject):
         parent = QApplication.activeWindow()
         if isinstance(parent, ErrorDialog):
             parent = parent.parentWidget()
+        from PySide6.QtCore import Qt
+
         self.dialog = ErrorDialog(summary, details, self.log_file, parent)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.destroyed.connect(self._forget)

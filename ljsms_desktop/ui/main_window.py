@@ -12,10 +12,9 @@ import importlib
 import time
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QStyle, QSystemTrayIcon, QTabWidget, \
-    QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSystemTrayIcon, QTabWidget, QWidget
 
 from .balance import BalanceIndicator
 from .context import AppContext
@@ -116,7 +115,8 @@ class MainWindow(QMainWindow):
         menu.addAction(refresh)
         self.poll_action = QAction(self.tr("立即拉取报告和回复"), self)
         self.poll_action.setObjectName("pollNowAction")
-        self.poll_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        # F5. setShortcuts, not setShortcut: its overloads (Qt.Key) would make Qt's enums (~15 ms) before the paint.
+        self.poll_action.setShortcuts([QKeySequence("F5")])
         self.poll_action.triggered.connect(self.poll_now)
         menu.addAction(self.poll_action)
         self.addAction(self.poll_action)   # F5 works wherever the focus is
@@ -519,6 +519,8 @@ class MainWindow(QMainWindow):
         return self._ask_quit()
 
     def _ask_quit(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, self.tr("正在发送"),
             self.tr("有一次发送正在进行。退出会在当前请求完成后暂停它，之后可在“发送记录”的活动详情中继续发送。确定退出吗？"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem,
@@ -24,6 +24,15 @@ from PySide6.QtWidgets import (
 from ..changes import Changes, Outcome
 
 log = logging.getLogger(__name__)
+
+
+_USER_ROLE = 256   # Qt.ItemDataRole.UserRole (Qt's namespace of enums costs ~15 ms before the first paint)
+
+
+def _delete_on_close(widget: QWidget) -> None:
+    from PySide6.QtCore import Qt
+
+    widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
 
 def _wording():
@@ -129,7 +138,7 @@ class DataGuard(QObject):
                 self.open_restore()
 
         box.buttonClicked.connect(clicked)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _delete_on_close(box)
         box.open()
         self.dialog = box
         return box
@@ -160,14 +169,14 @@ class DataGuard(QObject):
         box.setObjectName("fileNoticesDialog")
         settings = box.addButton(self.tr("打开设置"), QMessageBox.ButtonRole.ActionRole)
         settings.clicked.connect(lambda: getattr(self.window, "open_settings", lambda: None)())
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _delete_on_close(box)
         box.open()
         return box
 
     # -- restoring -----------------------------------------------------------------------------------
     def open_restore(self) -> RestoreDialog:
         dialog = RestoreDialog(self, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _delete_on_close(dialog)
         dialog.open()
         return dialog
 
@@ -218,7 +227,7 @@ class DataGuard(QObject):
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("已从备份恢复"), text,
                           QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("restoredDialog")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _delete_on_close(box)
         box.open()
         self.restored.emit(result)
 
@@ -229,7 +238,7 @@ class DataGuard(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("恢复失败"), _wording().message(error),
                           QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("restoreFailedDialog")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _delete_on_close(box)
         box.open()
         self.restore_failed.emit(error)
 
@@ -297,7 +306,7 @@ class RestoreDialog(QDialog):
             if b.reason.startswith("v"):
                 note = self.tr("升级数据格式前")
             item = QTreeWidgetItem([b.taken_at.strftime("%Y-%m-%d %H:%M:%S"), size_text(b.size), note])
-            item.setData(0, Qt.ItemDataRole.UserRole, str(b.path))
+            item.setData(0, _USER_ROLE, str(b.path))
             item.setToolTip(0, str(b.path))
             self.list.addTopLevelItem(item)
         if backups:
@@ -313,7 +322,7 @@ class RestoreDialog(QDialog):
     def _restore_selected(self) -> None:
         item = self.list.currentItem()
         if item is not None:
-            self._ask(Path(item.data(0, Qt.ItemDataRole.UserRole)), item.text(0))
+            self._ask(Path(item.data(0, _USER_ROLE)), item.text(0))
 
     def _choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"), str(self.guard.ctx.home),
@@ -327,7 +336,7 @@ class RestoreDialog(QDialog):
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirmRestore")
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _delete_on_close(box)
         yes = box.button(QMessageBox.StandardButton.Yes)
         box.buttonClicked.connect(lambda button: self._start(source) if button is yes else None)
         box.open()
