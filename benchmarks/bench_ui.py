@@ -466,6 +466,9 @@ def bench_process_startup(tmp: Path, reps: int, bundle: Path | None) -> dict[str
     window; peak memory from the kernel's accounting of each child. Medians of *reps* rounds."""
     home = one_campaign_home(tmp / "process-startup")
     env = {**os.environ, "LJSMS_HOME": str(home), "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    # As a user's Python runs: with its bytecode caches (the warm-up below writes them). With
+    # PYTHONDONTWRITEBYTECODE set, every run would compile the app's sources again (~40 ms here).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     bare_script = tmp / "bare_window.py"
     bare_script.write_text(BARE_PROCESS, encoding="utf-8")
     bare = [sys.executable, str(bare_script)]
