@@ -786,6 +786,7 @@ EN: dict[str, str] = {
     "；{0} 行不是有效号码，已跳过": "; {0} rows were not valid numbers and were skipped",
     "；{0} 项不是有效号码：{1}": "; {0} entries were not valid numbers: {1}",
     "［测试］{0}": "[test] {0}",
+    '重发自活动 <a href="{0}">#{0}</a>': 'Resends campaign <a href="{0}">#{0}</a>',
     " 小时": " h",
     "“结果未知”的批次超过这么久仍没有状态报告，活动详情会提示并提供“重发未确认号码”":
         "A batch of unknown outcome with no delivery report for this long: its campaign detail says so and offers "
@@ -800,6 +801,10 @@ EN_IN_CONTEXT: dict[tuple[str, str], str] = {
     ("RepliesTab", "发送记录"): "Campaign",
     ("ConfirmSendDialog", "定时发送"): "Schedule",   # the OK button (the tab's checkbox says "Send later")
     ("CampaignsTab", "退订"): "Opt-outs",           # a count per campaign
+    ("CampaignsView", "退订"): "Opt-outs",
+    ("CampaignsView", "等待报告"): "Awaiting",       # narrow columns
+    ("CampaignsView", "送达率"): "Rate",
+    ("CampaignsView", "计费条数"): "Charged",
 }
 
 _TOKENS = re.compile(r"\{\{\}\}|\{\d*\}|<\/?b>|&(?=\w)")

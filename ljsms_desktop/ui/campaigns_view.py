@@ -87,7 +87,7 @@ class CampaignsView(QWidget):
         self.view.installEventFilter(_EnterOpens(self))
 
         self.day_model = RowsModel([
-            Column(self.tr("日期"), 0), Column(self.tr("发送"), 1, count_text, True),
+            Column(self.tr("日期"), 0), Column(self.tr("已发出"), 1, count_text, True),
             Column(self.tr("送达"), 2, count_text, True),
             Column(self.tr("失败"), 3, count_text, True, color=lambda v: "#c0392b" if v else None),
             Column(self.tr("计费条数"), 4, count_text, True),
@@ -142,7 +142,7 @@ class CampaignsView(QWidget):
         if isinstance(split, QByteArray) and not split.isEmpty():
             self.splitter.restoreState(split)
         else:
-            self.splitter.setSizes([820, 300])
+            self.splitter.setSizes([990, 350])
         self._fitting = False
         header.sectionResized.connect(self._section_resized)
         ctx.changes.connect(self._data_changed)
@@ -167,7 +167,7 @@ class CampaignsView(QWidget):
             Column(self.tr("回复"), 11, count_text, True),
             Column(self.tr("退订"), 12, count_text, True),
             Column(self.tr("送达率"), 13, rate_text, True),
-            Column(self.tr("创建时间"), 14),
+            Column(self.tr("创建时间"), 14, fmt=lambda v: (v or "")[:16]),
         ]
 
     def _row(self, s) -> tuple:
