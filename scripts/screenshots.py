@@ -4,7 +4,7 @@ Starts the demo environment (the simulator in-process, a throw-away data folder)
 window at 1100x720 offscreen, fills each tab with realistic content — 发送短信 with a signed text
 and a few pasted numbers (one of them invalid), 模板群发 with the demo template and the sample
 workbook imported — sends small campaigns and waits for the poller to bring reports and replies,
-then saves ``docs/screenshots/{compose,template,campaigns,reports,replies}.png``.
+then saves ``docs/screenshots/{compose,template,campaigns,reports,replies,suppression,campaign-detail}.png``.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--lang en]
 
@@ -139,6 +139,25 @@ def main(argv: list[str] | None = None) -> int:
                    "the failed reports")
         shoot(window, reports, a.out, "reports")
         shoot(window, window.replies, a.out, "replies")
+        # 退订名单: the opt-outs the replies and reports brought in
+        suppression = window.suppression
+        window.tabs.setCurrentWidget(suppression)
+        suppression.refresh()
+        wait_until(lambda: suppression.total > 0, 30, "the suppression list")
+        shoot(window, suppression, a.out, "suppression")
+        # The detail of the bigger campaign (the newest), opened as a double-click in 发送记录 opens it
+        campaigns = window.campaigns
+        window.tabs.setCurrentWidget(campaigns)
+        wait_until(lambda: campaigns.model.rowCount() >= 2, 20, "the campaigns")
+        detail = campaigns.open_row(0)
+        wait_until(lambda: detail.loaded >= 1, 20, "the campaign detail")
+        detail.resize(*SIZE)
+        settle(0.5)
+        path = a.out / "campaign-detail.png"
+        if not detail.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        print(f"{path}  ({path.stat().st_size // 1024} KB)")
+        detail.close()
         window.tabs.setCurrentWidget(compose)
     finally:
         window.quit()

@@ -22,6 +22,7 @@ from .context import AppContext
 from .tables import Column, RowsModel
 
 MAX_FIT = 320
+NAME_FIT = 220   # a long name (the message's first words) is elided: the figures stay in view at 1100 px
 GREY = "#868e96"
 
 
@@ -142,7 +143,7 @@ class CampaignsView(QWidget):
         if isinstance(split, QByteArray) and not split.isEmpty():
             self.splitter.restoreState(split)
         else:
-            self.splitter.setSizes([990, 350])
+            self.splitter.setSizes([1000, 310])
         self._fitting = False
         header.sectionResized.connect(self._section_resized)
         ctx.changes.connect(self._data_changed)
@@ -167,7 +168,7 @@ class CampaignsView(QWidget):
             Column(self.tr("回复"), 11, count_text, True),
             Column(self.tr("退订"), 12, count_text, True),
             Column(self.tr("送达率"), 13, rate_text, True),
-            Column(self.tr("创建时间"), 14, fmt=lambda v: (v or "")[:16]),
+            Column(self.tr("创建时间"), 14, fmt=lambda v: (v or "")[5:16]),   # MM-dd HH:mm
         ]
 
     def _row(self, s) -> tuple:
@@ -236,8 +237,9 @@ class CampaignsView(QWidget):
         try:
             self.view.resizeColumnsToContents()
             for c in range(self.model.columnCount()):
-                if self.view.columnWidth(c) > MAX_FIT:
-                    self.view.setColumnWidth(c, MAX_FIT)
+                widest = NAME_FIT if c == 1 else MAX_FIT
+                if self.view.columnWidth(c) > widest:
+                    self.view.setColumnWidth(c, widest)
         finally:
             self._fitting = False
 
