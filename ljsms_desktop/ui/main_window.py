@@ -183,9 +183,8 @@ class MainWindow(QMainWindow):
     # -- start-up ------------------------------------------------------------------------------------
     def start(self) -> None:
         """After the first paint (app.main) or show() (tests): the current tab (if the paint has not built it
-        yet), the scheduler, the views' first queries, then the keyring is asked in a task (AppContext.start).
-        Its answer opens the first-start dialog, or (through settings_changed: the account now has a password)
-        the balance and the poller. The other tabs are then built one per event-loop turn."""
+        yet), the scheduler, the built views' first queries; then the other tabs one per event-loop turn, and
+        once every view has asked for its first rows, the background work (``_start_background``)."""
         if self.tabs.currentIndex() >= 0:
             self.tab(TABS[self.tabs.currentIndex()].attr)
         self._started = True
@@ -195,12 +194,18 @@ class MainWindow(QMainWindow):
             if spec.refresh and spec.attr in self._built:
                 self._built[spec.attr].refresh()
         self.guard.start()
+        QTimer.singleShot(0, self, self._build_next)
+
+    def _start_background(self) -> None:
+        """The keyring is asked in a task (AppContext.start; the app's context has waited for this). Its answer
+        opens the first-start dialog, or (through settings_changed: the account now has a password) the
+        balance and the poller — after the views took their first rows, so replies the first pull brings
+        are new to 上行回复 (a tray message), as when the views were built before the window showed."""
         self.ctx.start()
         if self.ctx.credentials_known:
             self._credentials_checked(first=True)
         else:
             self.ctx.credentials_checked.connect(self._credentials_checked)
-        QTimer.singleShot(0, self, self._build_next)
 
     # -- tabs: built after the first paint, or at once when used ---------------------------------------
     def tab(self, attr: str) -> QWidget:
@@ -276,8 +281,9 @@ class MainWindow(QMainWindow):
         todo = [spec.attr for spec in TABS if spec.attr not in self._built]
         if todo:
             self.tab(todo[0])
-        if len(todo) > 1:
             QTimer.singleShot(0, self, self._build_next)
+        else:
+            self._start_background()
 
     def _start_scheduler(self) -> None:
         """Scheduled sends (they run whether a sending tab is built or not) and their status-bar line."""
