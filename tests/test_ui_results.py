@@ -169,8 +169,6 @@ def test_export_results_one_row_per_number_with_sheet_values(services, sim, tmp_
     import openpyxl
 
     cid = template_campaign(services, sim)
-    with LjClient(sim.base_url, "demo", "demo"):
-        sim.add_reply(N["ok"], "=HYPERLINK(\"x\")", expand="")
     path, n = results.export_results(services, cid, tmp_path / "结果.xlsx")
     assert n == len(N)
     ws = openpyxl.load_workbook(path).active
@@ -399,3 +397,28 @@ def test_painting_a_chart_thousands_of_times_does_not_kill_the_interpreter(tmp_p
         "for _ in range(2000):\n    render_to_image(c, (300, 200))\nprint('painted')\n", encoding="utf-8")
     out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=240)
     assert out.returncode == 0 and "painted" in out.stdout, out.stderr[-2000:]
+
+
+def test_ljsms_export_results_is_the_windows_export(sim, tmp_path, monkeypatch, capsys):
+    """``ljsms export results FILE --campaign ID``: the same use case as the detail's 导出结果; a reply that
+    starts with = is written as text."""
+    import openpyxl
+
+    from ljsms_desktop.cli import main
+
+    monkeypatch.setenv("LJSMS_HOME", str(tmp_path / "cli"))
+    monkeypatch.setenv("LJSMS_PASSWORD", "demo")
+    args = ["--base-url", sim.base_url, "--account", "demo"]
+    assert main(args + ["send", "--content", CONTENT, "--to", f"{N['ok']},{N['number']}", "--yes"]) == 0
+    sim.make_all_due()
+    sent = sim.accepted[-1]
+    sim.add_reply(N["ok"], "=1+1", expand=sent.ext, msg_id=sent.msg_id)
+    assert main(args + ["pull"]) == 0
+    assert main(args + ["export", "results", str(tmp_path / "r.xlsx")]) == 2          # --campaign is needed
+    assert main(args + ["export", "results", str(tmp_path / "r.xlsx"), "--campaign", "1"]) == 0
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx").active
+    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    header = [c.value for c in ws[1]]
+    assert set(rows) == {N["ok"], N["number"]}
+    assert rows[N["ok"]][header.index("回复")] == "=1+1" and ws.cell(2, 1).data_type == "s"
+    assert "失败" in rows[N["number"]][header.index("状态")]

@@ -20,8 +20,8 @@ def register(sub) -> None:
     p = sub.add_parser("export", help="把状态报告、上行回复或活动统计导出为 .xlsx / .csv 表格",
                        description="导出本机保存的记录。.csv 为带 BOM 的 UTF-8（Excel 可直接打开）；"
                                    "以 = + - @ 开头的内容按文字写入，不会被当成公式。")
-    p.add_argument("what", choices=("reports", "replies", "campaigns"), help="reports 状态报告 / replies 上行回复 / "
-                   "campaigns 活动统计")
+    p.add_argument("what", choices=("reports", "replies", "campaigns", "results"), help="reports 状态报告 / "
+                   "replies 上行回复 / campaigns 活动统计 / results 一个活动每个号码的结果（需 --campaign；与窗口的“导出结果”相同）")
     p.add_argument("file", metavar="FILE", help="导出文件名（.xlsx 或 .csv）")
     p.add_argument("--campaign", type=int, metavar="ID", help="只导出这个活动的记录")
     p.set_defaults(handler=run)
@@ -31,6 +31,8 @@ def run(args, ctx) -> int:
     from ..sheets import export_rows
     from ..store import browse
 
+    if args.what == "results":
+        return _results(args, ctx)
     store = ctx.store()
     if args.what == "reports":
         headers, rows = browse.REPORT_EXPORT_HEADERS, browse.iter_reports(store.conn, args.campaign)
@@ -52,4 +54,17 @@ def run(args, ctx) -> int:
 
     n = export_rows(args.file, headers, rows, on_progress=progress, total=total)
     ctx.err(f"\r已导出 {n} 行{label}到 {args.file}")
+    return EXIT_OK
+
+
+def _results(args, ctx) -> int:
+    """One row per number of campaign ``--campaign``: the window's 导出结果 (``usecases.results.export_results``)."""
+    from ..usecases.results import export_results
+    from .context import EXIT_USAGE, CliError
+
+    if args.campaign is None:
+        raise CliError("导出 results 需要 --campaign ID（活动编号，见 ljsms campaigns）", EXIT_USAGE)
+    path, n = export_results(ctx.services(), args.campaign, args.file,
+                             on_progress=lambda done, _f: ctx.err(f"\r已导出 {done} 个号码", end=""))
+    ctx.err(f"\r已导出活动 {args.campaign} 的 {n} 个号码的结果到 {path}")
     return EXIT_OK
