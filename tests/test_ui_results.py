@@ -422,3 +422,21 @@ def test_ljsms_export_results_is_the_windows_export(sim, tmp_path, monkeypatch, 
     assert set(rows) == {N["ok"], N["number"]}
     assert rows[N["ok"]][header.index("回复")] == "=1+1" and ws.cell(2, 1).data_type == "s"
     assert "失败" in rows[N["number"]][header.index("状态")]
+
+
+def test_cancel_from_the_detail_and_no_dead_buttons(open_window, sim, qtbot, monkeypatch):
+    w = open_window(sim, poll_interval=3600)
+    services = w.campaigns._services()
+    cid = usecases.store_draft(services, usecases.draft_plain(CONTENT, ["13400000001", "13400000002"], name="不发了"))
+    w.campaigns.refresh()
+    detail = open_detail(w, qtbot, cid)
+    assert detail.cancel_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(detail.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.data.detail.summary.state == "cancelled", timeout=5000)
+    assert sim.sent_count("13400000001") == 0
+    buttons = (detail.resume_button, detail.cancel_button, detail.resend_button, detail.unconfirmed_button,
+               detail.export_button)
+    assert not detail.resume_button.isEnabled() and not detail.cancel_button.isEnabled()
+    for b in buttons:   # a button that does nothing says why
+        assert b.isEnabled() or b.toolTip(), b.objectName()
