@@ -139,9 +139,12 @@ def child(kind: str, arg: str) -> None:
                     n += 1
             return {"rows": n}
 
-    elif kind == "import":
+    elif kind in ("import", "import_here"):
         sys.path.insert(0, str(ROOT))
-        from ljsms_desktop.sheets import import_sheet
+        if kind == "import":
+            from ljsms_desktop.sheets import import_sheet  # in a reader process
+        else:
+            from ljsms_desktop.sheets.validate import import_sheet  # in this process (--in-process)
 
         def work():
             r = import_sheet(arg, template=TEMPLATE)
@@ -234,6 +237,8 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "ljsms-bench",
                     help="where generated workbooks are kept between runs")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--in-process", action="store_true",
+                    help="also time the import in the measuring process (no reader process), interleaved")
     ap.add_argument("--child", nargs=2, metavar=("KIND", "ARG"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -249,8 +254,13 @@ def main() -> None:
             t = time.perf_counter()
             make_workbook(path, n)
             print(f"  {time.perf_counter() - t:.1f} s", file=sys.stderr)
-        both = run_children(["bare", "import"], str(path), args.repeat)
+        both = run_children(["bare", "import", *(["import_here"] if args.in_process else [])], str(path), args.repeat)
         bare, imp = both["bare"], both["import"]
+        if args.in_process:
+            here = both["import_here"]
+            print(f"  the same import in this process: {here['seconds']:.2f} s (cpu {here['cpu']:.2f}), "
+                  f"{here['peak_mb']:.0f} MB: time x{here['seconds'] / bare['seconds']:.2f}; the reader process "
+                  f"takes x{imp['seconds'] / here['seconds']:.2f} of it", flush=True)
         imp_cpu = imp["cpu"]  # with the reader process's
         imp_mb = imp["peak_mb"] + imp["reader_peak_mb"]  # this process's growth + the reader's whole peak
         row = {"rows": n, "bare_s": bare["seconds"], "import_s": imp["seconds"], "time_ratio": imp["seconds"] / bare["seconds"],
