@@ -12,7 +12,6 @@ traceback to the log and hand it to a callback (the window shows a dialog). No Q
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import re
 import sys
@@ -91,8 +90,46 @@ class RedactFilter(logging.Filter):
         return True
 
 
-class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
-    """A rotating file whose files are created 0600 (the log names customers' numbers)."""
+class _PrivateRotatingHandler(logging.FileHandler):
+    """A rotating file whose files are created 0600 (the log names customers' numbers): past *maxBytes* it
+    becomes ``.1`` (``.1`` becomes ``.2`` … up to *backupCount*), as ``logging.handlers.RotatingFileHandler``
+    does — not that class itself: ``logging.handlers`` imports socket, pickle and queue (~10 ms before the
+    window's first paint)."""
+
+    def __init__(self, filename, maxBytes: int = 0, backupCount: int = 0, encoding: str | None = None):  # noqa: N803
+        self.maxBytes, self.backupCount = maxBytes, backupCount
+        super().__init__(filename, mode="a", encoding=encoding)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.shouldRollover(record):
+                self.doRollover()
+            logging.FileHandler.emit(self, record)
+        except Exception:  # noqa: BLE001 - logging's own policy: report on stderr, never raise
+            self.handleError(record)
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:  # noqa: N802 - logging's name
+        if self.stream is None:
+            self.stream = self._open()
+        if self.maxBytes <= 0:
+            return False
+        pos = self.stream.tell()
+        if not pos or pos + len(self.format(record) + self.terminator) < self.maxBytes:
+            return False
+        return not os.path.exists(self.baseFilename) or os.path.isfile(self.baseFilename)
+
+    def doRollover(self) -> None:  # noqa: N802 - logging's name
+        if self.stream:
+            self.stream.close()
+            self.stream = None
+        if self.backupCount > 0:
+            for i in range(self.backupCount - 1, 0, -1):
+                older, newer = f"{self.baseFilename}.{i}", f"{self.baseFilename}.{i + 1}"
+                if os.path.exists(older):
+                    os.replace(older, newer)
+            if os.path.exists(self.baseFilename):
+                os.replace(self.baseFilename, self.baseFilename + ".1")
+        self.stream = self._open()
 
     def _open(self):
         path = self.baseFilename
