@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 
 from ljsms_desktop.api import LjClient
 from ljsms_desktop.api.models import Reply, Report
 from ljsms_desktop.credentials import MemoryCredentials
 from ljsms_desktop.settings import Settings
 from ljsms_desktop.store import Store
+from ljsms_desktop.store.views import ReportQueries
 from ljsms_desktop.ui.context import AppContext
 from ljsms_desktop.ui.main_window import MainWindow
 from ljsms_desktop.ui.replies_view import RepliesTab
@@ -263,6 +264,50 @@ def test_rows_load_as_they_come_into_view_and_sort_in_sql(tab_ctx, qtbot, tmp_pa
     qtbot.waitUntil(lambda: m.loaded_row(1) is not None, timeout=5000)
     first = [m.loaded_row(i).mobile for i in range(3)]
     assert first == sorted(first) and first[0] == "13901000000"
+
+
+def test_late_reports_in_the_middle_keep_every_row_reachable_in_order(tab_ctx, qtbot, tmp_path, monkeypatch):
+    """Late reports of an earlier request arrive below the top (as they do): after the live refresh the
+    anchors are moved, not found again, and every row is still where a walk over all of them puts it."""
+    home = tmp_path / "home"
+    home.mkdir()
+    with Store(home / "ljsms.sqlite3") as s:
+        nums = [f"1390100{i:04d}" for i in range(2000)]
+        cid = s.create_campaign(kind="plain", content=SIGNED, name="早的", batches=[nums], batch_parts=[1])
+        b = s.batches(cid)[0]
+        s.mark_sending(b.id)
+        s.mark_accepted(b.id, "M01")
+        early = [Report("M01", m, "DELIVRD", "2026-11-29 09:00:00", b.ext) for m in nums]
+        s.save_reports(early[::2])                    # half of them now, the rest later
+        add_campaign(s, 2, 2000, 10)                  # a newer request, all reported
+    ctx = tab_ctx(home)
+    tab = ReportsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1366, 700)
+    tab.show()
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.table.opened >= 1 and tab.model.has_anchors(), timeout=8000)
+    assert tab.model.rowCount() == 3000
+    bar = tab.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    qtbot.waitUntil(lambda: tab.model.loaded_row(tab.view.rowAt(0)) is not None, timeout=5000)
+    opened = tab.table.opened
+    scans = []
+    real = ReportQueries.anchors
+    monkeypatch.setattr(ReportQueries, "anchors", lambda self, *a, **k: scans.append(1) or real(self, *a, **k))
+    with Store(home / "ljsms.sqlite3") as other:
+        other.save_reports(early[1::2])               # 1000 rows in the middle of the order
+    qtbot.waitUntil(lambda: tab.table.opened > opened and tab.model.rowCount() == 4000, timeout=8000)
+    assert not scans                                  # the anchors were moved, not found again
+    m = tab.model
+    pages = {}
+    for p in (13, 2, 17, 7, 19, 0, 11, 5, 15, 9, 1, 18, 4, 12, 8, 16, 3, 10, 6, 14):   # jumps, not a walk
+        tab.view.scrollTo(m.index(p * 200 + 100, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        qtbot.waitUntil(lambda: all(m.loaded_row(i) is not None for i in range(p * 200, p * 200 + 200)),
+                        timeout=5000)
+        pages[p] = [m.loaded_row(i).key for i in range(p * 200, p * 200 + 200)]
+    keys = [k for p in sorted(pages) for k in pages[p]]
+    assert len(set(keys)) == 4000 and keys == sorted(keys, reverse=True)
 
 
 def test_a_reply_to_a_template_campaign_shows_the_recipients_sheet_values(tab_ctx, qtbot, tmp_path):

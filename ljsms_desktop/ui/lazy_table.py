@@ -45,6 +45,8 @@ MAX_PENDING_PAGES = 6     # page requests waiting; older ones (scrolled past) ar
 IDLE_CLOSE_S = 0.25       # the worker closes its connection after this long without work
 STAMP_INTERVAL_MS = 1000  # how often the store's change stamp is read (rows written by another process)
 KEEP_SELECTED = 200       # selected rows whose keys are kept across a refresh
+WAIT_FORGET_S = 1.0       # a page waiting for a starting key is forgotten when not in view for this long
+ANCHOR_WALK = 40          # anchors whose new position is read after a refresh before the rest are shifted
 HEAVY = ("anchors", "refresh")   # requests that scan every matching row: the connection is closed after them
 
 
@@ -92,15 +94,19 @@ class QueryWorker(QObject):
         self._task = None
 
     # GUI thread ------------------------------------------------------------------------------------
-    def submit(self, req: Request) -> None:
+    def submit(self, req: Request) -> list[Request]:
+        """Queue *req*; returns the page requests it pushed out (scrolled past: not read)."""
+        dropped: list[Request] = []
         with self._lock:
             if req.kind == "page":
                 pages = [r for r in self._queue if r.kind == "page"]
-                for old in pages[:max(0, len(pages) - MAX_PENDING_PAGES + 1)]:
+                dropped = pages[:max(0, len(pages) - MAX_PENDING_PAGES + 1)]
+                for old in dropped:
                     self._queue.remove(old)
             self._queue.append(req)
         self._wake.set()
         self._ensure_running()
+        return dropped
 
     def drop(self, pred: Callable[[Request], bool]) -> list[Request]:
         """Take queued requests matching *pred* off the queue (returns them)."""
@@ -243,7 +249,8 @@ class LazyModel(QAbstractTableModel):
         self.gen = 0
         self._count = 0
         self._pages: OrderedDict[int, list] = OrderedDict()
-        self._wanted: set[int] = set()
+        self._requested: set[int] = set()     # pages asked of the worker (queued or being read)
+        self._waiting: dict[int, float] = {}  # pages in view with no key to start from yet → when last asked
         self._anchors: list[tuple[int, tuple]] | None = None
         self.font_of: Callable[[Any], QFont | None] | None = None
         self._colors: dict[str, QColor] = {}
@@ -266,7 +273,11 @@ class LazyModel(QAbstractTableModel):
         """The row object at *r*, or None while its page is not loaded (asks for the page)."""
         page = self._pages.get(r // PAGE)
         if page is None:
-            self._want(r // PAGE)
+            p = r // PAGE
+            if p in self._waiting:
+                self._waiting[p] = time.monotonic()
+            else:
+                self._want(p)
             return None
         i = r % PAGE
         return page[i] if i < len(page) else None
@@ -318,13 +329,20 @@ class LazyModel(QAbstractTableModel):
         return self._anchors is not None
 
     def _want(self, p: int) -> None:
-        if p in self._wanted or p < 0 or p * PAGE >= self._count:
+        if p in self._requested or p in self._pages or p < 0 or p * PAGE >= self._count:
             return
         plan = self._plan(p)
-        if plan is None:          # no key to start from yet: asked again when the anchors arrive
-            self._wanted.add(p)
+        if plan is None:
+            # No key to start from: wait for the anchors, or walk there page by page from the nearest page
+            # loaded above it (rows that arrived since the anchors were read have none of their own).
+            self._waiting[p] = time.monotonic()
+            if self._anchors is not None:
+                above = [q for q, rows in self._pages.items() if q < p and len(rows) == PAGE]
+                if above:
+                    self._want(max(above) + 1)
             return
-        self._wanted.add(p)
+        self._waiting.pop(p, None)
+        self._requested.add(p)
         group, f, sort, count, gen = self.group, self.filter, self.sort, self._count, self.gen
         how, key, skip = plan
 
@@ -337,7 +355,8 @@ class LazyModel(QAbstractTableModel):
                 return q.page_before(f, sort, before=key, limit=limit)
             return q.rows_from(f, sort, key, limit=skip + limit)[skip:]
 
-        self.worker.submit(Request("page", gen, fetch, page=p))
+        for gone in self.worker.submit(Request("page", gen, fetch, page=p)):
+            self._requested.discard(gone.page)     # scrolled past before it was read: asked again if in view
 
     def _plan(self, p: int) -> tuple[str, tuple | None, int] | None:
         if p == 0:
@@ -371,12 +390,12 @@ class LazyModel(QAbstractTableModel):
         if req.gen != self.gen:
             return
         if req.kind == "page":
-            self._wanted.discard(req.page)
+            self._requested.discard(req.page)
             self._put(req.page, value)
-            self._fill_neighbours()
+            self._retry_waiting()
         elif req.kind == "anchors":
             self._anchors = value
-            self._retry_wanted()
+            self._retry_waiting()
 
     def _put(self, p: int, rows: list) -> None:
         if p is None or not rows:
@@ -391,15 +410,15 @@ class LazyModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
         self.page_loaded.emit(p)
 
-    def _fill_neighbours(self) -> None:
-        """Pages waiting for a starting key may have one now."""
-        self._retry_wanted()
-
-    def _retry_wanted(self) -> None:
-        waiting = [p for p in self._wanted if not self.worker.pending(lambda r, p=p: r.kind == "page" and r.page == p)]
-        for p in waiting:
-            self._wanted.discard(p)
-            if p not in self._pages:
+    def _retry_waiting(self) -> None:
+        """Pages in view that were waiting for a starting key may have one now; pages not asked for lately
+        (scrolled past) are forgotten."""
+        now = time.monotonic()
+        for p, asked in list(self._waiting.items()):
+            if now - asked > WAIT_FORGET_S or p in self._pages:
+                self._waiting.pop(p, None)
+            elif p not in self._requested:
+                self._waiting.pop(p, None)
                 self._want(p)
 
     # -- generations ----------------------------------------------------------------------------------
@@ -407,7 +426,8 @@ class LazyModel(QAbstractTableModel):
         self.gen += 1
         gen = self.gen
         self.worker.drop(lambda r: r.kind in ("page", "anchors", "open", "refresh") and r.gen != gen)
-        self._wanted.clear()
+        self._requested.clear()
+        self._waiting.clear()
         return gen
 
     def apply(self, snap: Snapshot) -> None:
@@ -415,7 +435,8 @@ class LazyModel(QAbstractTableModel):
         self.beginResetModel()
         self._count = snap.count
         self._pages.clear()
-        self._wanted.clear()
+        self._requested.clear()
+        self._waiting.clear()
         for p, rows in sorted(snap.pages.items()):
             if rows:
                 self._pages[p] = rows
@@ -579,8 +600,6 @@ class LazyTable(QWidget):
         self.stamp = snap.stamp
         self.extra = snap.extra
         self._newest = snap.newest
-        first = self.model.loaded_row(0)
-        self._row0_key = first.key if first is not None else None
         self._show_hint()
         self.opened += 1
         self.refreshed.emit()
@@ -620,9 +639,7 @@ class LazyTable(QWidget):
         seen = self._seen_newest
         f, sort, group, gen, old_count = m.filter, m.sort, m.group, m.gen, m.rowCount()
         visible = max(1, self.view.viewport().height() // max(1, self.view.verticalHeader().defaultSectionSize()))
-        time_sorted = _newest_first(sort)
         old_anchors = m._anchors
-        row0_key = self._row0_key
         extra = self._extra() if self._extra else None
         newest_of, position = self._newest_of, self._position
 
@@ -636,31 +653,49 @@ class LazyTable(QWidget):
             q = getattr(v, group)
             stamp = _stamp(v)
             n = q.count(f)
-            # every new row above the old top row (newest first): the anchors are shifted, not found again
-            rows_at_top = q.newer_than(row0_key, f) if time_sorted and row0_key is not None else None
             snap = Snapshot(n, stamp=stamp, extra=extra(v) if extra else None)
             snap.newer = q.newer_than(seen, f)    # None: every row (there were none before)
             for key in keep_keys:
                 pos = position(q, f, sort, key)
                 if pos is not None:
                     snap.positions[key] = pos
-            first = q.page(f, sort, after=None, limit=PAGE) if n else []
-            snap.newest = newest_of(q, f, sort, first)
-            if first:
-                snap.pages[0] = first
+            # Only what is on screen is read again: the first page at the top; scrolled away, the first row (for
+            # the newest key) and the whole pages holding the rows on screen, found from the top row's key.
             pos = position(q, f, sort, top_key) if top_key is not None and not at_top else None
+            first = q.page(f, sort, after=None, limit=PAGE if pos is None else 1) if n else []
+            snap.newest = newest_of(q, f, sort, first)
+            if first and pos is None:
+                snap.pages[0] = first
             if pos is not None:
                 snap.positions[top_key] = pos
-                before = q.page_before(f, sort, before=top_key, limit=PAGE)
-                after = q.rows_from(f, sort, top_key, limit=PAGE + visible + PAGE)
-                start = pos - len(before)
-                snap.pages.update(split_pages(list(before) + list(after), start, n))
-            # anchors: shifted when every new row came in at the top (newest first), else found again
-            if rows_at_top is not None and old_anchors is not None and n - old_count == rows_at_top:
-                snap.anchors = [(p + rows_at_top, k) for p, k in old_anchors]
-            else:
+                start = pos // PAGE * PAGE
+                before = q.page_before(f, sort, before=top_key, limit=pos - start) if pos > start else []
+                end = min(n, (pos + visible + PAGE) // PAGE * PAGE)
+                after = q.rows_from(f, sort, top_key, limit=max(1, end - pos))
+                snap.pages.update(split_pages(list(before) + list(after), pos - len(before), n))
+            snap.anchors = moved_anchors(q, n) if old_anchors else None
+            if snap.anchors is None:
                 snap.anchors = [(i * PAGE, k) for i, k in enumerate(q.anchors(f, sort, PAGE))] if n else []
             return snap
+
+        def moved_anchors(q, n):
+            """The old anchors at their new positions, without a scan of every row: rows arrive near the top
+            (a new request's reports, late reports of a recent one), so the first anchors' positions are read
+            until one has moved by exactly the number of new rows — every anchor below it moved by as much."""
+            grown = n - old_count
+            if grown < 0:
+                return None
+            moved = []
+            for i, (old_pos, key) in enumerate(old_anchors):
+                if i >= ANCHOR_WALK:
+                    return None          # rows arrived all over (another sort): find the anchors again
+                new_pos = position(q, f, sort, key)
+                if new_pos is None:
+                    return None
+                moved.append((new_pos, key))
+                if new_pos - old_pos == grown:
+                    return moved + [(pos + grown, k) for pos, k in old_anchors[i + 1:]]
+            return moved
 
         self._pending_refresh = (top_key, offset, keep_rows, current.row() if current.isValid() else -1, at_top)
         self.worker.submit(Request("refresh", gen, work, priority=0))
@@ -699,7 +734,6 @@ class LazyTable(QWidget):
 
     _extra: Callable[[], Callable[[Any], Any] | None] | None = None
     extra: Any = None
-    _row0_key: tuple | None = None
     _pending_refresh: tuple = (None, 0, {}, -1, True)
 
     def _newest_of(self, q, f, sort, first: list) -> tuple | None:
