@@ -32,9 +32,10 @@ ever adds time, so each figure is the best of 6 interleaved runs (best of 3 stil
 
     import   100,000 rows: bare calamine 0.50 s, 34 MB | validated import (reader process) 0.77 s,
                            6 MB here + 53 MB reader: time x1.54-1.61, memory x1.74
-    import 1,000,000 rows: bare calamine 3.88-4.01 s, 336 MB | validated import (reader process) 5.41-5.58 s,
-                           64 MB here + 355 MB reader: time x1.35-1.44 (cpu of both x1.52), memory x1.25
-                           (in this process, before issue 9: time x1.46-1.48, memory x1.01)
+    import 1,000,000 rows: bare calamine 3.05-4.15 s, 336 MB | validated import (reader process) 4.68-5.58 s,
+                           64 MB here + 355 MB reader: time x1.25-1.55 in five runs (x1.45 and x1.55 on the
+                           quietest), cpu of both x1.50-1.57, memory x1.25; the same import in this
+                           process, interleaved (--in-process): x1.15-1.47, so the reader costs x0.99-1.09 of it
     export 100,000 report rows: xlsx x0.99-1.06 of bare xlsxwriter (~5 s; openpyxl write-only ~10-11 s),
                                 csv x1.2-1.3 of bare csv.writer (0.18 s)
 
