@@ -172,3 +172,23 @@ def test_a_closed_window_builds_no_more_tabs(window, qtbot):
     built = len(w._built)
     qtbot.wait(200)
     assert len(w._built) == built < len(TABS)
+
+
+def test_until_its_tabs_are_built_the_window_keeps_the_least_size_they_needed_last_time(qtbot, tmp_path):
+    def make() -> MainWindow:
+        w = MainWindow(AppContext(tmp_path / "home", settings=Settings(), credentials=MemoryCredentials()))
+        qtbot.addWidget(w)
+        return w
+
+    first = make()
+    first.build_all_tabs()
+    least = first.tabs.minimumSizeHint()
+    first.save_state()
+    first._quitting = True
+    first.close()
+    second = make()   # nothing built yet: empty pages, but the window is not narrower than the tabs will need
+    assert second._built == {} and second.minimumSizeHint().width() >= least.width() > 300
+    second.build_all_tabs()   # from now on the tabs' own least size
+    assert second.tabs.minimumSize().width() == 0
+    second._quitting = True
+    second.close()

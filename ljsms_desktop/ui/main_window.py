@@ -12,7 +12,7 @@ import importlib
 import time
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSystemTrayIcon, QTabWidget, QWidget
 
@@ -227,6 +227,8 @@ class MainWindow(QMainWindow):
             getattr(self, spec.wire)(widget)
         if spec.refresh and self._started:
             widget.refresh()
+        if len(self._built) == len(TABS):
+            self.tabs.setMinimumSize(0, 0)   # the tabs' own least size from now on (see _restore_state)
         return widget
 
     def build_all_tabs(self) -> None:
@@ -473,6 +475,12 @@ class MainWindow(QMainWindow):
     # -- state and closing ---------------------------------------------------------------------------
     def _restore_state(self) -> None:
         q = self.ctx.qsettings
+        # Until its tabs are built the window keeps the least size they needed last time, so it shows at
+        # the size it will keep (a remembered or default size narrower than a tab's least is widened now,
+        # not when that tab is built after the paint).
+        least = q.value("window/tabs_minimum")
+        if isinstance(least, QSize) and least.isValid():
+            self.tabs.setMinimumSize(least)
         geometry = q.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -485,6 +493,8 @@ class MainWindow(QMainWindow):
         q = self.ctx.qsettings
         q.setValue("window/geometry", self.saveGeometry())
         q.setValue("window/tab", self.tabs.currentIndex())
+        if len(self._built) == len(TABS):
+            q.setValue("window/tabs_minimum", self.tabs.minimumSizeHint())
         for tab in self._built.values():   # a tab never built has nothing new to remember
             if hasattr(tab, "save_state"):
                 tab.save_state()
