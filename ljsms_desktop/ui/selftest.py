@@ -254,12 +254,15 @@ class SelfTest:
         if not painted:
             loop.exec()
         size = f"{window.width()}x{window.height()}"
+        if painted:   # the window builds its tabs after the first paint: every one of them, here (their modules too)
+            window.build_all_tabs()
+            app.processEvents()
         window.quit()
         app.processEvents()
         del watcher, create_window
         if not painted:
             raise CheckFailed(f"the main window was not painted within {self.timeout:g} s")
-        return f"built and painted ({size}, platform {app.platformName()})"
+        return f"built and painted ({size}, {window.tabs.count()} tabs, platform {app.platformName()})"
 
 
 def run_self_test() -> int:
