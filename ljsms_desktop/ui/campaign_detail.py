@@ -31,8 +31,8 @@ from ..jobs import TaskError
 from . import wording
 from .campaigns_view import count_text, rate_text, state_text
 from .charts import (
-    AWAITING, REJECTED, UNCONFIRMED, BarChart, DonutChart, Series, TimelineChart, carrier_bars, failure_code_bars,
-    outcome_segments,
+    AWAITING, REJECTED, UNCONFIRMED, BarChart, DonutChart, Segment, Series, TimelineChart, carrier_bars,
+    failure_code_bars, outcome_segments,
 )
 from .tables import Column, RowsModel
 
@@ -78,6 +78,7 @@ class CampaignDetail(QDialog):
         self.data = None
         self.loaded = 0
         self.load_ms: float | None = None
+        self.glanced = False         # the list figures were shown before the full ones
         self._asked_at = 0.0
         self._dirty = False
         self._busy_text = ""
@@ -214,6 +215,7 @@ class CampaignDetail(QDialog):
         self.runner.failed.connect(self._run_failed)
         self.runner.created.connect(self._run_created)
         ctx.changes.connect(self._changed)
+        self._glance()
         self.refresh()
 
     def _button(self, name: str, text: str, slot) -> QPushButton:
@@ -266,14 +268,31 @@ class CampaignDetail(QDialog):
 
         self.ctx.tasks.run(key, work, key=key, owner=self, on_success=self._loaded, on_error=self._failed)
 
-    def _failed(self, error: TaskError) -> None:
-        self.title.setText(self.tr("无法读取活动 #{0}").format(self.campaign_id))
-        self.state_label.setText(wording.message(error))
-        self.state_label.setStyleSheet(f"color: {RED};")
+    def _glance(self) -> None:
+        """First the campaign's list figures (a few indexed reads): its header and the donut with failures in
+        one slice, shown while the full figures are read (at a million reports that read takes ~0.4 s)."""
+        services, cid = self.services, self.campaign_id
 
-    def _loaded(self, data) -> None:
-        self.data = data
-        d, s = data.detail, data.detail.summary
+        def work(_t):
+            from ..usecases.results import campaign_glance
+
+            return campaign_glance(services, cid)
+
+        self.ctx.tasks.run(f"glance:{cid}:{id(self)}", work, owner=self, on_success=self._glanced)
+
+    def _glanced(self, s) -> None:
+        if self.data is not None:   # the full figures came first
+            return
+        self._header(s)
+        counts = {delivery_codes.DELIVERED: s.delivered, AWAITING: s.awaiting, UNCONFIRMED: s.unknown,
+                  REJECTED: s.rejected}
+        segments = outcome_segments(counts)
+        if s.failed:
+            segments.insert(1, Segment(self.tr("失败（正在读取原因）"), s.failed, delivery_codes.NUMBER))
+        self.outcome_chart.set_data(segments, caption=self.tr("个号码"))
+        self.glanced = True
+
+    def _header(self, s) -> None:
         self.title.setText(s.name or "#{0}".format(s.id))
         kind = self.tr("模板群发") if s.kind == "template" else self.tr("普通群发")
         when = s.started_at or s.created_at
@@ -285,6 +304,16 @@ class CampaignDetail(QDialog):
             "送达率 {8}").format(count_text(s.recipients), count_text(s.accepted), count_text(s.cost),
                               count_text(s.delivered), count_text(s.failed), count_text(s.awaiting),
                               count_text(s.unknown), count_text(s.rejected), rate_text(s.delivery_rate)))
+
+    def _failed(self, error: TaskError) -> None:
+        self.title.setText(self.tr("无法读取活动 #{0}").format(self.campaign_id))
+        self.state_label.setText(wording.message(error))
+        self.state_label.setStyleSheet(f"color: {RED};")
+
+    def _loaded(self, data) -> None:
+        self.data = data
+        d = data.detail
+        self._header(d.summary)
         if data.resend_of is not None:
             self.link_label.setText(self.tr("重发自活动 <a href=\"{0}\">#{0}</a>").format(data.resend_of))
             self.link_label.show()

@@ -69,6 +69,16 @@ class DetailData:
     stale_after_hours: float
 
 
+def campaign_glance(services: Services, campaign_id: int):
+    """The campaign's line of 发送记录 (``CampaignSummary``, a few indexed reads): what the detail shows while
+    its full figures (:func:`campaign_detail`, which reads every report for the send-to-report times) come."""
+    with services.store() as store:
+        summary = store.views.campaigns.summary(campaign_id)
+        if summary is None:
+            raise UseCaseError(NO_CAMPAIGN, campaign=campaign_id)
+        return summary
+
+
 def campaign_detail(services: Services, campaign_id: int, *, stale_after_hours: float = DEFAULT_STALE_HOURS,
                     now: str | None = None, bins: int = 48) -> DetailData:
     with services.store() as store:
