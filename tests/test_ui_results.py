@@ -440,3 +440,17 @@ def test_cancel_from_the_detail_and_no_dead_buttons(open_window, sim, qtbot, mon
     assert not detail.resume_button.isEnabled() and not detail.cancel_button.isEnabled()
     for b in buttons:   # a button that does nothing says why
         assert b.isEnabled() or b.toolTip(), b.objectName()
+
+
+def test_the_unconfirmed_after_hours_setting_is_validated_like_the_others(tmp_path):
+    import json
+
+    path = tmp_path / "settings.json"
+    assert Settings.load(path).unconfirmed_after_hours == 72
+    for bad, code in ((0, "bad_value"), ("72", "wrong_type"), (None, "wrong_type"), (24 * 366, "bad_value")):
+        path.write_text(json.dumps({"unconfirmed_after_hours": bad}), encoding="utf-8")
+        s = Settings.load(path)
+        assert s.unconfirmed_after_hours == 72 and [(n.field, n.code) for n in s.notices] == \
+            [("unconfirmed_after_hours", code)]
+    path.write_text(json.dumps({"unconfirmed_after_hours": 24}), encoding="utf-8")
+    assert Settings.load(path).unconfirmed_after_hours == 24 and not Settings.load(path).notices
