@@ -454,3 +454,18 @@ def test_the_unconfirmed_after_hours_setting_is_validated_like_the_others(tmp_pa
             [("unconfirmed_after_hours", code)]
     path.write_text(json.dumps({"unconfirmed_after_hours": 24}), encoding="utf-8")
     assert Settings.load(path).unconfirmed_after_hours == 24 and not Settings.load(path).notices
+
+
+def test_export_results_from_the_detail(open_window, services, home, sim, qtbot, tmp_path):
+    import openpyxl
+
+    cid = template_campaign(services, sim)
+    w = open_window(sim, poll_interval=3600, home=home)
+    detail = open_detail(w, qtbot, cid)
+    assert detail.export_button.isEnabled()
+    out = tmp_path / "结果.xlsx"
+    detail.export_to(str(out))
+    qtbot.waitUntil(lambda: detail.last_export is not None, timeout=10000)
+    assert detail.last_export == (str(out), len(N)) and not detail.export_cancel.isVisible()
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert len(rows) == len(N) + 1 and rows[0][1:3] == ("变量1", "变量2")
