@@ -9,7 +9,7 @@ are a separate tick, on by default.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core import delivery_codes
 from . import wording
@@ -48,9 +48,11 @@ class ResendDialog(QDialog):
             layout.addWidget(box)
             hint = QLabel(advice if code in allowed else self.tr("结果不明的号码可能已经收到，不会重发"), self)
             hint.setWordWrap(True)
-            hint.setContentsMargins(24, 0, 0, 4)
             hint.setStyleSheet("color: #868e96;")
-            layout.addWidget(hint)
+            row = QHBoxLayout()   # indented by a spacing, not by contents margins (a wrapped label clipped them)
+            row.addSpacing(24)
+            row.addWidget(hint, 1)
+            layout.addLayout(row)
             self.checks[code] = box
         o = detail.outcome
         unsent = int(o.get("rejected", 0)) + (int(o.get("planned", 0)) if detail.summary.state in
@@ -77,7 +79,7 @@ class ResendDialog(QDialog):
         for box in (*self.checks.values(), self.unsent):
             box.toggled.connect(self._update)
         self._update()
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(540)
 
     def buckets(self) -> list[str]:
         return [c for c, box in self.checks.items() if box.isChecked() and box.isEnabled()]
