@@ -11,7 +11,8 @@ whole 17-billion-cell rectangle and abort the process (a Rust panic, signal 6). 
   for a worksheet part without one (up to 64 MiB) from its cell references;
 - other files (.xls, CSV/TXT) at most ``MAX_FILE_BYTES`` (1 GiB) on disk;
 - the reading process itself may use at most ``MEMORY_LIMIT`` (4 GiB of address space, POSIX
-  ``RLIMIT_AS``), so whatever slips past the checks ends in a refused allocation in that process
+  ``RLIMIT_AS``; of committed memory on Windows, through a job object), so whatever slips past the
+  checks ends in a refused allocation in that process
   (a MemoryError, or the abort of the reader, never of the window);
 - an import keeps at most ``MAX_DATA_ROWS`` (5 million) data rows.
 
@@ -21,6 +22,7 @@ Each refusal is a :class:`SheetError` with code ``too_large`` and the limit in w
 from __future__ import annotations
 
 import re
+import sys
 import zipfile
 from pathlib import Path
 
@@ -126,10 +128,14 @@ def _check_area(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
 
 
 def limit_memory(limit: int = MEMORY_LIMIT) -> bool:
-    """Cap this process's address space at *limit* bytes (POSIX). False where that is not possible."""
+    """Cap this process's memory at *limit* bytes: its address space on POSIX, its committed memory
+    through a job object on Windows. False where that is not possible (the checks above still apply,
+    and the reader is still its own process)."""
+    if sys.platform == "win32":
+        return _limit_memory_windows(limit)
     try:
         import resource
-    except ImportError:  # Windows: the checks above still apply; the reader is still its own process
+    except ImportError:
         return False
     try:
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -139,3 +145,49 @@ def limit_memory(limit: int = MEMORY_LIMIT) -> bool:
     except (ValueError, OSError):
         return False
     return True
+
+
+def _limit_memory_windows(limit: int) -> bool:
+    """Put this process in a new job object with JOB_OBJECT_LIMIT_PROCESS_MEMORY (Windows 8+ allows
+    nested jobs). Any failure leaves the process uncapped and says False. Not exercised by the tests
+    (they run on Linux)."""
+    try:
+        import ctypes
+        from ctypes import wintypes
+
+        class IoCounters(ctypes.Structure):
+            _fields_ = [(name, ctypes.c_ulonglong) for name in (
+                "ReadOperationCount", "WriteOperationCount", "OtherOperationCount",
+                "ReadTransferCount", "WriteTransferCount", "OtherTransferCount")]
+
+        class BasicLimits(ctypes.Structure):
+            _fields_ = [("PerProcessUserTimeLimit", ctypes.c_int64), ("PerJobUserTimeLimit", ctypes.c_int64),
+                        ("LimitFlags", wintypes.DWORD), ("MinimumWorkingSetSize", ctypes.c_size_t),
+                        ("MaximumWorkingSetSize", ctypes.c_size_t), ("ActiveProcessLimit", wintypes.DWORD),
+                        ("Affinity", ctypes.c_size_t), ("PriorityClass", wintypes.DWORD),
+                        ("SchedulingClass", wintypes.DWORD)]
+
+        class ExtendedLimits(ctypes.Structure):
+            _fields_ = [("BasicLimitInformation", BasicLimits), ("IoInfo", IoCounters),
+                        ("ProcessMemoryLimit", ctypes.c_size_t), ("JobMemoryLimit", ctypes.c_size_t),
+                        ("PeakProcessMemoryUsed", ctypes.c_size_t), ("PeakJobMemoryUsed", ctypes.c_size_t)]
+
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        kernel32.CreateJobObjectW.restype = wintypes.HANDLE
+        kernel32.CreateJobObjectW.argtypes = [ctypes.c_void_p, wintypes.LPCWSTR]
+        kernel32.SetInformationJobObject.restype = wintypes.BOOL
+        kernel32.SetInformationJobObject.argtypes = [wintypes.HANDLE, ctypes.c_int, ctypes.c_void_p, wintypes.DWORD]
+        kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+        kernel32.AssignProcessToJobObject.restype = wintypes.BOOL
+        kernel32.AssignProcessToJobObject.argtypes = [wintypes.HANDLE, wintypes.HANDLE]
+        job = kernel32.CreateJobObjectW(None, None)
+        if not job:
+            return False
+        info = ExtendedLimits()
+        info.BasicLimitInformation.LimitFlags = 0x00000100  # JOB_OBJECT_LIMIT_PROCESS_MEMORY
+        info.ProcessMemoryLimit = limit
+        if not kernel32.SetInformationJobObject(job, 9, ctypes.byref(info), ctypes.sizeof(info)):  # Extended
+            return False
+        return bool(kernel32.AssignProcessToJobObject(job, kernel32.GetCurrentProcess()))
+    except Exception:  # noqa: BLE001 - no cap rather than no reader
+        return False
