@@ -60,8 +60,6 @@ EN: dict[str, str] = {
     "网关已交出这些状态报告或回复，但回答在途中中断（超时、连接断开或内容不完整），它们在网关上已无法再次拉取。详见日志。":
         "The gateway handed these reports or replies out, but its answer broke on the way (timeout, dropped "
         "connection or incomplete content); they cannot be fetched again. See the log.",
-    "联江短信桌面助手：有定时发送在等待": "Lianjiang SMS Desktop: scheduled sends are waiting",
-    "窗口已隐藏到托盘，定时发送会按时执行": "The window is hidden in the tray; scheduled sends will go out on time",
     "还没有设置账号和密码：请打开“设置”填写": "No account and password yet: enter them in Settings",
 
     # -- balance --------------------------------------------------------------------------------------
