@@ -259,6 +259,8 @@ class CampaignDetail(QDialog):
             self.refresh()
 
     def refresh(self) -> None:
+        if getattr(self.ctx, "store_exclusive", False):   # a restore has the file: its Changes reload us after
+            return
         key = f"detail:{self.campaign_id}:{id(self)}"
         if self.ctx.tasks.is_running(key):
             self._dirty = True

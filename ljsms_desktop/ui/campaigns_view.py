@@ -184,6 +184,8 @@ class CampaignsView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        if getattr(self.ctx, "store_exclusive", False):   # a restore has the file: its Changes reload us after
+            return
         name = "view:campaignsView"
         if self.ctx.tasks.is_running(name):
             self._dirty = True

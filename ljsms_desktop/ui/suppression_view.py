@@ -155,6 +155,8 @@ class SuppressionView(QWidget):
             self._load(self.entries[-1].key)
 
     def _load(self, after) -> None:
+        if getattr(self.ctx, "store_exclusive", False):   # a restore has the file: its Changes reload us after
+            return
         services, search = self.services, self.search.text()
 
         def work(_t):
