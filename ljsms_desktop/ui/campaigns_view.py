@@ -110,7 +110,7 @@ class CampaignsView(QWidget):
         self.summary.setObjectName("campaignsSummary")
         self.show_tests = QCheckBox(self.tr("显示测试发送"), self)
         self.show_tests.setObjectName("showTestSends")
-        self.show_tests.setChecked(True)
+        self.show_tests.setChecked(str(ctx.qsettings.value("views/campaignsView/showTests", "true")).lower() != "false")
         self.show_tests.toggled.connect(self._fill)
         self.open_button = QPushButton(self.tr("查看详情"), self)
         self.open_button.setObjectName("openCampaignButton")
@@ -296,3 +296,4 @@ class CampaignsView(QWidget):
         else:
             q.remove("views/campaignsView/header")
         q.setValue("views/campaignsView/splitter", self.splitter.saveState())
+        q.setValue("views/campaignsView/showTests", "true" if self.show_tests.isChecked() else "false")
