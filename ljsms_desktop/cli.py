@@ -18,7 +18,7 @@ COMMAND_MODULES = [
     "account",
     "simulate",
     "check",
-    "campaign", "pull", "suppress",
+    "campaign", "pull", "suppress", "results",
     "export",
     "backup",
 ]

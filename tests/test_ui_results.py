@@ -469,3 +469,32 @@ def test_export_results_from_the_detail(open_window, services, home, sim, qtbot,
     assert detail.last_export == (str(out), len(N)) and not detail.export_cancel.isVisible()
     rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
     assert len(rows) == len(N) + 1 and rows[0][1:3] == ("变量1", "变量2")
+
+
+def test_ljsms_resend_and_suppress_import_use_the_same_use_cases(sim, tmp_path, monkeypatch, capsys):
+    from ljsms_desktop.cli import main
+
+    home = tmp_path / "cli"
+    monkeypatch.setenv("LJSMS_HOME", str(home))
+    monkeypatch.setenv("LJSMS_PASSWORD", "demo")
+    args = ["--base-url", sim.base_url, "--account", "demo"]
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("手机号,姓名,订单号\n" + "".join(f"{m},客户{i},D{i:04d}\n" for i, m in enumerate(N.values())),
+                     encoding="utf-8")
+    assert main(args + ["template", "--template-id", "1001", "--template", TEMPLATE, "--file", str(sheet),
+                        "--yes"]) == 0
+    assert main(args + ["pull"]) == 0
+    assert main(args + ["resend", "1", "--buckets", "unknown", "--yes"]) == 2      # unknown: never
+    before = len(sim.accepted)
+    assert main(args + ["resend", "1", "--yes"]) == 0
+    assert len(sim.accepted) == before + 1
+    sent = sim.accepted[-1]
+    assert list(sent.mobiles) == [N["unreachable"], N["rate"]] and [list(v) for v in sent.values] == \
+        [["客户1", "D0001"], ["客户3", "D0003"]]
+    services = usecases.Services(open_store=lambda: Store(home / "ljsms.sqlite3"), make_client=lambda: None)
+    assert results.campaign_detail(services, 2).resend_of == 1
+    assert main(args + ["resend", "1", "--unconfirmed", "--yes"]) == 1              # no unknown batch: nothing
+    opt = tmp_path / "退订.csv"
+    opt.write_text("手机号\n13500000031\n13500000032\n", encoding="utf-8")
+    assert main(args + ["suppress", "import", str(opt)]) == 0
+    assert "已从表格加入屏蔽名单 2 个号码" in capsys.readouterr().out

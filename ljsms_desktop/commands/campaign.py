@@ -123,8 +123,9 @@ def _check_plan(plan) -> None:
         raise CliError("无法发送：" + "；".join(p.message_zh for p in plan.problems), EXIT_USAGE)
 
 
-def _plan_and_send(args, ctx, draft) -> int:
-    """Show *draft* (a ``usecases.Draft``) and the balance, ask, then store and send it (``usecases.send_draft``)."""
+def _plan_and_send(args, ctx, draft, on_created=None) -> int:
+    """Show *draft* (a ``usecases.Draft``) and the balance, ask, then store and send it (``usecases.send_draft``).
+    *on_created(campaign id)*: called once it is stored (``ljsms resend`` links it to the campaign it resends)."""
     from dataclasses import replace
 
     from ..usecases import RunHooks, send_draft
@@ -141,6 +142,8 @@ def _plan_and_send(args, ctx, draft) -> int:
 
     def created(cid: int) -> None:
         ctx.err(f"已创建活动 {cid}（扩展号 {ctx.store().campaign(cid).code}），开始发送……")
+        if on_created is not None:
+            on_created(cid)
 
     return _run(args, ctx, lambda control, hooks, **kw: send_draft(
         ctx.services(), replace(draft, name=args.name), control=control,

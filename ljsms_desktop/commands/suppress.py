@@ -15,6 +15,11 @@ def register(sub) -> None:
     r = ss.add_parser("remove", help="把号码移出屏蔽名单")
     r.add_argument("numbers", nargs="+", metavar="N")
     r.set_defaults(handler=run_remove)
+    im = ss.add_parser("import", help="把一个表格（或文本文件）中的号码全部加入屏蔽名单（不会发送给它们）")
+    im.add_argument("file", metavar="FILE", help=".xlsx/.xls/.ods/.csv/.txt：手机号所在的列会自动识别")
+    im.add_argument("--sheet", help="工作表名（默认第一个）")
+    im.add_argument("--reason", default="", help="原因（默认“导入：文件名”）")
+    im.set_defaults(handler=run_import)
     ls = ss.add_parser("list", help="列出屏蔽名单")
     ls.add_argument("--json", action="store_true", help="以 JSON 输出")
     ls.set_defaults(handler=run_list)
@@ -44,6 +49,20 @@ def run_remove(args, ctx) -> int:
     numbers = _numbers(args.numbers)
     n = ctx.store().unsuppress(numbers)
     ctx.out(f"已移出屏蔽名单 {n} 个号码" + (f"（{len(numbers) - n} 个不在名单中）" if n < len(numbers) else ""))
+    return EXIT_OK
+
+
+def run_import(args, ctx) -> int:
+    """The window's 退订名单 → 从表格导入 (``usecases.results.suppress_sheet``)."""
+    from ..usecases.results import suppress_sheet
+
+    change = suppress_sheet(ctx.services(), args.file, sheet=args.sheet, reason=args.reason)
+    text = f"已从表格加入屏蔽名单 {change.changed} 个号码"
+    if change.unchanged:
+        text += f"（{change.unchanged} 个原已在名单中）"
+    if change.invalid:
+        text += f"；{len(change.invalid)} 行不是有效号码，已跳过"
+    ctx.out(text)
     return EXIT_OK
 
 
