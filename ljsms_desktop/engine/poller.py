@@ -20,9 +20,10 @@ The gateway hands each report and reply out once, with no cursor and no acknowle
   ``lost_items``, and ``Store.poll_status()["losses"]``).
 * **Pull until no data.** ``max_pulls`` per endpoint and poll guards against a gateway that never
   says "no data"; when it is reached, ``PollResult.more_waiting`` says so.
-* **One poller per account per data folder.** An OS file lock (``filelock``) next to the database,
-  held from the first poll until :meth:`Poller.close`; another poller gets :class:`PollerBusyError`
-  and pulls nothing.
+* **One poller per account per data folder** — per team on a shared PostgreSQL database. An OS file lock
+  next to the database (an advisory lock on a team database, ``Store.try_lock``), held from the first poll
+  until :meth:`Poller.close`; another poller gets :class:`PollerBusyError` and pulls nothing, and tries again
+  each interval: when the holder quits or dies, another desktop takes over within one poll interval.
 
 ``PollResult.window_ms`` measures the window a ``kill -9`` can still hit: from sending the pull
 request to the commit of what it returned.
@@ -37,8 +38,6 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields
-
-import filelock
 
 from ..api.errors import LjApiError, LjBadResponseError, LjError, LjTransportError
 from ..core.optout import is_opt_out
@@ -184,7 +183,7 @@ class Poller:
         self._local = threading.local()
         self._stop = stop or threading.Event()  # set: no further pull in this poll (the one in flight is stored)
         self._sleep_fn = sleep
-        self._claim: filelock.FileLock | None = None
+        self._claim = None  # store.locks.HeldLock while this poller is the account's
         self._reserved = False
         self._unspooled: list[dict] = []  # pulled, not stored, and not in the spool either (no space even there)
         self._spooled = 0                 # items this poller put in the spool and has not stored since
@@ -203,7 +202,7 @@ class Poller:
             log.error("%d pulled item(s) could not be stored nor spooled and are lost",
                       sum(len(e["items"]) for e in self._unspooled))
         if self._claim is not None:
-            self._claim.release(force=True)
+            self._claim.release()
             self._claim = None
         store = getattr(self._local, "store", None)
         if store is not None:
@@ -224,11 +223,9 @@ class Poller:
         if self._claim is not None:
             return True
         account = str(getattr(self.client, "account", "") or "")
-        lock = filelock.FileLock(str(account_lock_path(store.path, account)), timeout=0, mode=0o600,
-                                 thread_local=False)
-        try:
-            lock.acquire()
-        except filelock.Timeout:
+        # a file lock in the data folder; on a team database an advisory lock: one poller per account for the team
+        lock = store.try_lock("poller", account, account_lock_path(store.path, account))
+        if lock is None:
             return False
         self._claim = lock
         return True

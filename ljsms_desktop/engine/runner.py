@@ -37,9 +37,11 @@ campaign (resumable) when the gateway stays busy or unreachable through all of t
 would only add numbers whose fate is unknown), and so do three rejections in a row for the
 same reason.
 
-A per-campaign OS file lock (``filelock``) makes sure two processes — the window and
-``ljsms resume`` — never send the same campaign at once; the OS drops it when a process dies,
-so a crash never leaves it stuck.
+A per-campaign lock makes sure two processes — the window and ``ljsms resume``, or two desktops of a
+team — never send the same campaign at once: an OS file lock (``filelock``) on SQLite, an advisory
+lock on a team's PostgreSQL database (``Store.try_lock``); the OS or the server drops it when a process
+dies, so a crash never leaves it stuck. Each batch is also claimed in the database before its request
+leaves (``mark_sending``: planned → sending only if it is still planned, committed first).
 """
 
 from __future__ import annotations
@@ -52,8 +54,6 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-
-import filelock
 
 from ..api.errors import LjApiError, LjLimitError, LjTransportError
 from ..store import (
@@ -161,13 +161,10 @@ class CampaignRunner:
 
     # -- public ---------------------------------------------------------------------------------
     def run(self) -> RunResult:
-        path = lock_path(self.store, self.campaign_id)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = filelock.FileLock(str(path), timeout=0, thread_local=False)
-        try:
-            lock.acquire()
-        except filelock.Timeout:
-            raise CampaignBusyError(self.campaign_id) from None
+        # The campaign's lock (a file lock beside the SQLite file; an advisory lock every desktop of a team sees)
+        lock = self.store.try_lock("campaign", self.campaign_id, lock_path(self.store, self.campaign_id))
+        if lock is None:
+            raise CampaignBusyError(self.campaign_id)
         executor = ThreadPoolExecutor(self.window, thread_name_prefix="ljsms-send") if self.window > 1 else None
         try:
             return self._run_locked(executor)

@@ -75,6 +75,15 @@ class Store:
         """True on a team database (several desktops): the window says so, backups are the server's."""
         return bool(self.url)
 
+    def try_lock(self, kind: str, name: str | int, path: str | os.PathLike[str]):
+        """Take the lock *kind* ("campaign", "poller") of *name* for as long as this program needs it: a
+        :class:`~.locks.HeldLock`, or None when another window, command or desktop holds it. On SQLite the OS
+        file lock *path* (in the data folder); on a team database an advisory lock every desktop sees."""
+        from . import locks
+        if self.url:
+            return locks.try_advisory_lock(self.url, kind, name)
+        return locks.try_file_lock(path)
+
     def transaction(self) -> Transaction:
         """``with store.transaction():`` — several calls committed together (nesting joins)."""
         return Transaction(self.conn)
