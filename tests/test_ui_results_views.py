@@ -387,6 +387,27 @@ def test_report_export_of_the_current_filter(tab_ctx, qtbot, tmp_path):
     assert {r[3] for r in rows[1:]} == {"UNDELIV"} and all(r[4] for r in rows[1:])   # the explanation too
 
 
+def test_an_export_can_be_cancelled_and_leaves_no_file(tab_ctx, qtbot, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    with Store(home / "ljsms.sqlite3") as s:
+        add_campaign(s, 1, 60000, 10, codes=("DELIVRD", "UNDELIV"))
+    ctx = tab_ctx(home)
+    tab = ReportsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.table.opened >= 1, timeout=8000)
+    target = tmp_path / "全部.xlsx"
+    tab.export_to(target)
+    assert tab.export_progress.isVisible() and tab.export_cancel.isVisible() and not tab.export_button.isEnabled()
+    qtbot.waitUntil(lambda: tab.export_progress.value() > 0, timeout=10000)   # progress while it writes
+    tab.export_cancel.click()
+    qtbot.waitUntil(lambda: tab.export_button.isEnabled(), timeout=10000)
+    assert tab.summary.text() == "已取消导出" and not target.exists()
+    assert not list(tmp_path.glob("*.xlsx*")) and not tab.export_progress.isVisible()
+
+
 # -- a million stored reports -------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def million(tmp_path_factory):
