@@ -419,3 +419,16 @@ def test_reader_process_and_this_process_agree(tmp_path):
     assert list(there.valid_rows.with_rows()) == list(here.valid_rows.with_rows())
     assert there.duplicates > 70 and there.invalid > 50
     assert {p.reason for p in there.problems if p.kind == "duplicate"} >= {"与第 2 行的号码重复"}
+
+
+def test_reader_process_maps_columns_as_this_process_does(tmp_path):
+    """The layout detection runs in the reader with the same arguments (the template's header words
+    included), so both roads map the same columns."""
+    rows = [["序号", "手机号", "城市", "客户姓名", "优惠券码"], [1, "13800138000", "上海", "张三", "Q1"],
+            [2, "13900139000", "北京", "李四", "Q2"]]
+    path = write_xlsxwriter(tmp_path / "words.xlsx", rows)
+    for template in ("尊敬的{}，您的优惠券码{}，回T退订", "{}{}"):
+        there = import_sheet(path, template=template)
+        here = validate_mod.import_sheet(path, template=template)
+        assert there.to_dict() | {"seconds": 0} == here.to_dict() | {"seconds": 0}
+        assert 0 not in there.layout.variable_columns

@@ -129,7 +129,8 @@ def _import_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
         data = wb.sheet(req.get("sheet"))
         if req["mode"] == "detect":
             layout = detect_layout(data, header_row=req.get("header_row", AUTO), mobile_column=req.get("mobile_column"),
-                                   variable_columns=req.get("variable_columns"), variables=req.get("variables"))
+                                   variable_columns=req.get("variable_columns"), variables=req.get("variables"),
+                                   template=req.get("template"))  # header words around each {} pick its column
         else:  # the window's mapping: its layout (when of this sheet) with the chosen columns
             layout = req.get("layout")
             if layout is None or layout.sheet != data.name:
