@@ -341,7 +341,10 @@ EN: dict[str, str] = {
     "搜索号码、尾号或回复内容": "Search a number, its last digits or the reply text",
     "收件人在发送表格中的内容": "The recipient's values in the sheet the campaign was sent from",
     "标记失败：{0}": "Could not mark: {0}",
-    "正在筛选…": "Filtering…",
+    "{0} 条状态报告，正在读取…": "{0} delivery reports, reading…",
+    "{0} 条状态报告，正在筛选…": "{0} delivery reports, filtering…",
+    "{0} 条上行回复，正在读取…": "{0} replies, reading…",
+    "{0} 条上行回复，正在筛选…": "{0} replies, filtering…",
     "表格内容": "Sheet values",
 
     # -- settings ---------------------------------------------------------------------------------------

@@ -448,11 +448,6 @@ class LazyModel(QAbstractTableModel):
         self.worker.submit(Request("anchors", self.gen, lambda v: [
             (i * PAGE, k) for i, k in enumerate(getattr(v, group).anchors(f, sort, PAGE))], priority=2))
 
-    def shift_anchors(self, anchors: list[tuple[int, tuple]] | None, by: int) -> list[tuple[int, tuple]] | None:
-        if anchors is None:
-            return None
-        return [(pos + by, key) for pos, key in anchors]
-
 
 # -- the widget -----------------------------------------------------------------------------------------
 class LazyTable(QWidget):

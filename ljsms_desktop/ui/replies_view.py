@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, \
-    QPushButton, QVBoxLayout, QWidget
+    QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ..changes import Changes
 from ..jobs import TaskError
@@ -71,6 +71,10 @@ class RepliesTab(QWidget):
 
         self.summary = QLabel(self)
         self.summary.setObjectName("repliesSummary")
+        self.summary.setText(self.tr("{0} 条上行回复，正在读取…").format(0))
+        self.note = QLabel(self)   # what an export or a mark did (the summary keeps the count)
+        self.note.setObjectName("repliesNote")
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)   # a long path never widens the window
         self.reply_button = QPushButton(self.tr("回复…"), self)
         self.reply_button.setObjectName("replyButton")
         self.reply_button.setToolTip(self.tr("在“发送短信”中给这个号码发短信"))
@@ -100,7 +104,8 @@ class RepliesTab(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.search)
         top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
+        top.addWidget(self.summary)
+        top.addWidget(self.note, 1)
         for w in (self.export_progress, self.export_cancel, self.reply_button, self.mark_read_button,
                   self.mark_all_button, self.export_button, self.refresh_button):
             top.addWidget(w)
@@ -155,7 +160,7 @@ class RepliesTab(QWidget):
         f = self.current_filter()
         if f == self.model.filter:
             return
-        self.summary.setText(self.tr("正在筛选…"))
+        self._show_busy()
         self.table.set_query(f)
 
     def _extra(self):
@@ -211,6 +216,16 @@ class RepliesTab(QWidget):
         if combo.currentData() != current:
             self.apply_filter()
 
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.note.setText(text)
+        self.note.setToolTip(text)
+        self.note.setStyleSheet("color: #c0392b;" if error else "")
+
+    def _show_busy(self) -> None:
+        """While a filter is read: the rows shown so far (the label's first number stays a count)."""
+        self.summary.setStyleSheet("")
+        self.summary.setText(self.tr("{0} 条上行回复，正在筛选…").format(self.model.rowCount()))
+
     def _refreshed(self) -> None:
         if self.table.error is not None:
             self.summary.setText(self.tr("读取本地记录失败：{0}").format(wording.message(self.table.error)))
@@ -264,7 +279,7 @@ class RepliesTab(QWidget):
             self.table.refresh()
 
     def _mark_failed(self, error: TaskError) -> None:
-        self.summary.setText(self.tr("标记失败：{0}").format(wording.message(error)))
+        self._say(self.tr("标记失败：{0}").format(wording.message(error)), error=True)
 
     def save_state(self) -> None:
         self.table.save_state()
@@ -314,6 +329,7 @@ class RepliesTab(QWidget):
                                    on_progress=lambda done, frac: t.progress(done=done, fraction=frac),
                                    sheet_name="上行回复")
 
+        self._say("")
         self.export_button.setEnabled(False)
         self.export_progress.setRange(0, 100)
         self.export_progress.setValue(0)
@@ -334,14 +350,13 @@ class RepliesTab(QWidget):
     def _exported(self, n: int) -> None:
         self._export_done()
         self.exported += 1
-        self.summary.setText(self.tr("已导出 {0} 条上行回复到 {1}").format(n, self.export_path))
+        self._say(self.tr("已导出 {0} 条上行回复到 {1}").format(n, self.export_path))
 
     def _export_failed(self, error: TaskError) -> None:
         self._export_done()
         self.exported += 1
-        self.summary.setText(self.tr("导出失败：{0}").format(wording.message(error)))
-        self.summary.setStyleSheet("color: #c0392b;")
+        self._say(self.tr("导出失败：{0}").format(wording.message(error)), error=True)
 
     def _export_cancelled(self) -> None:
         self._export_done()
-        self.summary.setText(self.tr("已取消导出"))
+        self._say(self.tr("已取消导出"))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, \
-    QPushButton, QVBoxLayout, QWidget
+    QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ..changes import Changes
 from ..core import carriers, delivery_codes
@@ -153,6 +153,10 @@ class ReportsTab(QWidget):
 
         self.summary = QLabel(self)
         self.summary.setObjectName("reportsSummary")
+        self.summary.setText(self.tr("{0} 条状态报告，正在读取…").format(0))
+        self.note = QLabel(self)   # what an export or a mark did (the summary keeps the count)
+        self.note.setObjectName("reportsNote")
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)   # a long path never widens the window
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button = QPushButton(self.tr("导出…"), self)
@@ -173,7 +177,8 @@ class ReportsTab(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.search)
         top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
+        top.addWidget(self.summary)
+        top.addWidget(self.note, 1)
         top.addWidget(self.export_progress)
         top.addWidget(self.export_cancel)
         top.addWidget(self.export_button)
@@ -235,7 +240,7 @@ class ReportsTab(QWidget):
         f = self.current_filter()
         if f == self.model.filter and self._sort == self.model.sort:
             return
-        self.summary.setText(self.tr("正在筛选…"))
+        self._show_busy()
         self.table.set_query(f, self._sort)
 
     def _sort_clicked(self, section: int) -> None:
@@ -296,6 +301,16 @@ class ReportsTab(QWidget):
         self._campaigns_loaded = True
         if combo.currentData() != current:
             self.apply_filter()
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.note.setText(text)
+        self.note.setToolTip(text)
+        self.note.setStyleSheet("color: #c0392b;" if error else "")
+
+    def _show_busy(self) -> None:
+        """While a filter is read: the rows shown so far (the label's first number stays a count)."""
+        self.summary.setStyleSheet("")
+        self.summary.setText(self.tr("{0} 条状态报告，正在筛选…").format(self.model.rowCount()))
 
     def _show_summary(self) -> None:
         if self.table.error is not None:
@@ -364,6 +379,7 @@ class ReportsTab(QWidget):
                                    on_progress=lambda done, frac: t.progress(done=done, fraction=frac),
                                    sheet_name="状态报告")
 
+        self._say("")
         self.export_button.setEnabled(False)
         self.export_progress.setRange(0, 100)
         self.export_progress.setValue(0)
@@ -388,17 +404,16 @@ class ReportsTab(QWidget):
     def _exported(self, n: int) -> None:
         self._export_done()
         self.exported += 1
-        self.summary.setText(self.tr("已导出 {0} 条状态报告到 {1}").format(n, self.export_path))
+        self._say(self.tr("已导出 {0} 条状态报告到 {1}").format(n, self.export_path))
 
     def _export_failed(self, error: TaskError) -> None:
         self._export_done()
         self.exported += 1
-        self.summary.setText(self.tr("导出失败：{0}").format(wording.message(error)))
-        self.summary.setStyleSheet("color: #c0392b;")
+        self._say(self.tr("导出失败：{0}").format(wording.message(error)), error=True)
 
     def _export_cancelled(self) -> None:
         self._export_done()
-        self.summary.setText(self.tr("已取消导出"))
+        self._say(self.tr("已取消导出"))
 
 
 __all__ = ["ReportsTab", "TimeRange", "PAGE"]
