@@ -260,12 +260,10 @@ def import_sheet(
     Raises SheetError (a clear message; ``code`` ``too_large``/``reader_crashed``/... for files
     refused or fatal to the reader) or Cancelled.
     """
-    from ..core.templates import placeholder_count
-
     request = {"op": "import", "mode": "detect", "path": os.fspath(path), "sheet": sheet, "header_row": header_row,
                "mobile_column": mobile_column,
                "variable_columns": list(variable_columns) if variable_columns is not None else None,
-               "variables": placeholder_count(template) if template is not None else None, "template": template,
+               "template": template,
                "max_value_chars": max_value_chars, "max_text_chars": max_text_chars}
     return _import(request, template, on_progress, cancel)
 

@@ -660,6 +660,26 @@ def build_result(path: Path, layout: Layout, template: str | None, valid: ValidR
     return result
 
 
+def layout_for(
+    data: Sheet,
+    *,
+    header_row: int | None | str = AUTO,
+    mobile_column: str | int | None = None,
+    variable_columns: Sequence[str | int] | None = None,
+    template: str | None = None,
+) -> Layout:
+    """The layout :func:`import_sheet` reads *data* with — the reader process (sheets.worker) uses it
+    too, so both roads map the same columns."""
+    return detect_layout(
+        data,
+        header_row=header_row,
+        mobile_column=mobile_column,
+        variable_columns=variable_columns,
+        variables=placeholder_count(template) if template is not None else None,
+        template=template,   # header words around each {} pick its column first
+    )
+
+
 def import_sheet(
     path: str | os.PathLike[str],
     *,
@@ -678,17 +698,10 @@ def import_sheet(
     The template's ``{}`` count decides how many variable columns are read (default: the columns
     after the mobile column, left to right). Raises SheetError (clear Chinese message) or Cancelled.
     """
-    variables = placeholder_count(template) if template is not None else None
     with Workbook(path) as wb:
         data = wb.sheet(sheet)
-        layout = detect_layout(
-            data,
-            header_row=header_row,
-            mobile_column=mobile_column,
-            variable_columns=variable_columns,
-            variables=variables,
-            template=template,   # header words around each {} pick its column first
-        )
+        layout = layout_for(data, header_row=header_row, mobile_column=mobile_column,
+                            variable_columns=variable_columns, template=template)
         result = validate_sheet(
             data,
             layout,

@@ -93,7 +93,7 @@ def _import_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
     prefetch = _prefetch(req)
     from .layout import AUTO, detect_layout
     from .reader import Workbook
-    from .validate import ValidRows, check_rows
+    from .validate import ValidRows, check_rows, layout_for
 
     from . import guard
 
@@ -128,9 +128,8 @@ def _import_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
     with Workbook(req["path"], limits=req.get("limits", True) and prefetch is None, prefetched=prefetch) as wb:
         data = wb.sheet(req.get("sheet"))
         if req["mode"] == "detect":
-            layout = detect_layout(data, header_row=req.get("header_row", AUTO), mobile_column=req.get("mobile_column"),
-                                   variable_columns=req.get("variable_columns"), variables=req.get("variables"),
-                                   template=req.get("template"))  # header words around each {} pick its column
+            layout = layout_for(data, header_row=req.get("header_row", AUTO), mobile_column=req.get("mobile_column"),
+                                variable_columns=req.get("variable_columns"), template=req.get("template"))
         else:  # the window's mapping: its layout (when of this sheet) with the chosen columns
             layout = req.get("layout")
             if layout is None or layout.sheet != data.name:
