@@ -10,7 +10,11 @@
 3. Statistics of one campaign with those R reports stored. Target: < 100 ms.
 
     python benchmarks/bench_campaign.py [--quick] [--numbers 200000] [--reports 1000000] [--rounds 7]
-                                        [--report-rounds 3] [--pull 500] [--only send|reports]
+                                        [--report-rounds 3] [--pull 500] [--only send|reports] [--pg [URL]]
+
+``--pg``: the same parts on PostgreSQL (the team store): a throw-away server started here (tests/pg_helpers.py,
+fsync on) or the server at URL (a role allowed to CREATE DATABASE); each SQLite file of a round is a database
+of its own (a prepared one copied with CREATE DATABASE … TEMPLATE, as the file is copied).
 
 The store commits with synchronous=FULL (an fsync per commit: a batch marked "sending" must
 survive a power cut, or it would be sent twice), so part 1 pays one fsync per request (hidden
@@ -52,10 +56,72 @@ def bare_loop(url: str, batches: list[list[str]]) -> float:
     return bare_send_loop(url, CONTENT, batches, code="101", ext_prefix="ljbenchc1b")
 
 
+class _PgDatabases:
+    """--pg: a database per SQLite path of the benchmark, on one server."""
+
+    def __init__(self, url: str | None):
+        self.server = None
+        if url is None:
+            sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+            from pg_helpers import PgServer, why_unavailable
+            if why_unavailable():
+                raise SystemExit(f"--pg: {why_unavailable()}")
+            self.server = PgServer(durable=True).start()
+            url = self.server.url()
+        self.base = url
+        import psycopg
+        self.admin = psycopg.connect(url, autocommit=True)
+        self.names: dict[str, str] = {}
+
+    def _name(self, path: Path) -> str:
+        return f"bench_{path.stem}"
+
+    def url(self, path: Path) -> str:
+        name = self._name(path)
+        if name not in self.names:
+            self.admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            self.admin.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+            self.names[name] = self.base.rsplit("/", 1)[0] + "/" + name
+        return self.names[name]
+
+    def copy(self, src: Path, dst: Path) -> None:
+        name = self._name(dst)
+        self.admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        self.admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self._name(src)}"')
+        self.names[name] = self.base.rsplit("/", 1)[0] + "/" + name
+
+    def drop(self, path: Path) -> None:
+        name = self._name(path)
+        self.admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self.names.pop(name, None)
+
+    def close(self) -> None:
+        for name in list(self.names):
+            self.admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self.admin.close()
+        if self.server is not None:
+            self.server.stop()
+
+
+PG: _PgDatabases | None = None
+
+
+def open_store(db: Path) -> Store:
+    return Store(db, url=PG.url(db)) if PG is not None else Store(db)
+
+
+def copy_db(src: Path, dst: Path) -> None:
+    PG.copy(src, dst) if PG is not None else shutil.copyfile(src, dst)
+
+
+def drop_db(db: Path) -> None:
+    PG.drop(db) if PG is not None else db.unlink()
+
+
 def engine_run(url: str, db: Path, raw: list[str], window: int = WINDOW) -> tuple[float, float]:
     """(seconds end to end including planning, seconds for store + send only)."""
     client = LjClient(url, "bench", "bench", timeout=30)
-    store = Store(db)
+    store = open_store(db)
     started = time.perf_counter()
     plan = plan_plain(CONTENT, raw, suppressed=store.suppressed_mobiles())
     planned = time.perf_counter()
@@ -110,7 +176,7 @@ def bench_send(n: int, rounds: int, tmp: Path) -> None:
 
 def prepare_reports(db: Path, total: int) -> tuple[list[Report], list[int], int]:
     """A store with campaigns of 200,000 numbers, every batch accepted, and their reports (not stored)."""
-    store = Store(db)
+    store = open_store(db)
     per_campaign = 200_000 if total >= 200_000 else max(total // 5, 1)
     reports: list[Report] = []
     campaign_ids = []
@@ -138,7 +204,7 @@ def prepare_reports(db: Path, total: int) -> tuple[list[Report], list[int], int]
 
 def store_reports(db: Path, reports: list[Report], pull: int) -> float:
     """Seconds to store *reports* pull by pull as the poller does, then its closing fsync."""
-    store = Store(db)
+    store = open_store(db)
     gc.collect()
     started = time.perf_counter()
     for i in range(0, len(reports), pull):
@@ -158,12 +224,12 @@ def bench_reports(total: int, tmp: Path, pull: int = 500, rounds: int = 3) -> No
         for what in (("store", "bare") if r % 2 == 0 else ("bare", "store")):
             if what == "store":
                 db = tmp / f"reports{r}.sqlite3"
-                shutil.copyfile(prepared, db)
+                copy_db(prepared, db)
                 rates["store"].append(len(reports) / store_reports(db, reports, pull))
                 if r < rounds - 1:
-                    db.unlink()
+                    drop_db(db)
                 else:
-                    db.rename(last)
+                    last = db
             else:
                 rates["bare"].append(bare_sqlite(tmp / f"floor{r}.sqlite3", reports, pull))
                 (tmp / f"floor{r}.sqlite3").unlink()
@@ -175,7 +241,7 @@ def bench_reports(total: int, tmp: Path, pull: int = 500, rounds: int = 3) -> No
           f"[{best / 200_000:.2f}x] of the 200,000 rows/s target")
     print(f"   bare executemany of the same rows into a table with the same unique key, same pragmas: "
           f"{floor:,.0f} rows/s  [{floor_best:,.0f}]   (store / bare: {floor / rate:.2f}x the time)")
-    store = Store(last)
+    store = open_store(last)
     times = []
     for _ in range(20):
         t = time.perf_counter()
@@ -223,7 +289,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--report-rounds", type=int, default=3, help="rounds of part 2")
     ap.add_argument("--pull", type=int, default=500, help="reports per pull (transaction) in part 2")
     ap.add_argument("--only", choices=("send", "reports"), help="run one part")
+    ap.add_argument("--pg", nargs="?", const="", default=None, metavar="URL",
+                    help="run on PostgreSQL: a throw-away server, or the server at URL")
     a = ap.parse_args(argv)
+    global PG
+    if a.pg is not None:
+        PG = _PgDatabases(a.pg or None)
+        print(f"PostgreSQL: {PG.base.split('@')[-1]}")
     if a.quick:
         a.numbers, a.reports, a.rounds, a.report_rounds = 20_000, 100_000, 1, 1
     with tempfile.TemporaryDirectory(prefix="ljsms-bench-") as tmp:
@@ -231,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_send(a.numbers, a.rounds, Path(tmp))
         if a.only != "send":
             bench_reports(a.reports, Path(tmp), a.pull, a.report_rounds)
+    if PG is not None:
+        PG.close()
     return 0
 
 

@@ -80,7 +80,17 @@ def try_advisory_lock(url: str, kind: str, name: str | int) -> HeldLock | None:
     if not got:
         raw.close()
         return None
-    return HeldLock(raw.close, f"{kind} {name}")
+    keys = (NAMESPACE + KINDS[kind], key_of(name))
+
+    def release() -> None:
+        try:  # unlocked at once: the server ends a closed connection's session a moment later
+            raw.execute("SELECT pg_advisory_unlock(%s, %s)", keys)
+        except psycopg.Error:
+            pass  # the connection is gone: so is the lock
+        finally:
+            raw.close()
+
+    return HeldLock(release, f"{kind} {name}")
 
 
 def lock_is_held(url: str, kind: str, name: str | int) -> bool:

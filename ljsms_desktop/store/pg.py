@@ -182,6 +182,7 @@ class PgConnection:
     def __init__(self, raw: psycopg.Connection, url: str):
         self.raw = raw
         self.url = url
+        self._pending: dict[str, str] = {}  # SET statements sent with the next BEGIN (one round trip, not three)
 
     # -- the sqlite3.Connection surface the store uses --------------------------------------
     @property
@@ -192,9 +193,18 @@ class PgConnection:
         text, order, returning, has_params = translate(sql)
         with self._errors():
             cur = self.raw.cursor()
+            if text.startswith("SET ") and not self.in_transaction:
+                self._pending[text.split("=")[0]] = text  # a session setting: goes with the next statement
+                return PgCursor(None, -1, False)
+            if text == "BEGIN":  # BEGIN IMMEDIATE: the writers' lock, with any pending settings, in one round trip
+                cur.execute("; ".join([*self._pending.values(), "BEGIN",
+                                       f"SELECT pg_advisory_xact_lock({NAMESPACE}, {WRITER_KEY})"]))
+                self._pending.clear()
+                return PgCursor(None, -1, False)
+            if self._pending:
+                cur.execute("; ".join(self._pending.values()))
+                self._pending.clear()
             cur.execute(text, _params(params, order) if has_params else None, prepare=False)
-            if text == "BEGIN" and sql.strip().upper().startswith("BEGIN"):
-                cur.execute("SELECT pg_advisory_xact_lock(%s, %s)", (NAMESPACE, WRITER_KEY))
             return PgCursor(cur, cur.rowcount, returning)
 
     def executemany(self, sql: str, seq: Iterable[Sequence]) -> PgCursor:
@@ -204,6 +214,9 @@ class PgConnection:
         rows = [_params(p, order) for p in seq]
         with self._errors():
             cur = self.raw.cursor()
+            if self._pending:
+                cur.execute("; ".join(self._pending.values()))
+                self._pending.clear()
             if not rows:
                 return PgCursor(None, 0, False)
             cur.executemany(text, rows)

@@ -66,6 +66,7 @@ def attribute_msg_id(conn: sqlite3.Connection, msg_id: str, campaign_id: int, ba
 
 _INSERT = ("INSERT INTO reports (msg_id, mobile, code, time, ext, batch_id, bucket, carrier) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+_COLUMNS = ("msg_id", "mobile", "code", "time", "ext", "batch_id", "bucket", "carrier")  # of _INSERT, for COPY
 _KEY_FIELDS = attrgetter("msg_id", "mobile", "code", "time")
 _CODE = attrgetter("code")
 _EXT = attrgetter("ext")
@@ -87,6 +88,11 @@ def _insert_of_batch(conn: sqlite3.Connection, reports: Sequence, batch_id: int,
     """Insert *reports*, every one attributed to *batch_id*, with no Python per report: the values
     come straight from the report objects and the per-pull bucket/carrier lists (attrgetter, zip,
     tuple concatenation and chain run in C)."""
+    copy_rows = getattr(conn, "copy_rows", None)
+    if copy_rows is not None:  # PostgreSQL (store.pg): one COPY per pull
+        copy_rows("reports", _COLUMNS, map(add, map(_KEY_FIELDS, reports),
+                                           zip([None] * len(reports), [batch_id] * len(reports), buckets, carriers)))
+        return
     flat = tuple(chain.from_iterable(map(add, map(_KEY_FIELDS, reports), zip(buckets, carriers))))
     step = _PER_ROW * _ROWS_PER_INSERT
     whole = len(reports) // _ROWS_PER_INSERT * step
@@ -130,7 +136,8 @@ def save_reports(conn: sqlite3.Connection, reports: Sequence) -> SaveResult:
         if only is not None:
             _insert_of_batch(conn, reports, bid, buckets, carriers)
         else:
-            conn.executemany(_INSERT, rows)
+            copy_rows = getattr(conn, "copy_rows", None)
+            copy_rows("reports", _COLUMNS, rows) if copy_rows is not None else conn.executemany(_INSERT, rows)
         new = len(reports)
     except sqlite3.IntegrityError:  # some (msg_id, mobile) already stored
         conn.execute("ROLLBACK TO pull")
