@@ -498,3 +498,23 @@ def test_ljsms_resend_and_suppress_import_use_the_same_use_cases(sim, tmp_path, 
     opt.write_text("手机号\n13500000031\n13500000032\n", encoding="utf-8")
     assert main(args + ["suppress", "import", str(opt)]) == 0
     assert "已从表格加入屏蔽名单 2 个号码" in capsys.readouterr().out
+
+
+def test_a_workbook_whose_sheet_is_named_tuiding_is_offered_to_the_list(open_window, sim, qtbot, tmp_path):
+    import openpyxl
+
+    w = open_window(sim, poll_interval=3600)
+    book = tmp_path / "客户.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "退订客户"
+    wb.active.append(["手机号"])
+    wb.active.append(["13500000041"])
+    wb.save(book)
+    w.compose.import_numbers_file(book)
+    qtbot.waitUntil(lambda: w.compose.findChild(QMessageBox, "optOutSheetQuestion") is not None, timeout=10000)
+    box = w.compose.findChild(QMessageBox, "optOutSheetQuestion")
+    assert "退订客户" in box.text()
+    send = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole)
+    send.click()                                    # 仍然作为发送名单: the numbers go to the send list, once
+    qtbot.waitUntil(lambda: len(w.compose._sources) == 1, timeout=5000)
+    assert w.compose._sources[0].mobiles == ["13500000041"] and suppressed(w) == set()

@@ -48,7 +48,8 @@ def _sources_from_import(result) -> NumberSource:
             break
     return NumberSource(label=label, mobiles=list(result.valid_rows.mobiles()),
                         rows=list(result.valid_rows.row_numbers()), problems=problems,
-                        invalid=result.invalid, duplicates=result.duplicates)
+                        invalid=result.invalid, duplicates=result.duplicates,
+                        sheet=getattr(result.layout, "sheet", "") or "")
 
 
 class ComposeTab(SendTab):
@@ -432,14 +433,23 @@ class ComposeTab(SendTab):
                 return _sources_from_import(import_file(t, path, sheet=None, layout=None))
 
         self._import_task = self.ctx.tasks.run(
-            "compose-import", work, owner=self, on_success=self._import_done, on_error=self._import_failed,
+            "compose-import", work, owner=self, on_error=self._import_failed,
+            on_success=lambda source: self._import_done(source, as_recipients=as_recipients),
             on_progress=lambda d: self.progress.update(
                 int(d.get("fraction", 0) * 1000), 1000, self.tr("已读取 {0} 行").format(f"{d.get('done', 0):,}")),
             on_cancel=self._import_cancelled)
         self._update_actions()
 
-    def _import_done(self, source: NumberSource) -> None:
+    def _import_done(self, source: NumberSource, *, as_recipients: bool = False) -> None:
         self._import_task = None
+        if not as_recipients and source.sheet and source.mobiles:   # a workbook whose sheet is named 退订
+            from .suppression_view import offer_opt_out_sheet
+
+            if offer_opt_out_sheet(self, self.ctx, source.label, source.sheet, numbers=source.mobiles,
+                                   on_send=lambda: self._import_done(source, as_recipients=True),
+                                   on_added=lambda text: (self.progress.hide(), self._set_result(text, GREEN),
+                                                          self._update_actions())) is not None:
+                return
         self._sources.append(source)
         self._show_sources()
         extra = ""

@@ -42,6 +42,7 @@ class NumberSource:
     problems: list[tuple[str, str, str]] = field(default_factory=list)
     invalid: int = 0
     duplicates: int = 0
+    sheet: str = ""      # the worksheet a file import read (a sheet named 退订 is offered to the suppression list)
 
 
 @dataclass

@@ -327,17 +327,19 @@ class SuppressionView(QWidget):
                            on_error=lambda e: self._report(wording.message(e), error=True))
 
 
-def offer_opt_out_sheet(parent: QWidget, ctx, path, sheet: str, *, on_send, on_added=None) -> QMessageBox | None:
+def offer_opt_out_sheet(parent: QWidget, ctx, path, sheet: str, *, on_send, on_added=None,
+                        numbers: list[str] | None = None) -> QMessageBox | None:
     """A sheet to send to whose name (or the file's) reads like 退订 / 黑名单 (``usecases.results.
     looks_like_opt_out_sheet``): ask, without blocking, whether to add its numbers to the suppression list
-    instead of sending to them. 加入屏蔽名单 imports them into the list on a worker and calls
+    instead of sending to them (*numbers*: already read, else the file is read again). 加入屏蔽名单 adds them to
+    the list on a worker and calls
     ``on_added(text)`` with what it did; 仍然作为发送名单 calls ``on_send()``. Returns the question, or None
     when the name does not read like an opt-out list (the caller simply goes on)."""
     from PySide6.QtCore import QCoreApplication
 
     from ..usecases.results import looks_like_opt_out_sheet
 
-    if not (looks_like_opt_out_sheet(sheet) or looks_like_opt_out_sheet(Path(path).stem)):
+    if not (looks_like_opt_out_sheet(sheet) or (numbers is None and looks_like_opt_out_sheet(Path(path).stem))):
         return None
 
     def tr(text: str) -> str:
@@ -356,9 +358,12 @@ def offer_opt_out_sheet(parent: QWidget, ctx, path, sheet: str, *, on_send, on_a
     services = services_of(ctx)
 
     def work(t):
-        from ..usecases.results import suppress_sheet
+        from ..usecases.results import suppress_numbers, suppress_sheet
 
-        change = suppress_sheet(services, path, sheet=sheet or None, cancel=t.cancel_event)
+        if numbers is not None:
+            change = suppress_numbers(services, numbers, "导入：{0}（{1}）".format(path, sheet))
+        else:
+            change = suppress_sheet(services, path, sheet=sheet or None, cancel=t.cancel_event)
         return Outcome(change, Changes(suppression=bool(change.changed)))
 
     def added(change) -> None:
