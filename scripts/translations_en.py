@@ -788,6 +788,7 @@ EN: dict[str, str] = {
     "；{0} 项不是有效号码：{1}": "; {0} entries were not valid numbers: {1}",
     "［测试］{0}": "[test] {0}",
     "失败（正在读取原因）": "Failed (reading the reasons)",
+    "收到回复 {0} 条；没有退订": "{0} replies; no opt-outs",
     '重发自活动 <a href="{0}">#{0}</a>': 'Resends campaign <a href="{0}">#{0}</a>',
     " 小时": " h",
     "“结果未知”的批次超过这么久仍没有状态报告，活动详情会提示并提供“重发未确认号码”":

@@ -348,8 +348,11 @@ class CampaignDetail(QDialog):
             self.latency_label.setText(self.tr("发送到状态报告的时间：中位数 {0}，90% 在 {1} 以内").format(
                 _seconds(d.latency_median), _seconds(d.latency_p90)))
         opt = d.opt_outs + d.report_opt_outs
-        self.replies_label.setText(self.tr("收到回复 {0} 条；退订 {1} 个（回复退订 {2}，状态报告退订码 {3}），已加入屏蔽名单").format(
-            count_text(d.replies), count_text(opt), count_text(d.opt_outs), count_text(d.report_opt_outs)))
+        if not opt:
+            self.replies_label.setText(self.tr("收到回复 {0} 条；没有退订").format(count_text(d.replies)))
+        else:
+            self.replies_label.setText(self.tr("收到回复 {0} 条；退订 {1} 个（回复退订 {2}，状态报告退订码 {3}），已加入屏蔽名单").format(
+                count_text(d.replies), count_text(opt), count_text(d.opt_outs), count_text(d.report_opt_outs)))
         first = not self.batch_model.rows
         self.batch_model.set_rows([self._batch_row(b) for b in d.batches])
         if first and self.batch_model.rows:
