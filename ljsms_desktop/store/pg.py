@@ -183,6 +183,7 @@ class PgConnection:
         self.raw = raw
         self.url = url
         self._pending: dict[str, str] = {}  # SET statements sent with the next BEGIN (one round trip, not three)
+        self._notices: set[str] = set()     # what the open transaction changed: NOTIFY sent with its COMMIT
 
     # -- the sqlite3.Connection surface the store uses --------------------------------------
     @property
@@ -204,8 +205,23 @@ class PgConnection:
             if self._pending:
                 cur.execute("; ".join(self._pending.values()))
                 self._pending.clear()
+            if self._notices and text in ("COMMIT", "ROLLBACK"):
+                notices, self._notices = self._notices, set()
+                if text == "COMMIT":  # the NOTIFY is delivered when (and only if) the transaction commits
+                    cur.execute(f"SELECT pg_notify('{NOTIFY_CHANNEL}', '{','.join(sorted(notices))}'); COMMIT")
+                    return PgCursor(None, -1, False)
             cur.execute(text, _params(params, order) if has_params else None, prepare=False)
             return PgCursor(cur, cur.rowcount, returning)
+
+    def notify_changed(self, kinds: Iterable[str]) -> None:
+        """Tell every desktop LISTENing that *kinds* changed: with the open transaction's COMMIT, else now."""
+        kinds = {k for k in kinds if k.isidentifier()}
+        if not kinds:
+            return
+        if self.in_transaction:
+            self._notices |= kinds
+            return
+        notify(self, ",".join(sorted(kinds)))
 
     def executemany(self, sql: str, seq: Iterable[Sequence]) -> PgCursor:
         text, order, _returning, _has = translate(sql)

@@ -25,6 +25,19 @@ from .errors import StoreError
 log = logging.getLogger(__name__)
 
 
+# What each write changes, for the team's live views (NOTIFY at commit; see store.live). Names as in changes.Changes.
+_CHANGES: dict[Callable, tuple[str, ...]] = {
+    campaigns.create: ("campaigns",), campaigns.set_state: ("campaigns",), campaigns.begin_run: ("campaigns",),
+    campaigns.drop_suppressed: ("campaigns",), campaigns.mark_sending: ("campaigns",),
+    campaigns.mark_accepted: ("campaigns", "reports"), campaigns.mark_rejected: ("campaigns",),
+    campaigns.mark_unsent: ("campaigns",), campaigns.mark_unknown: ("campaigns",),
+    reports.save_reports: ("reports", "campaigns", "suppression"),
+    reports.save_replies: ("replies", "campaigns", "suppression"),
+    suppression.add: ("suppression",), suppression.remove: ("suppression",),
+    templates.save: ("templates",), templates.delete: ("templates",),
+}
+
+
 class Store:
     """The durable store. ``Store(path)`` opens (and creates or migrates) the file."""
 
@@ -102,7 +115,14 @@ class Store:
 
     def _write(self, fn: Callable, *args, **kwargs):
         with Transaction(self.conn):
-            return fn(self.conn, *args, **kwargs)
+            result = fn(self.conn, *args, **kwargs)
+            if self.url:  # a team: every desktop's views hear of it when this commits (store.live)
+                self._notify(_CHANGES.get(fn, ()))
+            return result
+
+    def _notify(self, kinds) -> None:
+        if self.url and kinds:
+            self.conn.notify_changed(kinds)
 
     # ---- campaigns -------------------------------------------------------------------------
     def create_campaign(self, *, kind: str, content: str, batches: Sequence[Sequence], batch_parts: Sequence[int],
@@ -237,6 +257,7 @@ class Store:
         *wait*: at most this many seconds for the write lock (default the busy timeout)."""
         results = []
         with self.pull_transaction(wait=wait):
+            self._notify(("reports", "replies", "campaigns", "suppression"))
             for entry in entries:
                 items = [SimpleNamespace(**{k: v for k, v in i.items() if k != "opt_out"}) for i in entry["items"]]
                 if entry.get("kind") == "reports":

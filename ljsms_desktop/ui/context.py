@@ -49,6 +49,7 @@ class AppContext(QObject):
     changes = Signal(object)               # Changes: what changed in the local record
     credentials_checked = Signal()         # the keyring answered whether the account has a password
     poll_status = Signal(object)           # dict: last pull time, counts, error (TaskError | None)
+    team_status = Signal(object)           # dict {up, error}: a team database reached or lost (jobs.live)
 
     def __init__(self, home: Path, *, settings: Settings | None = None, credentials="system", demo: bool = False,
                  defer_keyring: bool = False, parent: QObject | None = None):

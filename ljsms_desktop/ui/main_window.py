@@ -323,9 +323,11 @@ class MainWindow(QMainWindow):
             self._start_poller()
 
     def _start_poller(self) -> None:
+        from ..jobs.live import start_live
         from ..jobs.poller import start_poller
 
         start_poller(self.ctx)
+        start_live(self.ctx)   # a team database: other desktops' changes reach the views as they happen
 
     # -- settings ------------------------------------------------------------------------------------
     def open_settings(self, *, first_start: bool = False) -> SettingsDialog:

@@ -1,0 +1,87 @@
+"""Live everywhere: what desktop A stores in the team database reaches desktop B's window as it happens.
+
+Real PostgreSQL (tests/pg_helpers.py), the simulator over real HTTP, the real window (pytest-qt).
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from ljsms_desktop.api import LjClient
+from ljsms_desktop.core.planning import plan_plain
+from ljsms_desktop.engine import create_campaign, run_campaign
+from ljsms_desktop.store import Store, live
+
+SIGNED = "【联江科技】会员日全场八折，回T退订"
+
+
+def test_follow_wakes_on_another_desktops_commit_and_only_then(pg_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("LJSMS_DATABASE_URL", pg_url)
+    b_path = tmp_path / "b" / "ljsms.sqlite3"
+    Store(b_path).close()  # the schema exists
+    stop = threading.Event()
+    feed = live.follow(b_path, stop, coalesce=0.2)
+    assert next(feed) == ("up", live.ALL)
+    with Store(tmp_path / "a" / "ljsms.sqlite3") as a:
+        with a.transaction():
+            a.suppress(["13800000000"])
+            a.save_template("9", "【x】{}")
+            # nothing is announced before the commit
+        kind, kinds = next(feed)
+        assert kind == "changes" and {"suppression", "templates"} <= kinds
+        with pytest.raises(RuntimeError), a.transaction():
+            a.suppress(["13800000001"])
+            raise RuntimeError("rolled back: never announced")
+        a.save_template("10", "【x】{}")
+        kind, kinds = next(feed)
+        assert kinds == {"templates"}
+    stop.set()
+    assert list(feed) == []
+
+
+def test_follow_on_sqlite_has_nothing_to_follow(tmp_path, monkeypatch):
+    monkeypatch.delenv("LJSMS_DATABASE_URL", raising=False)
+    assert not live.is_team(tmp_path / "ljsms.sqlite3")
+    assert list(live.follow(tmp_path / "ljsms.sqlite3", threading.Event())) == []
+
+
+def test_the_window_on_b_shows_as_campaign_and_reports_arriving_live(qtbot, simulator, pg_url, tmp_path, monkeypatch):
+    from ljsms_desktop.credentials import MemoryCredentials
+    from ljsms_desktop.settings import Settings
+    from ljsms_desktop.ui.context import AppContext
+    from ljsms_desktop.ui.main_window import MainWindow
+
+    monkeypatch.setenv("LJSMS_DATABASE_URL", pg_url)
+    creds = MemoryCredentials()
+    creds.set_password("demo", "demo")
+    # B polls rarely: what B shows below comes from A, announced by the database, not from B's own pulls.
+    ctx = AppContext(tmp_path / "b", settings=Settings(base_url=simulator.base_url, account="demo", poll_interval=3600),
+                     credentials=creds)
+    polled = []
+    ctx.poll_status.connect(polled.append)
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    w.start()
+    qtbot.waitUntil(lambda: bool(ctx.tasks.running("team-live")) and bool(polled), timeout=10000)
+    campaigns = w.campaigns
+    reports = w.reports
+    assert campaigns.model.rowCount() == 0
+    # Desktop A (another data folder, the same database) sends a campaign and stores its reports.
+    client = LjClient(simulator.base_url, "demo", "demo")
+    with Store(tmp_path / "a" / "ljsms.sqlite3") as a:
+        cid = create_campaign(a, plan_plain(SIGNED, [f"1380000{i:04d}" for i in range(30)]), name="A 的活动")
+        qtbot.waitUntil(lambda: campaigns.model.rowCount() == 1, timeout=5000)   # B sees it while it is planned
+        run_campaign(a, client, cid)
+        simulator.make_all_due()
+        items = client.reports()
+        assert items
+        a.save_reports(items)
+        qtbot.waitUntil(lambda: reports.model.filter is not None and reports.model.rowCount() == len(items),
+                        timeout=8000)
+        assert a.stats(cid).delivered + a.stats(cid).failed == len(items)
+    client.close()
+    w.close()
+    assert not ctx.tasks.running(), "closing the window joins the listener too"
