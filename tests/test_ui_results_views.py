@@ -232,8 +232,13 @@ def test_filters_search_tooltip_and_column_chooser(tab_ctx, qtbot, tmp_path):
     # msgId and batch are hidden until chosen from the header's menu
     assert not tab.table.column_visible("msg_id") and not tab.table.column_visible("batch")
     assert tab.table.column_visible("status") and tab.table.column_visible("code")
-    tab.table.set_column_visible(6, True)
-    assert tab.table.column_visible("msg_id")
+    menu = tab.table.column_menu()                    # the header's context menu
+    titles = {a.text(): a for a in menu.actions()}
+    assert {"msgId", "批次", "号段归属"} <= set(titles) and "状态" not in titles and "代码" not in titles
+    assert not titles["msgId"].isChecked()
+    titles["msgId"].trigger()
+    menu.close()
+    assert tab.table.column_visible("msg_id") and tab.model.index(0, 6).data().startswith("M")
 
 
 def test_rows_load_as_they_come_into_view_and_sort_in_sql(tab_ctx, qtbot, tmp_path):

@@ -516,7 +516,13 @@ class LazyTable(QWidget):
 
     # -- header: column chooser, remembered state ----------------------------------------------------
     def _column_menu(self, pos) -> None:
+        menu = self.column_menu()
+        menu.popup(self.view.horizontalHeader().mapToGlobal(pos))
+
+    def column_menu(self) -> QMenu:
+        """The column chooser: a checkable entry per column that can be hidden (status and code cannot)."""
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         header = self.view.horizontalHeader()
         for i, c in enumerate(self.model.columns):
             if not c.hideable:
@@ -526,8 +532,7 @@ class LazyTable(QWidget):
             act.setChecked(not header.isSectionHidden(i))
             act.toggled.connect(lambda on, i=i: self.set_column_visible(i, on))
             menu.addAction(act)
-        menu.popup(header.mapToGlobal(pos))
-        self._menu = menu
+        return menu
 
     def set_column_visible(self, i: int, visible: bool) -> None:
         self.view.horizontalHeader().setSectionHidden(i, not visible)
