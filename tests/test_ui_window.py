@@ -259,6 +259,7 @@ def test_the_system_keyring_is_found_and_asked_off_the_gui_thread(open_window, s
 
     class Recording(KeyringBackend):
         priority = 5
+        viable = False   # not a candidate for keyring's chainer (it would stay in it for the session)
 
         def __init__(self):
             super().__init__()
@@ -311,6 +312,7 @@ def test_settings_opened_while_the_keyring_is_still_asked_says_so_and_waits(open
 
     class Slow(KeyringBackend):   # an unlock prompt the user has not answered yet
         priority = 5
+        viable = False   # not a candidate for keyring's chainer (it would stay in it for the session)
 
         def get_password(self, service, username):
             gate.wait(10)
@@ -346,6 +348,7 @@ def test_a_keyring_that_fails_still_answers_and_the_first_start_dialog_opens(ope
 
     class Broken(KeyringBackend):   # e.g. a half-started Secret Service daemon
         priority = 5
+        viable = False   # not a candidate for keyring's chainer (it would stay in it for the session)
 
         def get_password(self, service, username):
             raise ValueError("the daemon went away")
