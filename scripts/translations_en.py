@@ -707,6 +707,9 @@ EN: dict[str, str] = {
     "日期": "Day",
     "显示更多": "Show more",
     "显示测试发送": "Show test sends",
+    "只看我的": "Only mine",
+    "只显示本机当前用户创建的发送（团队共用数据库时）":
+        "Only the sends this user created on this computer (when a team shares one database)",
     "普通群发": "Plain send",
     "有 {0} 个号码所在的批次提交时未收到网关答复（结果未知），超过 {1} 小时仍没有任何状态报告，很可能没有发出。"
     "可以用“重发未确认号码”再发一次，但其中一部分号码可能已经收到，会收到两次。":

@@ -202,3 +202,23 @@ def test_two_desktops_kill_resume_and_watch_at_once_every_number_and_report_exac
         outs.append(json.loads(out))
     assert outs[0] == outs[1]
     assert outs[0]["accepted"] == len(counts) and outs[0]["delivered"] + outs[0]["failed"] == len(counts)
+
+
+def test_each_campaign_records_who_created_it_and_mine_lists_only_ours(pg_url, tmp_path, monkeypatch):
+    from ljsms_desktop.store import campaigns as store_campaigns
+
+    a = desktop(tmp_path, "a", pg_url)
+    mine = create_campaign(a, plan_plain(CONTENT, numbers(3)))
+    monkeypatch.setattr(store_campaigns, "who", lambda: ("colleague", "other-pc"))
+    theirs = create_campaign(a, plan_plain(CONTENT, numbers(3, 10)))
+    monkeypatch.undo()
+    b = desktop(tmp_path, "b", pg_url)
+    user, host = store_campaigns.who()
+    assert user and host
+    assert (b.campaign(mine).created_by, b.campaign(mine).created_on) == (user, host)
+    assert (b.campaign(theirs).created_by, b.campaign(theirs).created_on) == ("colleague", "other-pc")
+    assert [c.id for c in b.campaigns(mine=True)] == [mine] and b.my_campaign_ids() == {mine}
+    assert [s.campaign for s in b.all_stats(mine=True)] == [mine]
+    assert b.stats(theirs).to_dict()["created_by"] == "colleague"
+    a.close()
+    b.close()

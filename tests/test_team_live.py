@@ -85,3 +85,26 @@ def test_the_window_on_b_shows_as_campaign_and_reports_arriving_live(qtbot, simu
     client.close()
     w.close()
     assert not ctx.tasks.running(), "closing the window joins the listener too"
+
+
+def test_the_campaign_list_can_show_only_mine(qtbot, tmp_path, monkeypatch, engine):
+    from ljsms_desktop.settings import Settings
+    from ljsms_desktop.store import campaigns as store_campaigns
+    from ljsms_desktop.ui.campaigns_view import CampaignsView
+    from ljsms_desktop.ui.context import AppContext
+
+    ctx = AppContext(tmp_path / "home", settings=Settings(account="demo"), credentials="memory")
+    with Store(ctx.db_path) as s:
+        mine = create_campaign(s, plan_plain(SIGNED, ["13800000001"]), name="我的")
+        with monkeypatch.context() as m:
+            m.setattr(store_campaigns, "who", lambda: ("colleague", "other-pc"))
+            create_campaign(s, plan_plain(SIGNED, ["13800000002"]), name="同事的")
+    view = CampaignsView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.loaded >= 1, timeout=5000)
+    assert view.model.rowCount() == 2
+    view.only_mine.setChecked(True)
+    assert view.model.rowCount() == 1 and view.current_id() in (None, mine)
+    view.only_mine.setChecked(False)
+    assert view.model.rowCount() == 2

@@ -64,6 +64,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("campaigns", help="列出所有群发活动及其统计")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（活动统计的列表）")
+    p.add_argument("--mine", action="store_true", help="只列出本机当前用户创建的活动（团队共用数据库时）")
     p.set_defaults(handler=run_campaigns)
 
     p = sub.add_parser("status", help="显示一个活动的统计：接收、送达、失败、回复、退订……")
@@ -358,7 +359,7 @@ def run_status(args, ctx) -> int:
 
 
 def run_campaigns(args, ctx) -> int:
-    all_stats = ctx.store().all_stats()
+    all_stats = ctx.store().all_stats(mine=getattr(args, "mine", False))
     if ctx.json:
         ctx.print_json([s.to_dict() for s in all_stats])
         return EXIT_OK

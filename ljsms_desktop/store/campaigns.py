@@ -20,7 +20,8 @@ from .models import (
 )
 
 _CAMPAIGN_COLS = ("id, kind, name, content, template_id, code, state, stop_reason, recipients, invalid, "
-                  "duplicates, suppressed, parts, batch_size, created_at, updated_at, started_at, finished_at")
+                  "duplicates, suppressed, parts, batch_size, created_at, updated_at, started_at, finished_at, "
+                  "created_by, created_on")
 _BATCH_COLS = ("id, campaign_id, seq, ext, state, size, parts, msg_id, error_code, error, resolved_by, "
                "attempts, sent_at, answered_at")
 
@@ -51,9 +52,10 @@ def create(conn: sqlite3.Connection, *, kind: str, content: str, batches: Sequen
     recipients = sum(len(b) for b in batches)
     cur = conn.execute(
         "INSERT INTO campaigns (kind, name, content, template_id, code, recipients, invalid, duplicates, "
-        "suppressed, parts, batch_size, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "suppressed, parts, batch_size, created_at, updated_at, created_by, created_on) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (kind, name, content, template_id, code, recipients, invalid, duplicates, suppressed,
-         int(sum(batch_parts)), batch_size or max((len(b) for b in batches), default=0), now, now))
+         int(sum(batch_parts)), batch_size or max((len(b) for b in batches), default=0), now, now, *who()))
     cid = int(cur.lastrowid)
     values = []
     for seq, (rows, parts) in enumerate(zip(batches, batch_parts), start=1):
@@ -86,6 +88,27 @@ def require(conn: sqlite3.Connection, campaign_id: int) -> Campaign:
 
 def all_campaigns(conn: sqlite3.Connection) -> list[Campaign]:
     return [Campaign(*r) for r in conn.execute(f"SELECT {_CAMPAIGN_COLS} FROM campaigns ORDER BY id")]
+
+
+def who() -> tuple[str, str]:
+    """(OS user, machine) of this program: recorded with each campaign it creates."""
+    import getpass
+    import socket
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in the environment (a service account)
+        user = ""
+    try:
+        host = socket.gethostname()
+    except OSError:
+        host = ""
+    return user[:100], host[:255]
+
+
+def mine(conn: sqlite3.Connection) -> list[int]:
+    """Ids of the campaigns created by this OS user on this machine, oldest first."""
+    return [r[0] for r in conn.execute("SELECT id FROM campaigns WHERE created_by = ? AND created_on = ? ORDER BY id",
+                                       who())]
 
 
 def batches(conn: sqlite3.Connection, campaign_id: int, state: str | None = None) -> list[Batch]:

@@ -54,6 +54,8 @@ class Campaign:
     updated_at: str
     started_at: str | None
     finished_at: str | None
+    created_by: str = ""   # the OS user who created it (a team's "mine")
+    created_on: str = ""   # and the machine
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,8 @@ class CampaignStats:
     opt_outs: int = 0
     delivery_rate: float = 0.0
     batch_states: dict[str, int] = field(default_factory=dict)
+    created_by: str = ""   # OS user and machine that created the campaign (who did what, on a team)
+    created_on: str = ""
 
     @property
     def state_zh(self) -> str:

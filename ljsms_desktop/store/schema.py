@@ -205,5 +205,13 @@ V2 = (
     "CREATE INDEX suppression_added ON suppression (added_at)",
 )
 
-MIGRATIONS: tuple[tuple, ...] = (V1, V2)
+# Version 3 (issue 12, a team on one database): who created each campaign — the OS user and the machine — so
+# a desktop of a team can list its own ("mine"); empty for campaigns created before.
+V3 = (
+    "ALTER TABLE campaigns ADD COLUMN created_by TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE campaigns ADD COLUMN created_on TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX campaigns_creator ON campaigns (created_by, created_on)",
+)
+
+MIGRATIONS: tuple[tuple, ...] = (V1, V2, V3)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -146,8 +146,16 @@ class Store:
             row = self.conn.execute("SELECT state FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
         return row[0] if row else None
 
-    def campaigns(self) -> list[Campaign]:
+    def campaigns(self, *, mine: bool = False) -> list[Campaign]:
+        """Every campaign, oldest first; *mine*: only those this OS user created on this machine."""
+        if mine:
+            ids = set(self._read(campaigns.mine))
+            return [c for c in self._read(campaigns.all_campaigns) if c.id in ids]
         return self._read(campaigns.all_campaigns)
+
+    def my_campaign_ids(self) -> set[int]:
+        """Ids of the campaigns this OS user created on this machine (a team's "mine")."""
+        return set(self._read(campaigns.mine))
 
     def batches(self, campaign_id: int, state: str | None = None) -> list[Batch]:
         return self._read(campaigns.batches, campaign_id, state)
@@ -197,9 +205,9 @@ class Store:
         """Figures of one campaign (numbers, not batches); < 1 ms whatever the number of reports."""
         return self._read(stats.campaign_stats, campaign_id)
 
-    def all_stats(self) -> list[CampaignStats]:
+    def all_stats(self, *, mine: bool = False) -> list[CampaignStats]:
         with known_errors():
-            return [stats.campaign_stats(self.conn, c.id) for c in campaigns.all_campaigns(self.conn)]
+            return [stats.campaign_stats(self.conn, c.id) for c in self.campaigns(mine=mine)]
 
     # ---- reports and replies ---------------------------------------------------------------
     def save_reports(self, items: Sequence) -> SaveResult:

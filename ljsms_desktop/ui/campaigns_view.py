@@ -112,6 +112,11 @@ class CampaignsView(QWidget):
         self.show_tests.setObjectName("showTestSends")
         self.show_tests.setChecked(str(ctx.qsettings.value("views/campaignsView/showTests", "true")).lower() != "false")
         self.show_tests.toggled.connect(self._fill)
+        self._mine: set[int] = set()   # ids of the campaigns this OS user created on this machine
+        self.only_mine = QCheckBox(self.tr("只看我的"), self)
+        self.only_mine.setObjectName("onlyMineCampaigns")
+        self.only_mine.setToolTip(self.tr("只显示本机当前用户创建的发送（团队共用数据库时）"))
+        self.only_mine.toggled.connect(self._fill)
         self.open_button = QPushButton(self.tr("查看详情"), self)
         self.open_button.setObjectName("openCampaignButton")
         self.open_button.clicked.connect(self.open_current)
@@ -120,6 +125,7 @@ class CampaignsView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.show_tests)
+        top.addWidget(self.only_mine)
         top.addWidget(self.open_button)
         top.addWidget(self.refresh_button)
 
@@ -195,9 +201,16 @@ class CampaignsView(QWidget):
         def work(_t):
             from ..usecases.results import campaign_list
 
-            return campaign_list(services, include_tests=True)
+            listing = campaign_list(services, include_tests=True)
+            with services.store() as store:
+                return listing, store.my_campaign_ids()
 
-        self.ctx.tasks.run(name, work, key=name, owner=self, on_success=self._loaded, on_error=self._failed)
+        self.ctx.tasks.run(name, work, key=name, owner=self, on_success=self._loaded_with_mine,
+                           on_error=self._failed)
+
+    def _loaded_with_mine(self, result) -> None:
+        listing, self._mine = result
+        self._loaded(listing)
 
     def _services(self):
         from ..jobs.campaign import services_of
@@ -215,7 +228,8 @@ class CampaignsView(QWidget):
 
     def _fill(self) -> None:
         selected = self.current_id()
-        shown = [s for s in self.summaries if self.show_tests.isChecked() or not s.test]
+        shown = [s for s in self.summaries if (self.show_tests.isChecked() or not s.test)
+                 and (not self.only_mine.isChecked() or s.id in self._mine)]
         rows = [self._row(s) for s in shown]
         self.model.set_rows(rows)
         if rows and not self._user_sized:
