@@ -248,7 +248,7 @@ class RepliesTab(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        has = bool(self.view.selectionModel().selectedRows())
+        has = self.table.has_selection()
         self.reply_button.setEnabled(has)
         self.mark_read_button.setEnabled(has)
 
