@@ -315,6 +315,29 @@ def test_late_reports_in_the_middle_keep_every_row_reachable_in_order(tab_ctx, q
     assert len(set(keys)) == 4000 and keys == sorted(keys, reverse=True)
 
 
+def test_the_view_lets_go_of_the_file_while_a_restore_runs_and_comes_back(tab_ctx, qtbot, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    with Store(home / "ljsms.sqlite3") as s:
+        add_campaign(s, 1, 300, 10)
+    ctx = tab_ctx(home)
+    tab = ReportsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.table.opened >= 1, timeout=8000)
+    ctx.store_exclusive = True                        # what ui/restore_dialog.py sets while it restores
+    qtbot.waitUntil(lambda: not ctx.tasks.is_running("view:reportsView"), timeout=5000)
+    with Store(home / "ljsms.sqlite3") as other:
+        add_campaign(other, 2, 10, 12)
+    opened = tab.table.opened
+    tab.table.refresh()                               # asked meanwhile: waits, no connection is opened
+    qtbot.wait(300)
+    assert tab.table.opened == opened and not ctx.tasks.is_running("view:reportsView")
+    ctx.store_exclusive = False                       # the restore is over: the worker starts again
+    qtbot.waitUntil(lambda: tab.table.opened > opened and tab.model.rowCount() == 310, timeout=8000)
+
+
 def test_a_reply_to_a_template_campaign_shows_the_recipients_sheet_values(tab_ctx, qtbot, tmp_path):
     home = tmp_path / "home"
     home.mkdir()

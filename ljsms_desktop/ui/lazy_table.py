@@ -120,6 +120,11 @@ class QueryWorker(QObject):
         with self._lock:
             return any(pred(r) for r in self._queue)
 
+    def wake(self) -> None:
+        """Start the worker again if requests wait and it is not running (it ends while a restore runs)."""
+        if self.pending(lambda r: True):
+            self._ensure_running()
+
     def _exclusive(self) -> bool:
         """A restore needs the data file alone (``ctx.store_exclusive``, set by ui/restore_dialog.py): the
         worker's task ends and is not started again until the restore is over."""
@@ -625,6 +630,7 @@ class LazyTable(QWidget):
             return
         if self._refreshing:
             self._dirty = True
+            self.worker.wake()     # its answer is on the way, or waits in the queue for the worker to start
             return
         self._refreshing = True
         top = self.top_row()
@@ -765,9 +771,8 @@ class LazyTable(QWidget):
 
     def check_stamp(self) -> None:
         """Read the store's change stamp; a change (e.g. ``ljsms pull`` in another process) refreshes."""
-        if self.model.filter is None or self._refreshing:
-            return
-        if self.worker.pending(lambda r: r.kind == "stamp"):
+        if self.model.filter is None or self._refreshing or self.worker.pending(lambda r: r.kind == "stamp"):
+            self.worker.wake()
             return
         self.worker.submit(Request("stamp", self.model.gen, _stamp, priority=0))
 
