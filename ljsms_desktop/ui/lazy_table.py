@@ -10,14 +10,18 @@ thread only sends requests and applies answers.
 * Pages are ``PAGE`` rows, aligned on multiples of ``PAGE``. A page is found from a neighbour already
   loaded (``page(after=last key)`` / ``page_before(before=first key)``), from the top or the bottom
   (``page``/``page_before`` with no key), or from the nearest anchor (``anchors``: the key of every
-  ``PAGE``-th row, fetched in the background after a filter is applied). No OFFSET anywhere.
+  ``PAGE``-th row, fetched in the background after a filter is applied); a page with no anchor near (rows
+  that arrived since) is reached page by page from the nearest page loaded above it. No OFFSET anywhere.
 * A row not loaded yet is a placeholder ("…") until its page arrives; the newest page requests go first,
-  and requests for pages scrolled past are dropped.
+  and requests for pages scrolled past are dropped (asked again only while in view).
 * A filter or sort change is a new *generation*: answers of older generations are dropped.
 * Live refresh keeps what the user looks at: the keys of the top visible row and of the selected rows are
-  sent along; the worker finds their new positions (``position``), fetches the pages around them and
-  counts the rows newer than the top row last seen at the top (``newer_than``: the "N 条新…" hint); the
-  model is then reset, the selection put back and the scroll position set so the same row stays on top.
+  sent along; in one read transaction (``store/snapshot.py``) the worker counts, finds their new positions
+  (``position``), reads the whole pages on screen, counts the rows newer than the newest one seen at the
+  top (``newer_than``: the "N 条新…" hint) and *moves* the anchors (the first ones' positions are read until
+  one has moved by exactly the number of new rows; the rest shift by as much) rather than scanning every
+  row again. The model is then reset, the selection put back and the scroll position set so the same row
+  stays on top. The store's change stamp is read every second, so rows another process stores show too.
 """
 
 from __future__ import annotations
