@@ -184,6 +184,7 @@ def test_export_results_one_row_per_number_with_sheet_values(services, sim, tmp_
 # -- the window -----------------------------------------------------------------------------------------
 
 def test_campaign_list_rate_dash_test_sends_and_daily_summary(open_window, sim, qtbot):
+    sim.configure(report_delay=3600)     # no report arrives during the test: the rate stays "—"
     w = open_window(sim, poll_interval=3600)
     services = w.campaigns._services()
     usecases.store_draft(services, usecases.draft_plain(CONTENT, ["13900000001"], name="还没发"))
