@@ -42,8 +42,17 @@ class Notice:
     backup: str = ""      # where the file as it was is kept
 
 
-_TEXTS = {"base_url", "account", "ext_code", "quiet_start", "quiet_end"}
+_TEXTS = {"base_url", "account", "ext_code", "quiet_start", "quiet_end", "database_url"}
 _RANGES = {"poll_interval": (5, 24 * 3600), "balance_threshold": (0, 10**12), "unconfirmed_after_hours": (1, 24 * 365)}
+
+
+def _no_password(url: str) -> bool:
+    from urllib.parse import urlsplit
+    try:
+        parts = urlsplit(url)
+        return parts.password is None and "password=" not in parts.query.lower()
+    except ValueError:
+        return False
 
 
 def _checked(name: str, value: Any) -> tuple[Any, str | None]:
@@ -55,7 +64,10 @@ def _checked(name: str, value: Any) -> tuple[Any, str | None]:
         usable = {"base_url": text.lower().startswith(("http://", "https://")),
                   "ext_code": re.fullmatch(r"\d{0,8}", text) is not None,
                   "quiet_start": _HHMM.match(text) is not None,
-                  "quiet_end": _HHMM.match(text) is not None}.get(name, True)
+                  "quiet_end": _HHMM.match(text) is not None,
+                  # a team's PostgreSQL database, never with its password (that is in the keyring)
+                  "database_url": text == "" or (text.lower().startswith(("postgresql://", "postgres://"))
+                                                 and _no_password(text))}.get(name, True)
         return (value, None) if usable else (None, BAD_VALUE)
     if name in _RANGES:
         if not isinstance(value, int) or isinstance(value, bool):
@@ -79,6 +91,7 @@ class Settings:
     quiet_start: str = "21:00"         # marketing sends into quiet hours ask first
     quiet_end: str = "08:00"
     unconfirmed_after_hours: int = 72  # an "unknown" batch with no report this long: 重发未确认号码 is offered
+    database_url: str = ""             # a team's PostgreSQL database (no password: keyring); "" = this computer only
     notices: ClassVar[tuple[Notice, ...]] = ()   # set per instance by load(): what fell back to its default
 
     @classmethod

@@ -708,6 +708,26 @@ EN: dict[str, str] = {
     "显示更多": "Show more",
     "显示测试发送": "Show test sends",
     "只看我的": "Only mine",
+    "团队…": "Team…",
+    "与同事共用一个数据库：数据库地址、测试连接、升级数据库":
+        "Share one database with colleagues: its address, test the connection, migrate it",
+    "团队（共用数据库）": "Team (shared database)",
+    "同一账号的几位同事可以共用一个 PostgreSQL 数据库：每个人都能看到全部发送记录、状态报告和回复，"
+    "同一批号码绝不会被两台电脑重复发送。留空则只用本机的数据文件。":
+        "Colleagues on one account can share a PostgreSQL database: everyone sees every campaign, delivery report "
+        "and reply, and no batch is ever sent by two computers. Leave it empty to keep this computer's own file.",
+    "数据库地址": "Database address",
+    "数据库密码（存入系统钥匙串；不修改请留空）": "Database password (kept in the system keyring; leave empty to keep it)",
+    "数据库密码": "Database password",
+    "升级数据库": "Migrate database",
+    "建立或升级数据库中的表（其他电脑仍可同时使用）": "Create or upgrade the tables (other computers may keep using it)",
+    "数据库地址应以 postgresql:// 开头，例如 postgresql://ljsms@192.168.1.10:5432/ljsms":
+        "The address starts with postgresql://, e.g. postgresql://ljsms@192.168.1.10:5432/ljsms",
+    "请先填写数据库地址。": "Enter the database address first.",
+    "正在连接…": "Connecting…",
+    "已保存，但现在连不上数据库：{0}。已显示的内容仍可查看，发送会被拒绝并说明原因。":
+        "Saved, but the database cannot be reached now: {0}. What is shown stays readable; sends are refused "
+        "with the reason.",
     "只显示本机当前用户创建的发送（团队共用数据库时）":
         "Only the sends this user created on this computer (when a team shares one database)",
     "普通群发": "Plain send",

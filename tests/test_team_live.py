@@ -108,3 +108,44 @@ def test_the_campaign_list_can_show_only_mine(qtbot, tmp_path, monkeypatch, engi
     assert view.model.rowCount() == 1 and view.current_id() in (None, mine)
     view.only_mine.setChecked(False)
     assert view.model.rowCount() == 2
+
+
+def test_settings_team_dialog_tests_migrates_and_saves_the_address_without_its_password(qtbot, pg_server, pg_url,
+                                                                                        tmp_path, monkeypatch):
+    import json
+
+    from ljsms_desktop.credentials import MemoryCredentials
+    from ljsms_desktop.settings import Settings
+    from ljsms_desktop.store import target
+    from ljsms_desktop.team import keyring_user
+    from ljsms_desktop.ui.context import AppContext
+    from ljsms_desktop.ui.team_dialog import TeamDialog
+
+    monkeypatch.delenv("LJSMS_DATABASE_URL", raising=False)
+    creds = MemoryCredentials()
+    ctx = AppContext(tmp_path / "home", settings=Settings(account="demo"), credentials=creds)
+    dialog = TeamDialog(ctx)
+    qtbot.addWidget(dialog)
+    # an unreachable server: said clearly, no password in the words
+    dialog.url.setText(f"postgresql://ljsms@127.0.0.1:{pg_server.port}/no_such_db")
+    dialog.password.setText("pw-typed")
+    dialog.test()
+    qtbot.waitUntil(lambda: "no_such_db" in dialog.result.text(), timeout=10000)
+    assert "pw-typed" not in dialog.result.text()
+    # the team's fresh database: connect, migrate, save
+    dialog.url.setText(pg_url)
+    dialog.test()
+    qtbot.waitUntil(lambda: "0" in dialog.result.text() and "正在连接" not in dialog.result.text(), timeout=10000)
+    dialog.migrate()
+    qtbot.waitUntil(lambda: "连接成功，数据库版本" in dialog.result.text(), timeout=10000)
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.saved, timeout=10000)
+    saved = json.loads((tmp_path / "home" / "settings.json").read_text(encoding="utf-8"))
+    assert saved["database_url"] == pg_url and "pw-typed" not in json.dumps(saved)
+    assert creds.get_password(keyring_user(pg_url)) == "pw-typed"   # the password went to the keyring
+    assert target.database_url(ctx.db_path) == pg_url.replace("ljsms@", "ljsms:pw-typed@")
+    with Store(ctx.db_path) as s:
+        assert s.shared
+    assert ctx.tasks.is_running("team-live")   # the window now follows the team's changes
+    assert ctx.tasks.shutdown()
+    target.use_database(ctx.home, None)

@@ -112,14 +112,30 @@ class Context:
         if self._store is None:
             from ..store import Store
 
+            self._use_team_database()
             self._store = Store(paths.db_path())
         return self._store
+
+    def _use_team_database(self) -> None:
+        """The setting ``database_url`` (a team's PostgreSQL; LJSMS_DATABASE_URL wins, read by the store itself),
+        its password from the keyring."""
+        if getattr(self, "_team_done", False) or os.environ.get("LJSMS_DATABASE_URL"):
+            return
+        self._team_done = True
+        url = self.settings.database_url
+        if url:
+            from .. import team
+            from ..credentials import system_credentials
+
+            team.register(paths.db_path().parent, url, system_credentials())
 
     def _daily_backup(self) -> None:
         """The day's automatic backup after a command used the store, when none was taken today
         (so it holds what the command did; a failed one is said, not fatal)."""
-        from ..store import StoreError, backup
+        from ..store import StoreError, backup, target
 
+        if target.database_url(paths.db_path()):  # a team database: backed up on its server (pg_dump)
+            return
         try:
             backup.daily_backup(paths.db_path())
         except (StoreError, OSError) as e:
@@ -132,6 +148,7 @@ class Context:
             from ..store import Store
             from ..usecases import Services
 
+            self._use_team_database()
             self._services = Services(open_store=lambda: Store(paths.db_path()),
                                       make_client=lambda: LjClient(self.base_url, self.account, self.password()))
         return self._services

@@ -43,3 +43,18 @@ def start_live(ctx) -> bool:
 
     ctx.tasks.run(TASK_NAME, work, on_event=on_event)
     return True
+
+
+def restart_live(ctx) -> None:
+    """After the database changed (settings → 团队): stop following the old one, follow the new one (if any)."""
+    if not ctx.tasks.running(TASK_NAME):
+        start_live(ctx)
+        return
+    ctx.tasks.cancel(TASK_NAME)
+
+    def again() -> None:   # on the GUI thread, once the old listener ended
+        if not ctx.tasks.running(TASK_NAME):
+            ctx.tasks.changed.disconnect(again)
+            start_live(ctx)
+
+    ctx.tasks.changed.connect(again)

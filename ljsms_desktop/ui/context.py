@@ -76,6 +76,9 @@ class AppContext(QObject):
         self.changes.connect(self._note_changes)
         self.poll_status.connect(self._after_poll)
         self._keyring_deferred = defer_keyring
+        if self.settings.database_url and not demo:   # a team database: its password follows from the keyring
+            from ..team import register
+            register(self.home, self.settings.database_url, None)
         if not defer_keyring:
             self.check_credentials()   # the answer arrives as credentials_checked + settings_changed
         self.last_balance: int | None = None
@@ -118,9 +121,13 @@ class AppContext(QObject):
         """Find the system keyring (first time) and ask whether the account has a password, in a task;
         ``credentials_checked`` and ``settings_changed`` follow the answer. A newer check supersedes."""
         find, creds, account = self._find_system_keyring, self.credentials, self.settings.account
+        team_url, home = ("" if self.demo else self.settings.database_url), self.home
 
         def work(t):
             found = system_credentials() if find else creds
+            if team_url:   # the team database's password, from the same keyring
+                from ..team import register
+                register(home, team_url, found)
             stored = False
             if found is not None and account:
                 try:

@@ -138,6 +138,12 @@ class SettingsDialog(QDialog):
         self.test_result.setWordWrap(True)
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_result, 1)
+        if not ctx.demo:   # 团队: a PostgreSQL database shared with colleagues (ui/team_dialog.py)
+            self.team_button = QPushButton(self.tr("团队…"), self)
+            self.team_button.setObjectName("teamButton")
+            self.team_button.setToolTip(self.tr("与同事共用一个数据库：数据库地址、测试连接、升级数据库"))
+            self.team_button.clicked.connect(self._open_team)
+            test_row.addWidget(self.team_button)
         root.addLayout(test_row)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
@@ -232,6 +238,11 @@ class SettingsDialog(QDialog):
         if bad:
             return self.tr("测试号码无效：{0}").format(self.tr("、", "list separator").join(bad[:3]))
         return None
+
+    def _open_team(self) -> None:
+        from .team_dialog import TeamDialog
+
+        TeamDialog(self.ctx, self).open()
 
     def accept(self) -> None:
         problem = self._validate()
