@@ -289,6 +289,43 @@ def _positions(column: Sequence[str], wanted: set[str]) -> Iterable[int]:
     return found
 
 
+def encode_columns(cols: Sequence[Sequence[object]], caches: Sequence[_FloatTexts]) -> list[object]:
+    """One batch's chosen columns (cells: mobile, then each variable) as texts, as :meth:`_Run.check`
+    takes them — what the reader process sends: ``[numeric, data]`` per column, flattened. *data* is
+    one text (mobiles made from numbers: ``"m1,m2,…,mn,"``; otherwise the cell texts ␟-joined, when
+    no cell holds a ␟) or else the list of cell texts; *numeric*: every text was made from a number."""
+    n = len(cols[0])
+    csv = _whole_numbers_csv(cols[0])
+    out: list[object]
+    if csv is not None:
+        out = [True, csv]
+    else:
+        try:
+            joined = US.join(cols[0])  # type: ignore[arg-type]
+            texts: Sequence[str] = cols[0]  # type: ignore[assignment]
+        except TypeError:  # numbers with a fraction, dates, a mix...
+            texts = _column_texts(cols[0])[0]
+            joined = US.join(texts)
+        out = [False, joined if joined.count(US) == n - 1 else list(texts)]
+    for col, cache in zip(cols[1:], caches):
+        try:
+            joined = US.join(col)  # type: ignore[arg-type]
+            texts, numeric = col, False  # type: ignore[assignment]
+        except TypeError:  # numbers, dates... in this column
+            texts, numeric = _column_texts(col, cache)
+            joined = US.join(texts)
+        out += (numeric, joined if numeric or joined.count(US) == n - 1 else list(texts))
+    return out
+
+
+def texts_run(layout: Layout, template: str | None, max_value_chars: int = MAX_VALUE_CHARS,
+              max_text_chars: int = MAX_TEXT_CHARS) -> _Run:
+    """A validation run over batches that arrive as texts (:meth:`_Run.check` with ``rows=None``):
+    the caller of a reader process validates what the reader parsed and encoded."""
+    k = len(layout.variable_columns)
+    return _Run(layout, 0, list(range(1, k + 1)), template, max_value_chars, max_text_chars)
+
+
 class _ColumnRows:
     """Rows of a batch that was read straight into columns (the whole row's cells), rebuilt on demand."""
 
@@ -329,25 +366,31 @@ class _Run:
 
     # -- batch checks: C-level operations over whole columns ---------------------------------------------
     def batch(self, rows: Sequence[Sequence[object]], cols: list[Sequence[object]], first: int) -> None:
-        """Validate one batch; *cols* are its mobile column and then its variable columns.
+        """Validate one batch; *cols* are its mobile column and then its variable columns (cells)."""
+        self.check(rows, encode_columns(cols, self.caches), first)
+
+    def check(self, rows: Sequence[Sequence[object]] | None, enc: Sequence[object], first: int,
+              filled: Sequence[int] | None = None) -> None:
+        """Validate one batch given as :func:`encode_columns` made it (the reader process sends that);
+        *rows*: the batch's rows for the row-by-row check, or None to rebuild them from the texts
+        (then this run's columns are 0 = mobile, 1… = the variables, see :func:`texts_run`, and
+        *filled* lists the rows whose mobile is empty but which have other cells filled).
 
         Each test runs once over a whole joined column; a test that fails is followed by a search
         for the rows that failed it (still C-level). Only those suspect rows go through check_row();
         the plainly valid stretches between them are taken as they are, in order.
         """
-        n = len(cols[0])
         bad: set[int] = set()
-        csv = _whole_numbers_csv(cols[0])
-        if csv is not None:  # numbers, as people type mobiles: one format call, one split
+        m_numeric, m_data = enc[0], enc[1]
+        if m_numeric:  # numbers, as people type mobiles: one format call (in encode_columns), one split
+            csv: str = m_data  # type: ignore[assignment]
             mobiles: Sequence[str] = csv.split(",")
             mobiles.pop()  # type: ignore[attr-defined] - the text ends with a comma
+            n = len(mobiles)
         else:
-            try:
-                csv = ",".join(cols[0]) + ","  # type: ignore[arg-type]
-                mobiles = cols[0]  # type: ignore[assignment]
-            except TypeError:  # numbers with a fraction, dates, a mix...
-                mobiles = _column_texts(cols[0])[0]
-                csv = ",".join(mobiles) + ","
+            mobiles = m_data.split(US) if m_data.__class__ is str else m_data  # type: ignore[union-attr,assignment]
+            n = len(mobiles)
+            csv = ",".join(mobiles) + ","
             if csv.count(",") != n:  # a comma inside a cell: that row goes row by row, the scan sees ""
                 commas = list(compress(range(n), map(str.__contains__, mobiles, repeat(","))))
                 bad.update(commas)
@@ -368,13 +411,13 @@ class _Run:
         values: list[Sequence[str]] = []
         joins: list[str] = []
         widest = 0
-        for col, cache in zip(cols[1:], self.caches):
-            try:
-                joined = US.join(col)  # type: ignore[arg-type]
-                texts: Sequence[str] = col  # type: ignore[assignment]
-                numeric = False
-            except TypeError:  # numbers, dates... in this column
-                texts, numeric = _column_texts(col, cache)
+        for j in range(2, len(enc), 2):
+            numeric, data = enc[j], enc[j + 1]
+            if data.__class__ is str:  # no ␟ inside a cell: the joined text splits back exactly
+                joined: str = data  # type: ignore[assignment]
+                texts: Sequence[str] = joined.split(US)
+            else:
+                texts = data  # type: ignore[assignment]
                 joined = US.join(texts)
             values.append(texts)
             joins.append(joined)
@@ -402,6 +445,11 @@ class _Run:
             self.valid._add(csv[:-1], joins, range(first, first + n))
             return
         columns: list[Sequence[str]] = [mobiles, *values]
+        if rows is None:  # rebuilt from the texts; a row with other cells filled gets a marker cell
+            marker = [""] * n
+            for i in filled or ():
+                marker[i] = "x"
+            rows = _ColumnRows([*columns, marker])
         out: list[list[str]] = [[] for _ in columns]
         numbers = array("I")
         start = 0
