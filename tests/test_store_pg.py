@@ -114,3 +114,16 @@ def test_the_url_comes_from_the_environment_first_then_the_data_folder(pg_url, t
         target.use_database(folder, None)
     monkeypatch.delenv(target.ENV)
     assert target.database_url(folder / "ljsms.sqlite3") is None
+
+
+def test_a_throw_away_folder_stays_local_even_with_the_environment_set(tmp_path, monkeypatch):
+    monkeypatch.setenv(target.ENV, "postgresql://team/db")
+    demo = tmp_path / "demo"
+    target.keep_local(demo)
+    try:
+        assert target.database_url(demo / "ljsms.sqlite3") is None
+        assert target.database_url(tmp_path / "other" / "ljsms.sqlite3") == "postgresql://team/db"
+        with Store(demo / "ljsms.sqlite3") as s:
+            assert s.dialect == "sqlite" and (demo / "ljsms.sqlite3").exists()
+    finally:
+        target.use_database(demo, None)

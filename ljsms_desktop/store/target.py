@@ -31,13 +31,24 @@ def use_database(folder: str | os.PathLike[str], url: str | None) -> None:
             _registered.pop(_key(folder), None)
 
 
+LOCAL = "local:"  # use_database(folder, LOCAL): this folder keeps its own SQLite file, whatever LJSMS_DATABASE_URL says
+
+
+def keep_local(folder: str | os.PathLike[str]) -> None:
+    """A throw-away folder (the demo, the self-test) never opens a team's database, even with LJSMS_DATABASE_URL set."""
+    use_database(folder, LOCAL)
+
+
 def database_url(db_path: str | os.PathLike[str]) -> str | None:
     """The PostgreSQL URL the store at *db_path* (``<data folder>/ljsms.sqlite3``) opens, or None for SQLite."""
+    with _lock:
+        registered = _registered.get(_key(Path(db_path).parent))
+    if registered == LOCAL:
+        return None
     env = os.environ.get(ENV, "").strip()
     if env:
         return env
-    with _lock:
-        return _registered.get(_key(Path(db_path).parent))
+    return registered
 
 
 def is_postgresql_url(url: str) -> bool:

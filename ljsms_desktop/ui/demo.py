@@ -24,6 +24,8 @@ DEMO_TEMPLATE = "【联江演示】尊敬的{}，您的订单{}已发货，请�
 class DemoEnvironment:
     def __init__(self) -> None:
         self.home = Path(tempfile.mkdtemp(prefix="ljsms-demo-"))
+        from ..store.target import keep_local
+        keep_local(self.home)   # the demo never writes into a team's database (LJSMS_DATABASE_URL)
         self.simulator = Simulator(account=DEMO_ACCOUNT, password=DEMO_PASSWORD, balance=50_000,
                                    templates={DEMO_TEMPLATE_ID: DEMO_TEMPLATE}, report_delay=3.0,
                                    reply_delay=4.0, deliver_rate=0.9, reply_rate=0.15, optout_rate=0.3)

@@ -127,6 +127,8 @@ class SelfTest:
         from ..store import Store
 
         self.home = Path(tempfile.mkdtemp(prefix="ljsms-selftest-"))
+        from ..store.target import keep_local
+        keep_local(self.home)   # never the user's data, nor a team's database
         with Store(self.home / "ljsms.sqlite3") as store:
             version = store.conn.execute("PRAGMA user_version").fetchone()[0]
         return f"{self.home} (database created, schema {version})"
