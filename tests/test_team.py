@@ -222,3 +222,29 @@ def test_each_campaign_records_who_created_it_and_mine_lists_only_ours(pg_url, t
     assert b.stats(theirs).to_dict()["created_by"] == "colleague"
     a.close()
     b.close()
+
+
+def test_a_poller_whose_database_connection_dropped_connects_again_at_the_next_poll(simulator, pg_server, pg_url,
+                                                                                    tmp_path):
+    import psycopg
+
+    from ljsms_desktop.store import StoreError
+
+    client = client_for(simulator)
+    poller = Poller(lambda: Store(tmp_path / "a" / "ljsms.sqlite3", url=pg_url), client)
+    with desktop(tmp_path, "a", pg_url) as s:
+        run_campaign(s, client, create_campaign(s, plan_plain(CONTENT, numbers(20))))
+        simulator.make_all_due()
+        assert poller.poll_once().new_reports == 20
+        run_campaign(s, client, create_campaign(s, plan_plain(CONTENT, numbers(10, 100))))
+        simulator.make_all_due()
+    with psycopg.connect(pg_server.url(), autocommit=True) as admin:  # the server drops every session (a restart)
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> "
+                      "pg_backend_pid()", (pg_url.rsplit("/", 1)[1],))
+    with pytest.raises(StoreError) as e:
+        poller.poll_once()
+    assert e.value.kind == "unreachable"
+    assert poller.poll_once().new_reports == 10  # a new connection, the account's lock taken again
+    with desktop(tmp_path, "b", pg_url) as b:
+        assert b.report_count() == 30
+    poller.close()

@@ -209,6 +209,20 @@ class Poller:
             store.close()
             self._local.store = None
 
+    def _reopen(self) -> None:
+        """Drop this thread's store (its connection is gone); the next poll opens a new one. The account's
+        lock went with the old session too: claimed again then."""
+        store = getattr(self._local, "store", None)
+        self._local.store = None
+        if self._claim is not None:
+            self._claim.release()
+            self._claim = None
+        if store is not None:
+            try:
+                store.close()
+            except Exception:  # noqa: BLE001 - closing a dead connection
+                pass
+
     @property
     def pending_items(self) -> int:
         """Items pulled but not yet stored (kept in the spool or, failing that, in memory)."""
@@ -260,6 +274,8 @@ class Poller:
         except (LjError, StoreError) as exc:
             self.last_lost = (t.lost_pulls, t.lost_items)
             self._record_error(store, exc)
+            if isinstance(exc, StoreError) and exc.kind == "unreachable":  # a team database gone: the next poll
+                self._reopen()                                              # connects afresh
             raise
         self.last_lost = (t.lost_pulls, t.lost_items)
         result = t.result()
