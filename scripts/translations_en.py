@@ -708,6 +708,10 @@ EN: dict[str, str] = {
     "显示更多": "Show more",
     "显示测试发送": "Show test sends",
     "只看我的": "Only mine",
+    "团队数据库已重新连接": "Team database reconnected",
+    "⚠ 团队数据库连接中断": "⚠ Team database unreachable",
+    "{0}\n已显示的内容仍可查看；发送会被拒绝并说明原因；连接恢复后自动刷新。":
+        "{0}\nWhat is shown stays readable; sends are refused with the reason; everything refreshes once it is back.",
     "团队…": "Team…",
     "与同事共用一个数据库：数据库地址、测试连接、升级数据库":
         "Share one database with colleagues: its address, test the connection, migrate it",

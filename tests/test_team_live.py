@@ -149,3 +149,39 @@ def test_settings_team_dialog_tests_migrates_and_saves_the_address_without_its_p
     assert ctx.tasks.is_running("team-live")   # the window now follows the team's changes
     assert ctx.tasks.shutdown()
     target.use_database(ctx.home, None)
+
+
+def test_the_window_says_when_the_team_database_is_lost_and_rereads_when_it_is_back(qtbot, simulator, pg_server,
+                                                                                     pg_url, tmp_path, monkeypatch):
+    import psycopg
+
+    from ljsms_desktop.changes import Changes
+    from ljsms_desktop.credentials import MemoryCredentials
+    from ljsms_desktop.settings import Settings
+    from ljsms_desktop.ui.context import AppContext
+    from ljsms_desktop.ui.main_window import MainWindow
+
+    monkeypatch.setenv("LJSMS_DATABASE_URL", pg_url)
+    creds = MemoryCredentials()
+    creds.set_password("demo", "demo")
+    ctx = AppContext(tmp_path / "b", settings=Settings(base_url=simulator.base_url, account="demo", poll_interval=3600),
+                     credentials=creds)
+    statuses, changes = [], []
+    ctx.team_status.connect(statuses.append)
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    w.start()
+    qtbot.waitUntil(lambda: any(s["up"] for s in statuses), timeout=10000)
+    ctx.changes.connect(changes.append)
+    with psycopg.connect(pg_server.url(), autocommit=True) as admin:   # the server drops every session
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> "
+                      "pg_backend_pid()", (pg_url.rsplit("/", 1)[1],))
+    qtbot.waitUntil(lambda: any(not s["up"] for s in statuses), timeout=10000)
+    down = next(s for s in statuses if not s["up"])
+    assert "无法连接团队数据库" in down["error"]
+    qtbot.waitUntil(lambda: statuses[-1]["up"], timeout=10000)   # back: and every view reads again
+    assert any(c.touches(Changes(campaigns=True, reports=True, replies=True)) for c in changes)
+    assert w.poll_label.text() == "团队数据库已重新连接"
+    w.close()
+    assert not ctx.tasks.running()

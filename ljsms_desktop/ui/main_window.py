@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         ctx.gateway_contact.connect(self._show_contact)
         ctx.settings_changed.connect(self._settings_changed)
         ctx.poll_status.connect(self._show_poll)
+        ctx.team_status.connect(self._show_team)
 
         self.balance_timer = QTimer(self)
         self.balance_timer.setInterval(BALANCE_INTERVAL_MS)
@@ -388,6 +389,19 @@ class MainWindow(QMainWindow):
 
     def _show_contact(self, when: float) -> None:
         self.contact_label.setText(self.tr("最近连接网关：{0}").format(time.strftime("%H:%M:%S", time.localtime(when))))
+
+    def _show_team(self, status: dict) -> None:
+        """A team database lost (what is shown stays readable; sends refuse with the reason) or back."""
+        if status.get("up"):
+            if getattr(self, "_team_down", False):
+                self._team_down = False
+                self.poll_label.setText(self.tr("团队数据库已重新连接"))
+                self.poll_label.setToolTip("")
+            return
+        self._team_down = True
+        self.poll_label.setText(self.tr("⚠ 团队数据库连接中断"))
+        self.poll_label.setToolTip(self.tr("{0}\n已显示的内容仍可查看；发送会被拒绝并说明原因；连接恢复后自动刷新。")
+                                   .format(status.get("error") or ""))
 
     def _show_poll(self, status: dict) -> None:
         error = status.get("error")
