@@ -51,6 +51,7 @@ _INSERT_ID = re.compile(r"^\s*INSERT\s+INTO\s+(%s)\b" % "|".join(_ID_TABLES), re
 _PRAGMA = re.compile(r"^\s*PRAGMA\s+(\w+)\s*(?:=\s*(\S+))?\s*;?\s*$", re.IGNORECASE)
 _INSERT_TABLE = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)", re.IGNORECASE)
 _SELF_PLUS = re.compile(r"\b(\w+)\s*=\s*\1\s*([-+])\s*excluded\.", re.IGNORECASE)
+_RELEASE = re.compile(r"^RELEASE\s+(SAVEPOINT\s+)?\w+$", re.IGNORECASE)
 _CAST_INT = re.compile(r"\bAS\s+INTEGER\s*\)", re.IGNORECASE)
 
 
@@ -184,6 +185,8 @@ class PgConnection:
         self.url = url
         self._pending: dict[str, str] = {}  # SET statements sent with the next BEGIN (one round trip, not three)
         self._notices: set[str] = set()     # what the open transaction changed: NOTIFY sent with its COMMIT
+        self._released: list[str] = []      # RELEASE SAVEPOINTs, sent with the COMMIT (a savepoint kept a little
+                                            # longer changes nothing; it saves a round trip per report pull)
 
     # -- the sqlite3.Connection surface the store uses --------------------------------------
     @property
@@ -205,10 +208,15 @@ class PgConnection:
             if self._pending:
                 cur.execute("; ".join(self._pending.values()))
                 self._pending.clear()
-            if self._notices and text in ("COMMIT", "ROLLBACK"):
+            if _RELEASE.match(text) and self.in_transaction:
+                self._released.append(text)
+                return PgCursor(None, -1, False)
+            if text in ("COMMIT", "ROLLBACK") and (self._notices or self._released):
                 notices, self._notices = self._notices, set()
+                released, self._released = self._released, []
                 if text == "COMMIT":  # the NOTIFY is delivered when (and only if) the transaction commits
-                    cur.execute(f"SELECT pg_notify('{NOTIFY_CHANNEL}', '{','.join(sorted(notices))}'); COMMIT")
+                    notify_sql = [f"SELECT pg_notify('{NOTIFY_CHANNEL}', '{','.join(sorted(notices))}')"] if notices else []
+                    cur.execute("; ".join([*released, *notify_sql, "COMMIT"]))
                     return PgCursor(None, -1, False)
             cur.execute(text, _params(params, order) if has_params else None, prepare=False)
             return PgCursor(cur, cur.rowcount, returning)
