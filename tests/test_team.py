@@ -248,3 +248,25 @@ def test_a_poller_whose_database_connection_dropped_connects_again_at_the_next_p
     with desktop(tmp_path, "b", pg_url) as b:
         assert b.report_count() == 30
     poller.close()
+
+
+def test_another_desktop_holding_the_write_lock_means_nothing_is_pulled(simulator, pg_url, tmp_path):
+    client = client_for(simulator)
+    with desktop(tmp_path, "a", pg_url) as s:
+        run_campaign(s, client, create_campaign(s, plan_plain(CONTENT, numbers(10))))
+    simulator.make_all_due()
+    waiting = simulator.pending_reports()
+    assert waiting == 10
+    b = desktop(tmp_path, "b", pg_url)
+    poller = Poller(lambda: Store(tmp_path / "a" / "ljsms.sqlite3", url=pg_url), client, lock_wait=0.3,
+                    store_retry_waits=(0.01,), pull_retries=0)
+    with b.transaction():   # B is writing (the writers' advisory lock): A's poll gives up before asking
+        b.suppress(["13900000000"])
+        started = time.monotonic()
+        with pytest.raises(StoreError) as e:
+            poller.poll_once()
+        assert e.value.kind == "locked" and time.monotonic() - started < 5
+        assert simulator.pending_reports() == waiting   # nothing was handed out to A
+    assert poller.poll_once().new_reports == 10
+    poller.close()
+    b.close()

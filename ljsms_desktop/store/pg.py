@@ -201,9 +201,14 @@ class PgConnection:
                 self._pending[text.split("=")[0]] = text  # a session setting: goes with the next statement
                 return PgCursor(None, -1, False)
             if text == "BEGIN":  # BEGIN IMMEDIATE: the writers' lock, with any pending settings, in one round trip
-                cur.execute("; ".join([*self._pending.values(), "BEGIN",
-                                       f"SELECT pg_advisory_xact_lock({NAMESPACE}, {WRITER_KEY})"]))
-                self._pending.clear()
+                try:
+                    cur.execute("; ".join([*self._pending.values(), "BEGIN",
+                                           f"SELECT pg_advisory_xact_lock({NAMESPACE}, {WRITER_KEY})"]))
+                except psycopg.Error:
+                    self._abandon()   # the lock wait timed out (or the connection broke): no transaction is left open
+                    raise
+                finally:
+                    self._pending.clear()
                 return PgCursor(None, -1, False)
             if self._pending:
                 cur.execute("; ".join(self._pending.values()))
@@ -220,6 +225,15 @@ class PgConnection:
                     return PgCursor(None, -1, False)
             cur.execute(text, _params(params, order) if has_params else None, prepare=False)
             return PgCursor(cur, cur.rowcount, returning)
+
+    def _abandon(self) -> None:
+        self._notices.clear()
+        self._released.clear()
+        if self.raw.info.transaction_status in (TransactionStatus.INTRANS, TransactionStatus.INERROR):
+            try:
+                self.raw.execute("ROLLBACK")
+            except psycopg.Error:
+                pass
 
     def notify_changed(self, kinds: Iterable[str]) -> None:
         """Tell every desktop LISTENing that *kinds* changed: with the open transaction's COMMIT, else now."""
