@@ -37,7 +37,7 @@ from .errors import Cancelled, SheetError
 from .guard import MEMORY_LIMIT
 from .layout import AUTO, Layout
 from .progress import CancelArg, ProgressFn, cancel_check
-from .validate import MAX_TEXT_CHARS, MAX_VALUE_CHARS, ImportResult, ValidRows, build_result
+from .validate import MAX_TEXT_CHARS, MAX_VALUE_CHARS, ImportResult, build_result, texts_run
 
 WORKER_ARG = "--ljsms-sheet-worker"  # argv[1] of a frozen build's reader process (see worker.run_if_worker)
 
@@ -189,31 +189,28 @@ def run(request: dict[str, Any], *, on_message: Callable[[tuple[Any, ...]], None
 def _import(request: dict[str, Any], template: str | None, on_progress: ProgressFn | None,
             cancel: CancelArg) -> ImportResult:
     started = time.perf_counter()
-    valid: ValidRows | None = None
-    chunks: list[tuple[str, ...]] = []
-    numbers: list[Any] = []
-    found: dict[str, int] = {}  # duplicate's number → the row where it first appeared
+    state: dict[str, Any] = {}
 
     def on_message(message: tuple[Any, ...]) -> None:
-        if message[0] == "rows":
-            chunks.extend(message[1])
-            numbers.extend(message[2])
-            _find_recent(message[3], chunks, numbers, found, len(chunks) - len(message[1]))
-        elif message[0] == "progress" and on_progress is not None:
+        kind = message[0]
+        if kind == "cols":  # validated here, on this core, while the reader reads the next rows
+            check = state["run"].check
+            for first, filled, enc, repeats in message[1]:
+                check(None, enc, first, filled, repeats)
+        elif kind == "layout":
+            layout = message[1]
+            if not isinstance(layout, Layout):
+                raise SheetError("表格读取程序的回复无法识别。", code="reader_failed",
+                                 message_en="The spreadsheet reader's answer could not be understood.")
+            state["run"] = texts_run(layout, template, request["max_value_chars"], request["max_text_chars"])
+        elif kind == "progress" and on_progress is not None:
             on_progress(message[1], message[2])
 
     done = run(request, on_message=on_message, cancel=cancel)
     layout: Layout = done["layout"]
-    valid = ValidRows(len(layout.variable_columns))
-    valid._chunks, valid._numbers = chunks, numbers
-    valid._count = sum(map(len, numbers))
-
-    class Checked:  # what build_result reads from a finished check
-        p_rows, p_reasons, p_reasons_en = done["p_rows"], done["p_reasons"], done["p_reasons_en"]
-        d_rows, d_mobiles = done["d_rows"], done["d_mobiles"]
-
-    result = build_result(Path(done["path"]), layout, template, valid, Checked, started=started,
-                          on_progress=on_progress, done=done["done"], found=found)
+    checked = state.get("run") or texts_run(layout, template, request["max_value_chars"], request["max_text_chars"])
+    result = build_result(Path(done["path"]), layout, template, checked.valid, checked, started=started,
+                          on_progress=on_progress, done=done["done"], found=checked.firsts)
     result.file_kind, result.engine, result.sheets = done["file_kind"], done["engine"], done["sheets"]
     result.encoding, result.delimiter = done["encoding"], done["delimiter"]
     return result

@@ -38,7 +38,7 @@ import os
 import re
 import time
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, islice, repeat
 from operator import itemgetter, ne, not_
@@ -323,7 +323,54 @@ def texts_run(layout: Layout, template: str | None, max_value_chars: int = MAX_V
     """A validation run over batches that arrive as texts (:meth:`_Run.check` with ``rows=None``):
     the caller of a reader process validates what the reader parsed and encoded."""
     k = len(layout.variable_columns)
-    return _Run(layout, 0, list(range(1, k + 1)), template, max_value_chars, max_text_chars)
+    run = _Run(layout, 0, list(range(1, k + 1)), template, max_value_chars, max_text_chars)
+    run.hinted = {}
+    return run
+
+
+_ONES = b"\x01" * BATCH
+
+
+class RepeatIndex:
+    """The reader process's side of the duplicate check: every number read so far (as normalize_mobile
+    gives it) with the first row it was on, so that the caller validating the rows need not keep a set
+    of a million numbers (this process's peak is the parse's, which the index stays under)."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, int] = {}
+
+    def repeats(self, first: int, enc: Sequence[object]) -> list[tuple[int, int]] | None:
+        """``(row, earlier row)`` for each row of the batch (encode_columns' *enc*) whose number was on
+        a row of an earlier batch; None when none."""
+        if enc[0]:
+            csv: str = enc[1]  # type: ignore[assignment]
+            keys: list[str | None] = csv.split(",")  # type: ignore[assignment]
+            keys.pop()
+        else:
+            data = enc[1]
+            keys = data.split(US) if data.__class__ is str else list(data)  # type: ignore[union-attr,arg-type]
+            csv = ",".join(keys) + ","  # type: ignore[arg-type]
+            if csv.count(",") != len(keys):  # a comma inside a cell: blank it for the scan (below: row by row)
+                csv = ",".join("" if "," in k else k for k in keys) + ","  # type: ignore[operator]
+        n = len(keys)
+        for i in _csv_misses(csv):  # not a plain number (blanked ones included): as check_row reads it
+            k = keys[i]
+            keys[i] = normalize_mobile(k.strip()).mobile if k else None  # type: ignore[union-attr]
+        batch = dict(zip(reversed(keys), range(first + n - 1, first - 1, -1)))  # a number's first row wins
+        batch.pop(None, None)
+        index = self.first
+        common = index.keys() & batch.keys()
+        found: list[tuple[int, int]] = []
+        if common:
+            found += [(first + i, index[keys[i]]) for i in _positions(keys, common)]  # type: ignore[arg-type,index]
+            for k in common:
+                del batch[k]
+        if len(batch) + len(found) < n - keys.count(None):  # a number twice in this batch, written alike
+            get = batch.get  # or not ("+86 138…" and "138…"): the later rows are hinted too
+            found += [(first + i, get(k)) for i, k in enumerate(keys)  # type: ignore[misc]
+                      if k is not None and get(k, first + i) != first + i]
+        index.update(batch)
+        return found or None
 
 
 class _ColumnRows:
@@ -357,6 +404,11 @@ class _Run:
         self.text_base = len(render(template, [""] * k)) if template is not None else 0
         self.caches = [_FloatTexts() for _ in range(k)]
         self.seen: set[str] = set()
+        # Hint mode (texts_run): no set of every number here; the reader process says which rows repeat
+        # a number of an earlier row (RepeatIndex) and that row: hinted row → first earlier row.
+        self.hinted: dict[int, int] | None = None
+        self.firsts: dict[str, int] = {}  # hint mode: a number → its first valid row, once looked at
+        self.valid_bits = bytearray()  # hint mode: 1 at each valid row's number
         self.valid = ValidRows(k)
         self.p_rows = array("I")
         self.p_reasons: list[str] = []
@@ -370,11 +422,12 @@ class _Run:
         self.check(rows, encode_columns(cols, self.caches), first)
 
     def check(self, rows: Sequence[Sequence[object]] | None, enc: Sequence[object], first: int,
-              filled: Sequence[int] | None = None) -> None:
+              filled: Sequence[int] | None = None, repeats: Sequence[tuple[int, int]] | None = None) -> None:
         """Validate one batch given as :func:`encode_columns` made it (the reader process sends that);
         *rows*: the batch's rows for the row-by-row check, or None to rebuild them from the texts
         (then this run's columns are 0 = mobile, 1… = the variables, see :func:`texts_run`, and
-        *filled* lists the rows whose mobile is empty but which have other cells filled).
+        *filled* lists the rows whose mobile is empty but which have other cells filled; in hint mode
+        *repeats* are RepeatIndex's ``(row, earlier row)`` pairs of this batch).
 
         Each test runs once over a whole joined column; a test that fails is followed by a search
         for the rows that failed it (still C-level). Only those suspect rows go through check_row();
@@ -405,9 +458,18 @@ class _Run:
             bad.update(earlier)
             bad.update(map(last.__getitem__, map(mobiles.__getitem__, earlier)))
         unique = last.keys()
-        taken = self.seen.intersection(unique)
-        if taken:
-            bad.update(_positions(mobiles, taken))
+        hinted = self.hinted
+        if hinted is not None:  # hint mode: rows repeating an earlier row's number go row by row
+            if repeats:
+                hinted.update(repeats)
+                bad.update(row - first for row, _ in repeats)
+            bits = self.valid_bits
+            if len(bits) < first + n:
+                bits.extend(bytes(max(first + n - len(bits), len(bits))))
+        else:
+            taken = self.seen.intersection(unique)
+            if taken:
+                bad.update(_positions(mobiles, taken))
         values: list[Sequence[str]] = []
         joins: list[str] = []
         widest = 0
@@ -441,7 +503,10 @@ class _Run:
             bad.update(compress(range(n), map(room.__lt__, map(sum, zip(*(map(len, t) for t in values))))))
 
         if not bad:
-            self.seen.update(unique)
+            if hinted is None:
+                self.seen.update(unique)
+            else:
+                bits[first:first + n] = _ONES[:n]
             self.valid._add(csv[:-1], joins, range(first, first + n))
             return
         columns: list[Sequence[str]] = [mobiles, *values]
@@ -458,7 +523,10 @@ class _Run:
             if start < i:
                 stretch = mobiles[start:i]
                 if not slow_taken or slow_taken.isdisjoint(stretch):
-                    self.seen.update(stretch)
+                    if hinted is None:
+                        self.seen.update(stretch)
+                    else:
+                        bits[first + start:first + i] = _ONES[:i - start]
                     for o, c in zip(out, columns):
                         o += c[start:i]
                     numbers.extend(range(first + start, first + i))
@@ -507,7 +575,7 @@ class _Run:
             self.problem(number, _problem_text(m, chk.reason))
             return None
         mobile = chk.mobile
-        if mobile in self.seen:
+        if (mobile in self.seen) if self.hinted is None else self.seen_hinted(mobile, number):
             self.d_rows.append(number)
             self.d_mobiles.append(mobile)
             return None
@@ -516,8 +584,24 @@ class _Run:
         if why:
             self.problem(number, why)
             return None
-        self.seen.add(mobile)
+        if self.hinted is None:
+            self.seen.add(mobile)
+        else:
+            self.firsts.setdefault(mobile, number)
+            self.valid_bits[number] = 1
         return [mobile, *vals]
+
+    def seen_hinted(self, mobile: str, number: int) -> bool:
+        """Hint mode: whether an earlier valid row has *mobile* (then self.firsts says which). Only a
+        row RepeatIndex hinted (with the first row that had its number) can repeat an earlier row's
+        number; a hinted row accepted goes into self.firsts, so a third one finds it there."""
+        if mobile in self.firsts:
+            return True
+        earlier = self.hinted.get(number)  # type: ignore[union-attr]
+        if earlier is not None and self.valid_bits[earlier]:
+            self.firsts[mobile] = earlier
+            return True
+        return False
 
     def value_problem(self, vals: list[str]) -> tuple[str, str] | None:
         """Why the values of a row are refused (Chinese, English), or None."""
@@ -601,11 +685,14 @@ def check_rows(
     valid: ValidRows | None = None,
     duplicates: list[str] | None = None,
     max_rows: int | None = None,
+    sink: Callable[[int, list[object], list[int] | None], None] | None = None,
 ) -> tuple[_Run, int]:
     """The row checks of :func:`validate_sheet`: (the run's state, data rows looked at). *valid* may be
-    a ValidRows that hands its batches on (the reader process streams them), *duplicates* the list
-    the duplicates' numbers are appended to (streamed with them); *max_rows* refuses a sheet with
-    more data rows than that."""
+    a ValidRows that hands its batches on, *duplicates* the list the duplicates' numbers are appended
+    to; *max_rows* refuses a sheet with more data rows than that. With *sink*, the batches are only
+    read and encoded here: ``sink(first_row, encode_columns(...), filled)`` for each (the reader
+    process sends them; its caller checks them with :func:`texts_run`); *filled*: the batch's rows
+    whose mobile is empty but which have other cells filled (None: none)."""
     if layout.mobile_column is None:
         raise SheetError("没有找到手机号所在的列。请指定手机号列（表头名称、列字母如 B，或列序号如 2）。")
     k = len(layout.variable_columns)
@@ -649,7 +736,10 @@ def check_rows(
                 columns: list[Sequence[object]] = list(zip(*islice(rows_iter, BATCH)))
                 if not columns:
                     break
-                run.batch(_ColumnRows(columns), columns, number)
+                if sink is not None:
+                    sink(number, encode_columns(columns, run.caches), None)
+                else:
+                    run.batch(_ColumnRows(columns), columns, number)
                 number += len(columns[0])
                 if limit is not None and number > limit:
                     raise _too_many_rows(max_rows)  # type: ignore[arg-type]
@@ -664,7 +754,11 @@ def check_rows(
             except IndexError:  # short rows (CSV): pad them
                 batch = [r if len(r) >= need else [*r, *([""] * (need - len(r)))] for r in batch]
                 columns = [list(map(g, batch)) for g in getters]
-            run.batch(batch, columns, number)
+            if sink is not None:
+                enc = encode_columns(columns, run.caches)
+                sink(number, enc, None if enc[0] else _filled(batch, enc[1]))
+            else:
+                run.batch(batch, columns, number)
             number += len(batch)
             if limit is not None and number > limit:
                 raise _too_many_rows(max_rows)  # type: ignore[arg-type]
@@ -674,6 +768,15 @@ def check_rows(
         if collecting:
             gc.enable()
     return run, number - first_data
+
+
+def _filled(batch: Sequence[Sequence[object]], mobiles: object) -> list[int] | None:
+    """The rows of *batch* whose mobile text (*mobiles*: ␟-joined or a list) is blank but which have
+    another cell filled: check_row refuses them ("手机号为空") instead of skipping them."""
+    texts = mobiles.split(US) if mobiles.__class__ is str else mobiles  # type: ignore[union-attr]
+    blank = compress(range(len(texts)), map(not_, map(str.strip, texts)))  # type: ignore[arg-type]
+    found = [i for i in blank if any(map(cell_text, batch[i]))]
+    return found or None
 
 
 def _too_many_rows(limit: int) -> SheetError:

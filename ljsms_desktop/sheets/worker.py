@@ -7,11 +7,12 @@ from stdin, caps its own address space (:func:`.guard.limit_memory`), checks the
 limits of :mod:`.guard` before any parser sees it, and writes pickled messages to its stdout:
 
 - ``("progress", rows_done, fraction)``;
-- ``("rows", chunks, row_numbers, duplicates)``: valid rows as the import stores them (one comma-joined
-  text of mobiles and one ␟-joined text per variable per batch of 128 rows), sent every ``SEND_EVERY``
-  batches while the parse goes on, so the parent's unpickling overlaps this process's work; with the
-  numbers of the rows found to be duplicates since the last message (the parent looks up where each
-  first appeared while this process goes on);
+- ``("layout", layout)``: the columns the rows are read with, before the first rows;
+- ``("cols", batches)``: the chosen columns of the next rows, as :func:`.validate.encode_columns` makes
+  them (per batch of 128 rows: ``(first_row, filled, encoded, repeats)``, one text per column, and
+  the rows that repeat an earlier batch's number with its first row, from :class:`.validate.RepeatIndex`), sent every
+  ``SEND_EVERY`` batches while the parse goes on; the parent validates them (duplicates, value
+  checks, reasons) on its own core while this process reads and encodes the next ones;
 - ``("done", payload)`` or ``("error", code, message, message_en)``.
 
 Anything a library prints goes to stderr: file descriptor 1 is moved to 2 and the messages use a
@@ -30,7 +31,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-SEND_EVERY = 64  # batches of 128 rows per "rows" message (8192 rows)
+SEND_EVERY = 64  # batches of 128 rows per "cols" message (8192 rows)
+SEND_CHARS = 1 << 21  # ... or fewer, once their texts reach this many characters (long cells)
 PROGRESS_SECONDS = 0.1
 
 Send = Callable[[tuple[Any, ...]], None]
@@ -93,31 +95,30 @@ def _import_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
     prefetch = _prefetch(req)
     from .layout import AUTO, detect_layout
     from .reader import Workbook
-    from .validate import ValidRows, check_rows, layout_for
+    from .validate import RepeatIndex, check_rows, layout_for
 
     from . import guard
 
-    class Streamed(ValidRows):
-        """Valid rows handed to the parent every SEND_EVERY batches instead of kept here."""
+    batches: list[tuple[Any, ...]] = []
+    size = [0]
 
-        def _add(self, mobiles: str, values: Sequence[str], numbers: Any) -> None:
-            self._chunks.append((mobiles, *values))
-            self._numbers.append(numbers)
-            self._count += len(numbers)
-            if len(self._chunks) >= SEND_EVERY:
-                self.flush()
+    index = RepeatIndex()
 
-        sent = 0  # duplicates already sent
+    def sink(first: int, enc: list[object], filled: list[int] | None) -> None:
+        """Batches go to the parent, which validates them while this process reads on."""
+        batches.append((first, filled, enc, index.repeats(first, enc)))
+        for d in enc[1::2]:
+            size[0] += len(d) if d.__class__ is str else sum(map(len, d))  # type: ignore[arg-type]
+        if len(batches) >= SEND_EVERY or size[0] >= SEND_CHARS:
+            flush()
 
-        def flush(self) -> None:
-            if self._chunks:
-                dups = duplicates[self.sent:]
-                self.sent += len(dups)
-                send(("rows", self._chunks, self._numbers, dups))
-                self._chunks, self._numbers = [], []
+    def flush() -> None:
+        if batches:
+            send(("cols", batches[:]))
+            batches.clear()
+            size[0] = 0
 
     last = [0.0]
-    duplicates: list[str] = []
 
     def progress(done: int, fraction: float) -> None:
         now = time.monotonic()
@@ -139,17 +140,15 @@ def _import_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
             headers = list(layout.headers) + [""] * max(0, need - len(layout.headers))
             layout = replace(layout, headers=headers, variable_columns=variables,
                              mobile_column=layout.mobile_column if mobile is None else mobile)
-        valid = Streamed(len(layout.variable_columns))
-        run, done = check_rows(data, layout, template=req.get("template"), max_value_chars=req["max_value_chars"],
-                               max_text_chars=req["max_text_chars"], on_progress=progress, valid=valid,
-                               duplicates=duplicates, max_rows=guard.MAX_DATA_ROWS)
-        valid.flush()
+        send(("layout", layout))
+        _, done = check_rows(data, layout, template=req.get("template"), max_value_chars=req["max_value_chars"],
+                             max_text_chars=req["max_text_chars"], on_progress=progress, sink=sink,
+                             max_rows=guard.MAX_DATA_ROWS)
+        flush()
         return {
             "path": str(wb.path), "layout": layout, "done": done, "file_kind": wb.kind, "engine": wb.engine,
             "sheets": wb.sheet_names, "encoding": wb.dialect.encoding if wb.dialect else None,
             "delimiter": wb.dialect.delimiter if wb.dialect else None,
-            "p_rows": run.p_rows, "p_reasons": run.p_reasons, "p_reasons_en": run.p_reasons_en,
-            "d_rows": run.d_rows, "d_mobiles": run.d_mobiles,
         }
 
 
@@ -201,7 +200,7 @@ def serve(stdin: Any, channel: Any) -> int:
 
     def send(message: tuple[Any, ...]) -> None:
         pickle.dump(message, channel, protocol=pickle.HIGHEST_PROTOCOL)
-        if message[0] != "rows":
+        if message[0] != "cols":
             channel.flush()
 
     from .errors import SheetError
