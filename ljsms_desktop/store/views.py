@@ -40,6 +40,7 @@ Every value handed up is plain data (codes, numbers, text); words come from ``co
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import math
 import sqlite3
@@ -51,7 +52,7 @@ from ..core import carriers as _carriers
 from ..core import delivery_codes as _codes
 from . import classify
 from . import suppression as _suppression
-from .db import Transaction
+from .db import Transaction, known_errors
 from .errors import StoreError
 from .models import now_text
 
@@ -411,6 +412,23 @@ def _quantile(hist: list[tuple[float, int]], q: float) -> float | None:
     return hist[-1][0]
 
 
+def _guarded(cls):
+    """Every public method of *cls* turns environmental sqlite3 errors (locked, disk full, corrupt) into
+    ``StoreError`` with words, as the rest of the store does."""
+    for name, fn in list(vars(cls).items()):
+        if name.startswith("_") or not callable(fn):
+            continue
+
+        def wrap(fn=fn):
+            @functools.wraps(fn)
+            def guarded(*args, **kwargs):
+                with known_errors():
+                    return fn(*args, **kwargs)
+            return guarded
+        setattr(cls, name, wrap())
+    return cls
+
+
 # -- reports -------------------------------------------------------------------------------------------
 
 # Columns of a report row; the ``order`` of each sort and the number of key columns.
@@ -427,6 +445,7 @@ _REPORT_SORTS = {
 }
 
 
+@_guarded
 class ReportQueries:
     """Delivery reports: counts and keyset pages over any ``ReportFilter``.
 
@@ -773,6 +792,7 @@ _REPLY_SELECT = ("SELECT p.id, p.time, p.mobile, p.content, p.expand, p.msg_id, 
 _REPLY_SORTS = {TIME: ("p.time", "p.id"), REPORT_TIME: ("p.time", "p.id"), MOBILE: ("p.mobile", "p.id")}
 
 
+@_guarded
 class ReplyQueries:
     """Replies: counts, keyset pages, read flags and template sheet values. Keys: ``(time, id)`` newest
     first (the default), ``(mobile, id)`` by number."""
@@ -931,6 +951,7 @@ class ReplyQueries:
 _SUMMARY_COLS = "id, name, kind, state, stop_reason, created_at, started_at, recipients, parts"
 
 
+@_guarded
 class CampaignQueries:
     """发送记录 and the campaign detail."""
 
@@ -1205,6 +1226,7 @@ class CampaignQueries:
 
 # -- suppression list ----------------------------------------------------------------------------------
 
+@_guarded
 class SuppressionQueries:
     """退订/屏蔽名单. Key ``(added_at, mobile)``, newest first."""
 
