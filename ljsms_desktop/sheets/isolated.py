@@ -11,10 +11,12 @@ fork: the window has threads, and Windows has none. The child checks the file ag
 MemoryError, an abort, a kill) becomes a :class:`SheetError` here with a code and words in both
 languages. Cancelling kills the child.
 
-The validation runs in the child too, and the valid rows come back while it is still reading: one
-comma-joined text of mobiles and one text per variable for each batch of 128 rows, 64 batches to a
-message, so unpickling here overlaps the child's work on the second core. Messages are unpickled
-with only the classes they need (see ``_Unpickler``).
+The child only parses, reads the chosen columns and encodes them as texts (one per column per batch
+of 128 rows, 64 batches to a message, :func:`.validate.encode_columns`), and says which rows repeat an
+earlier row's number (:class:`.validate.RepeatIndex`); the validation runs here, on the second core,
+while the child reads on (:func:`.validate.texts_run`). The child's parse is the longer part, so this
+side keeps up; a bounded inbox makes the child wait when it does not. Messages are unpickled with
+only the classes they need (see ``_Unpickler``).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from .layout import AUTO, Layout
 from .progress import CancelArg, ProgressFn, cancel_check
 from .validate import MAX_TEXT_CHARS, MAX_VALUE_CHARS, ImportResult, build_result, texts_run
 
+INBOX_MESSAGES = 8  # messages read ahead of the validation here (each at most ~8,192 rows / 2M characters)
 WORKER_ARG = "--ljsms-sheet-worker"  # argv[1] of a frozen build's reader process (see worker.run_if_worker)
 
 _PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent.parent)
@@ -115,20 +118,31 @@ def run(request: dict[str, Any], *, on_message: Callable[[tuple[Any, ...]], None
         errors.close()
         raise SheetError(f"无法启动表格读取程序：{exc}", code="reader_failed",
                          message_en=f"The spreadsheet reader could not be started: {exc}") from None
-    inbox: queue.SimpleQueue[tuple[Any, ...] | None] = queue.SimpleQueue()
+    # Bounded: when this side validates more slowly than the reader reads, the reader waits (its pipe
+    # fills) instead of the messages piling up here.
+    inbox: queue.Queue[tuple[Any, ...] | None] = queue.Queue(maxsize=INBOX_MESSAGES)
+    stopped = threading.Event()
+
+    def put(message: tuple[Any, ...] | None) -> bool:
+        while not stopped.is_set():
+            try:
+                inbox.put(message, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
 
     def read() -> None:
         try:
             while True:  # one unpickler per message: each was pickled with a fresh memo
                 message = _Unpickler(proc.stdout).load()  # type: ignore[arg-type]
-                inbox.put(message)
-                if message[0] in ("done", "error"):
+                if not put(message) or message[0] in ("done", "error"):
                     return
         except EOFError:
-            inbox.put(None)
+            put(None)
         except Exception as exc:  # noqa: BLE001 - a broken stream: stop the reader, say what
-            inbox.put(("error", "reader_failed", f"表格读取程序的回复无法识别（{type(exc).__name__}）。",
-                       f"The spreadsheet reader's answer could not be understood ({type(exc).__name__})."))
+            put(("error", "reader_failed", f"表格读取程序的回复无法识别（{type(exc).__name__}）。",
+                 f"The spreadsheet reader's answer could not be understood ({type(exc).__name__})."))
 
     reader = threading.Thread(target=read, name="sheet-reader-pipe", daemon=True)
     finished = False
@@ -167,6 +181,7 @@ def run(request: dict[str, Any], *, on_message: Callable[[tuple[Any, ...]], None
             if check is not None and check():
                 raise Cancelled()
     finally:
+        stopped.set()
         if finished:  # it exits at once after its last message
             try:
                 proc.wait(timeout=2)
@@ -214,28 +229,6 @@ def _import(request: dict[str, Any], template: str | None, on_progress: Progress
     result.file_kind, result.engine, result.sheets = done["file_kind"], done["engine"], done["sheets"]
     result.encoding, result.delimiter = done["encoding"], done["delimiter"]
     return result
-
-
-LOOK_BACK = 16  # batches searched back for a duplicate's first row while rows arrive
-
-
-def _find_recent(dups: Sequence[str], chunks: list[tuple[str, ...]], numbers: list[Any],
-                 found: dict[str, int], new: int) -> None:
-    """Where each new duplicate first appeared, when that is in the batches of this message (from
-    index *new*) or the LOOK_BACK batches before (repeats are usually close: a row copied twice).
-    Mobiles are 11 characters, so the n-th of a batch's comma-joined text starts at 12 n. The rest is
-    found in one pass at the end."""
-    if not dups:
-        return
-    low = max(0, new - LOOK_BACK)
-    for mobile in dups:
-        if mobile in found:
-            continue
-        for i in range(len(chunks) - 1, low - 1, -1):
-            at = chunks[i][0].find(mobile)
-            if at >= 0:
-                found[mobile] = numbers[i][at // 12]
-                break
 
 
 def import_sheet(
