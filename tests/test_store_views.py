@@ -16,6 +16,8 @@ from ljsms_desktop.store.views import (
     MOBILE, NEWEST_FIRST, REPORT_TIME, STATUS, TIME, ReplyFilter, ReportFilter, Sort,
 )
 
+pytestmark = pytest.mark.usefixtures("engine")  # each test on SQLite and on PostgreSQL (tests/conftest.py)
+
 CODES = ("DELIVRD", "DELIVRD", "DELIVRD", "UNDELIV", "MK:0001", "MX:0012", "MI:0024", "BLACK", "MN:0001",
          "ID:0013", "NOROUTE")
 PREFIXES = ("138", "186", "133", "199", "192", "170", "174")

@@ -1095,7 +1095,7 @@ class CampaignQueries:
                 (campaign_id,)).fetchall():
             out += [(sent_at, time, ok, n) for time, ok, n in self.conn.execute(
                 "SELECT time, bucket = ?, count(*) FROM reports WHERE msg_id = ? AND batch_id = ? "
-                "GROUP BY time, bucket = ?", (_DELIVERED_ID, msg_id, bid, _DELIVERED_ID))]
+                "GROUP BY 1, 2", (_DELIVERED_ID, msg_id, bid))]   # by position: one text for SQLite and PostgreSQL
         self._times_cache = ((campaign_id, version), out)
         return out
 
