@@ -292,13 +292,13 @@ def _positions(column: Sequence[str], wanted: set[str]) -> Iterable[int]:
 def encode_columns(cols: Sequence[Sequence[object]], caches: Sequence[_FloatTexts]) -> list[object]:
     """One batch's chosen columns (cells: mobile, then each variable) as texts, as :meth:`_Run.check`
     takes them — what the reader process sends: ``[numeric, data]`` per column, flattened. *data* is
-    one text (mobiles made from numbers: ``"m1,m2,…,mn,"``; otherwise the cell texts ␟-joined, when
-    no cell holds a ␟) or else the list of cell texts; *numeric*: every text was made from a number."""
+    one text (the cell texts ␟-joined, when no cell holds a ␟), the list of cell texts, or for a column
+    of floats only their bytes (``array("d")``; the texts are made by the check, in the caller's process);
+    *numeric*: every text is or will be made from a number."""
     n = len(cols[0])
-    csv = _whole_numbers_csv(cols[0])
     out: list[object]
-    if csv is not None:
-        out = [True, csv]
+    if set(map(type, cols[0])) == {float}:  # numbers, as people type mobiles: 8 bytes each, texts made there
+        out = [True, array("d", cols[0]).tobytes()]  # type: ignore[arg-type]
     else:
         try:
             joined = US.join(cols[0])  # type: ignore[arg-type]
@@ -312,6 +312,9 @@ def encode_columns(cols: Sequence[Sequence[object]], caches: Sequence[_FloatText
             joined = US.join(col)  # type: ignore[arg-type]
             texts, numeric = col, False  # type: ignore[assignment]
         except TypeError:  # numbers, dates... in this column
+            if cache is not None and set(map(type, col)) == {float}:  # amounts: 8 bytes each, the texts there
+                out += (True, array("d", col).tobytes())  # type: ignore[arg-type]
+                continue
             texts, numeric = _column_texts(col, cache)
             joined = US.join(texts)
         out += (numeric, joined if numeric or joined.count(US) == n - 1 else list(texts))
@@ -339,37 +342,54 @@ class RepeatIndex:
     def __init__(self) -> None:
         self.first: dict[str, int] = {}
 
-    def repeats(self, first: int, enc: Sequence[object]) -> list[tuple[int, int]] | None:
-        """``(row, earlier row)`` for each row of the batch (encode_columns' *enc*) whose number was on
-        a row of an earlier batch; None when none."""
-        if enc[0]:
-            csv: str = enc[1]  # type: ignore[assignment]
-            keys: list[str | None] = csv.split(",")  # type: ignore[assignment]
-            keys.pop()
+    def repeats(self, first: int, enc: Sequence[object], cells: Sequence[object]) -> list[tuple[int, int]] | None:
+        """``(row, earlier row)`` for each row of the batch (encode_columns' *enc*, the mobile *cells*)
+        whose number was on an earlier row; None when none. Keys are the numbers as floats (exact for
+        11 digits): mobiles typed as numbers are their own keys, with no text made or hashed here."""
+        keys: list[object]
+        if enc[0] and 1e10 <= min(cells) and max(cells) < 1e11:  # type: ignore[type-var,operator]
+            keys = cells  # type: ignore[assignment] - whole numbers of 11 digits: the valid ones are themselves
+            n, misses = len(keys), None
         else:
             data = enc[1]
-            keys = data.split(US) if data.__class__ is str else list(data)  # type: ignore[union-attr,arg-type]
-            csv = ",".join(keys) + ","  # type: ignore[arg-type]
-            if csv.count(",") != len(keys):  # a comma inside a cell: blank it for the scan (below: row by row)
-                csv = ",".join("" if "," in k else k for k in keys) + ","  # type: ignore[operator]
-        n = len(keys)
-        for i in _csv_misses(csv):  # not a plain number (blanked ones included): as check_row reads it
-            k = keys[i]
-            keys[i] = normalize_mobile(k.strip()).mobile if k else None  # type: ignore[union-attr]
-        batch = dict(zip(reversed(keys), range(first + n - 1, first - 1, -1)))  # a number's first row wins
-        batch.pop(None, None)
+            if enc[0]:  # floats, not all of 11 digits
+                texts: list[str] = list(_column_texts(list(cells))[0])
+            else:
+                texts = data.split(US) if data.__class__ is str else list(data)  # type: ignore[union-attr,arg-type]
+            csv = ",".join(texts) + ","
+            if csv.count(",") != len(texts):  # a comma inside a cell: blank it for the scan (normalized below)
+                csv = ",".join("" if "," in t else t for t in texts) + ","
+            misses = _csv_misses(csv)
+            scan = csv[:-1].split(",")  # the plain numbers as floats; the rest normalized below
+            for i in misses:
+                scan[i] = "0"
+            keys = list(map(float, scan))
+            n = len(keys)
+            for i in misses:  # not a plain number (blanked ones included): as check_row reads it
+                t = texts[i]
+                mobile = normalize_mobile(t.strip()).mobile if t else None
+                keys[i] = float(mobile) if mobile else None
         index = self.first
-        common = index.keys() & batch.keys()
         found: list[tuple[int, int]] = []
-        if common:
-            found += [(first + i, index[keys[i]]) for i in _positions(keys, common)]  # type: ignore[arg-type,index]
-            for k in common:
-                del batch[k]
-        if len(batch) + len(found) < n - keys.count(None):  # a number twice in this batch, written alike
-            get = batch.get  # or not ("+86 138…" and "138…"): the later rows are hinted too
-            found += [(first + i, get(k)) for i, k in enumerate(keys)  # type: ignore[misc]
-                      if k is not None and get(k, first + i) != first + i]
-        index.update(batch)
+        if not index.keys().isdisjoint(keys):
+            found += [(first + i, index[keys[i]])  # type: ignore[index]
+                      for i in _positions(keys, index.keys() & keys)]  # type: ignore[arg-type,operator]
+        before = len(index)
+        index.update(zip(keys, range(first, first + n)))  # type: ignore[arg-type]
+        for row, earlier in found:  # keep the first row of a number seen before
+            index[keys[row - first]] = earlier  # type: ignore[index]
+        nones = keys.count(None) if misses else 0  # type: ignore[arg-type]
+        if nones:
+            del index[None]  # type: ignore[arg-type]
+        if len(index) - before < n - nones - len(found):  # a number twice in this batch, written alike
+            local: dict[str, int] = {}  # or not ("+86 138…" and "138…"): the later rows are hinted too
+            for i, k in enumerate(keys, first):
+                if k is None or k in index and index[k] < first:
+                    continue
+                if k in local:
+                    found.append((i, local[k]))
+                else:
+                    local[k] = index[k] = i
         return found or None
 
 
@@ -435,10 +455,18 @@ class _Run:
         """
         bad: set[int] = set()
         m_numeric, m_data = enc[0], enc[1]
-        if m_numeric:  # numbers, as people type mobiles: one format call (in encode_columns), one split
-            csv: str = m_data  # type: ignore[assignment]
-            mobiles: Sequence[str] = csv.split(",")
-            mobiles.pop()  # type: ignore[attr-defined] - the text ends with a comma
+        if m_numeric:  # floats, as people type mobiles: one format call, one split
+            floats = array("d")
+            floats.frombytes(m_data)  # type: ignore[arg-type]
+            cells = floats.tolist()
+            made = _whole_numbers_csv(cells)
+            if made is not None:
+                csv = made
+                mobiles: Sequence[str] = csv.split(",")
+                mobiles.pop()  # type: ignore[attr-defined] - the text ends with a comma
+            else:  # with a fraction (no comma in a number's text)
+                mobiles = _column_texts(cells)[0]
+                csv = ",".join(mobiles) + ","
             n = len(mobiles)
         else:
             mobiles = m_data.split(US) if m_data.__class__ is str else m_data  # type: ignore[union-attr,assignment]
@@ -478,6 +506,11 @@ class _Run:
             if data.__class__ is str:  # no ␟ inside a cell: the joined text splits back exactly
                 joined: str = data  # type: ignore[assignment]
                 texts: Sequence[str] = joined.split(US)
+            elif data.__class__ is bytes:  # floats (encode_columns): their texts are made here
+                floats = array("d")
+                floats.frombytes(data)  # type: ignore[arg-type]
+                texts = _column_texts(floats.tolist(), self.caches[j // 2 - 1])[0]
+                joined = US.join(texts)
             else:
                 texts = data  # type: ignore[assignment]
                 joined = US.join(texts)
@@ -685,12 +718,12 @@ def check_rows(
     valid: ValidRows | None = None,
     duplicates: list[str] | None = None,
     max_rows: int | None = None,
-    sink: Callable[[int, list[object], list[int] | None], None] | None = None,
+    sink: Callable[[int, list[object], list[int] | None, Sequence[object]], None] | None = None,
 ) -> tuple[_Run, int]:
     """The row checks of :func:`validate_sheet`: (the run's state, data rows looked at). *valid* may be
     a ValidRows that hands its batches on, *duplicates* the list the duplicates' numbers are appended
     to; *max_rows* refuses a sheet with more data rows than that. With *sink*, the batches are only
-    read and encoded here: ``sink(first_row, encode_columns(...), filled)`` for each (the reader
+    read and encoded here: ``sink(first_row, encode_columns(...), filled, mobile_cells)`` for each (the reader
     process sends them; its caller checks them with :func:`texts_run`); *filled*: the batch's rows
     whose mobile is empty but which have other cells filled (None: none)."""
     if layout.mobile_column is None:
@@ -737,7 +770,7 @@ def check_rows(
                 if not columns:
                     break
                 if sink is not None:
-                    sink(number, encode_columns(columns, run.caches), None)
+                    sink(number, encode_columns(columns, run.caches), None, columns[0])
                 else:
                     run.batch(_ColumnRows(columns), columns, number)
                 number += len(columns[0])
@@ -756,7 +789,7 @@ def check_rows(
                 columns = [list(map(g, batch)) for g in getters]
             if sink is not None:
                 enc = encode_columns(columns, run.caches)
-                sink(number, enc, None if enc[0] else _filled(batch, enc[1]))
+                sink(number, enc, None if enc[0] else _filled(batch, enc[1]), columns[0])
             else:
                 run.batch(batch, columns, number)
             number += len(batch)

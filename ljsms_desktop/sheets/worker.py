@@ -104,11 +104,11 @@ def _import_op(req: dict[str, Any], send: Send) -> dict[str, Any]:
 
     index = RepeatIndex()
 
-    def sink(first: int, enc: list[object], filled: list[int] | None) -> None:
+    def sink(first: int, enc: list[object], filled: list[int] | None, cells: Any) -> None:
         """Batches go to the parent, which validates them while this process reads on."""
-        batches.append((first, filled, enc, index.repeats(first, enc)))
+        batches.append((first, filled, enc, index.repeats(first, enc, cells)))
         for d in enc[1::2]:
-            size[0] += len(d) if d.__class__ is str else sum(map(len, d))  # type: ignore[arg-type]
+            size[0] += sum(map(len, d)) if d.__class__ is list else len(d)  # type: ignore[arg-type]
         if len(batches) >= SEND_EVERY or size[0] >= SEND_CHARS:
             flush()
 
