@@ -347,15 +347,19 @@ class RepeatIndex:
         whose number was on an earlier row; None when none. Keys are the numbers as floats (exact for
         11 digits): mobiles typed as numbers are their own keys, with no text made or hashed here."""
         keys: list[object]
-        if enc[0] and 1e10 <= min(cells) and max(cells) < 1e11:  # type: ignore[type-var,operator]
-            keys = cells  # type: ignore[assignment] - whole numbers of 11 digits: the valid ones are themselves
-            n, misses = len(keys), None
+        misses: Sequence[int] | None = None
+        if enc[0]:  # floats: those of 11 digits are their own keys (a valid number is one of them)
+            keys = cells  # type: ignore[assignment]
+            n = len(keys)
+            if not (1e10 <= min(cells) and max(cells) < 1e11):  # type: ignore[type-var,operator]
+                keys = list(cells)
+                misses = [i for i, v in enumerate(cells) if not 1e10 <= v < 1e11]  # type: ignore[operator]
+                for i in misses:  # as check_row reads it ("86138…" typed as a number is valid)
+                    mobile = normalize_mobile(cell_text(keys[i])).mobile
+                    keys[i] = float(mobile) if mobile else None
         else:
             data = enc[1]
-            if enc[0]:  # floats, not all of 11 digits
-                texts: list[str] = list(_column_texts(list(cells))[0])
-            else:
-                texts = data.split(US) if data.__class__ is str else list(data)  # type: ignore[union-attr,arg-type]
+            texts = data.split(US) if data.__class__ is str else list(data)  # type: ignore[union-attr,arg-type]
             csv = ",".join(texts) + ","
             if csv.count(",") != len(texts):  # a comma inside a cell: blank it for the scan (normalized below)
                 csv = ",".join("" if "," in t else t for t in texts) + ","
@@ -480,24 +484,24 @@ class _Run:
                     scan[i] = ""
                 csv = ",".join(scan) + ","
         bad.update(_csv_misses(csv))
-        last = dict(zip(mobiles, range(n)))  # each number's last position in the batch
-        if len(last) < n:  # a number twice in the batch: every occurrence goes row by row, in order
-            earlier = list(compress(range(n), map(ne, map(last.__getitem__, mobiles), range(n))))
-            bad.update(earlier)
-            bad.update(map(last.__getitem__, map(mobiles.__getitem__, earlier)))
-        unique = last.keys()
         hinted = self.hinted
-        if hinted is not None:  # hint mode: rows repeating an earlier row's number go row by row
+        if hinted is None:
+            last = dict(zip(mobiles, range(n)))  # each number's last position in the batch
+            if len(last) < n:  # a number twice in the batch: every occurrence goes row by row, in order
+                earlier = list(compress(range(n), map(ne, map(last.__getitem__, mobiles), range(n))))
+                bad.update(earlier)
+                bad.update(map(last.__getitem__, map(mobiles.__getitem__, earlier)))
+            unique = last.keys()
+            taken = self.seen.intersection(unique)
+            if taken:
+                bad.update(_positions(mobiles, taken))
+        else:  # hint mode: rows repeating an earlier row's number (this batch's too) go row by row
             if repeats:
                 hinted.update(repeats)
                 bad.update(row - first for row, _ in repeats)
             bits = self.valid_bits
             if len(bits) < first + n:
                 bits.extend(bytes(max(first + n - len(bits), len(bits))))
-        else:
-            taken = self.seen.intersection(unique)
-            if taken:
-                bad.update(_positions(mobiles, taken))
         values: list[Sequence[str]] = []
         joins: list[str] = []
         widest = 0
