@@ -31,7 +31,7 @@ BATCH = 2000
 PULL = 500
 PREFIXES = ("138", "139", "186", "133", "199", "150", "177", "192", "170")
 CODES = ("DELIVRD",) * 14 + ("UNDELIV", "MK:0001", "MX:0012", "MI:0024", "ID:0013", "BLACK", "NOROUTE")
-BUILDER = "b2"
+BUILDER = "b3"
 
 
 def number(c: int, i: int) -> str:
