@@ -233,8 +233,9 @@ class BatchInfo:
 class CampaignDetail:
     """Everything the campaign detail shows except the time line (``CampaignQueries.timeline``).
 
-    ``outcome``: {"delivered", "awaiting", "unknown", "rejected", "planned", "sending"} → numbers, plus
-    ``failed_by_bucket`` {bucket code → numbers}. ``failure_codes``: [(code, bucket, numbers)], most first.
+    ``outcome``: {"delivered", "failed", "awaiting", "unknown", "rejected", "planned" (incl. sending)} →
+    numbers, and ``failed_by_bucket`` {bucket code → numbers}. ``failure_codes``: [(code, bucket, numbers)],
+    most first. ``report_opt_outs``: numbers whose report was an opt-out code (they are suppressed).
     ``latency``: seconds from the batch's request to the report: (median, p90), None without reports.
     """
 
