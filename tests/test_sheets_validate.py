@@ -432,3 +432,28 @@ def test_reader_process_maps_columns_as_this_process_does(tmp_path):
         here = validate_mod.import_sheet(path, template=template)
         assert there.to_dict() | {"seconds": 0} == here.to_dict() | {"seconds": 0}
         assert 0 not in there.layout.variable_columns
+
+
+def test_reader_hints_find_repeats_written_differently(tmp_path):
+    """The reader process only indexes the numbers (RepeatIndex) and its caller validates: repeats
+    written differently ("+86 138…", "86138…" typed as a number, "138 0013 8000", a number cell and a
+    text cell), in one batch and across batches, a first occurrence refused for its values (the next
+    one is then the first valid row), fractions and commas — all as in this process, also when the
+    chosen columns are not the whole row (a filled column beside an empty mobile)."""
+    rnd = random.Random(5)
+    base = [13800000000 + rnd.randrange(10**8) for _ in range(60)]
+    rows: list[list[object]] = [["手机号", "姓名", "备注", "其他"]]
+    for i in range(3000):
+        m = rnd.choice(base)
+        form = rnd.randrange(12)
+        mobile: object = [float(m), str(m), f"+86 {m}", float(8600000000000 + m), f"{str(m)[:3]} {str(m)[3:7]} {str(m)[7:]}",
+                          m / 10, "", f"{m},", float(m), str(m), float(m), f" {m} "][form]
+        name = "" if rnd.random() < 0.08 else ("x" * 101 if rnd.random() < 0.02 else f"客户{i % 9}")
+        rows.append([mobile, name, rnd.choice([1.5, 2.0, f"D{i}", ""]), rnd.choice(["", "", "z"])])
+    path = write_xlsxwriter(tmp_path / "forms.xlsx", rows)
+    for template, columns in (("{}{}", None), ("{}", ["B"])):
+        there = import_sheet(path, template=template, variable_columns=columns)
+        here = validate_mod.import_sheet(path, template=template, variable_columns=columns)
+        assert there.to_dict() | {"seconds": 0} == here.to_dict() | {"seconds": 0}
+        assert list(there.valid_rows.with_rows()) == list(here.valid_rows.with_rows())
+        assert there.duplicates > 1000 and there.invalid > 300
