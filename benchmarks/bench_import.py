@@ -6,7 +6,8 @@
 Import: a workbook with a mobile column (numbers, as people type them) and three variables (a
 Chinese name, an order number, an amount), with 0.2% wrong numbers, 0.2% repeats and 0.1% empty
 names sprinkled in. Measured: ``sheets.import_sheet`` (start the reader process, which opens the file,
-detects the layout and validates every row, and hand the valid rows back to this process) against
+detects the layout, reads the rows and sends their chosen columns back, with the rows that repeat an
+earlier number; this process validates them as they arrive) against
 python-calamine's bare iteration over the same file
 (``CalamineWorkbook.from_path(f).get_sheet_by_index(0).iter_rows()``). Targets: <= 1.5x its time,
 <= 1.5x its peak memory.
@@ -30,12 +31,12 @@ same bare calamine parse of 1,000,000 rows took 4.4 s and 6.8 s in consecutive r
 ever adds time, so each figure is the best of 6 interleaved runs (best of 3 still swung between
 1.48x and 1.83x on one and the same code):
 
-    import   100,000 rows: bare calamine 0.50 s, 34 MB | validated import (reader process) 0.77 s,
-                           6 MB here + 53 MB reader: time x1.54-1.61, memory x1.74
-    import 1,000,000 rows: bare calamine 3.05-4.15 s, 336 MB | validated import (reader process) 4.68-5.58 s,
-                           64 MB here + 355 MB reader: time x1.25-1.55 in five runs (x1.45 and x1.55 on the
-                           quietest), cpu of both x1.50-1.57, memory x1.25; the same import in this
-                           process, interleaved (--in-process): x1.15-1.47, so the reader costs x0.99-1.09 of it
+    import   100,000 rows: bare calamine 0.34 s, 34 MB | validated import (reader process) 0.68 s,
+                           9 MB here + 54 MB reader: time x2.00, memory x1.83 (the reader's start counts here)
+    import 1,000,000 rows: bare calamine 3.04-3.15 s, 336 MB | validated import (reader process) 3.96-4.14 s,
+                           69-70 MB here + 355-356 MB reader: time x1.26-1.32 in five runs on a quiet machine,
+                           cpu of both x1.55-1.60, memory x1.26-1.27 (before the validation moved to this
+                           process: x1.25-1.55, x1.55 on the quietest machine)
     export 100,000 report rows: xlsx x0.99-1.06 of bare xlsxwriter (~5 s; openpyxl write-only ~10-11 s),
                                 csv x1.2-1.3 of bare csv.writer (0.18 s)
 
