@@ -41,6 +41,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, islice, repeat
+from math import isnan
 from operator import itemgetter, ne, not_
 from pathlib import Path
 
@@ -793,7 +794,11 @@ def check_rows(
                 columns = [list(map(g, batch)) for g in getters]
             if sink is not None:
                 enc = encode_columns(columns, run.caches)
-                sink(number, enc, None if enc[0] else _filled(batch, enc[1]), columns[0])
+                if not enc[0]:
+                    filled = _filled(batch, enc[1])
+                else:  # floats: only a NaN reads as a blank mobile
+                    filled = _filled(batch, list(map(cell_text, columns[0]))) if any(map(isnan, columns[0])) else None
+                sink(number, enc, filled, columns[0])
             else:
                 run.batch(batch, columns, number)
             number += len(batch)
