@@ -24,6 +24,11 @@ exactly the same rows (tests hold them to it). Why 128 rows (cachegrind, 100,000
 misses), and batches without any problem row, stored without a second join, are common (9% fewer
 instructions).
 
+Split over two processes (:mod:`.isolated`): the reader process only reads and encodes each batch
+(:func:`encode_columns`) and indexes the numbers (:class:`RepeatIndex`, which names the rows that repeat an
+earlier row's number); the caller runs the same checks over the texts (:func:`texts_run`, hint mode), where
+a hinted row goes row by row and is a duplicate when the earlier row was valid.
+
 Memory stays bounded by what the result must hold: calamine keeps the sheet's cells in Rust while
 we iterate (the "bare" cost the benchmark compares against); on top of it the import keeps the
 valid rows as one text per column per batch (no per-row Python objects), their row numbers as
