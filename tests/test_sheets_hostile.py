@@ -221,3 +221,30 @@ def test_more_data_rows_than_the_limit_are_refused(tmp_path):
         assert err.value.code == "too_large" and "500" in err.value.message
         run, done = validate.check_rows(data, layout, max_rows=1000)
         assert done == 700 and len(run.valid) == 700
+
+
+def test_a_reader_sending_nonsense_rows_is_a_refusal(tmp_path, monkeypatch):
+    """The caller validates what the reader sends: batches out of order, a row far beyond any sheet
+    (it must not size anything by it) or a malformed batch end in one clear refusal."""
+    from ljsms_desktop.sheets.layout import Layout
+
+    good = write_xlsxwriter(tmp_path / "good.xlsx", [["手机号"], ["13800138000"]])
+    layout = sheets.import_sheet(good).layout
+    assert isinstance(layout, Layout)
+    for batches in ([(2, None, [False, "13800138000"], None), (7, None, [False, "13900139000"], None)],
+                    [(10**12, None, [False, "13800138000"], None)],
+                    [(2, None, [False], None)],
+                    [(2, None, [False, "13800138000"], [(2, 10**9)])]):
+        script = tmp_path / "nonsense.py"
+        script.write_text(
+            "import pickle, sys\n"
+            "sys.stdin.buffer.read()\n"
+            f"layout = pickle.loads({pickle.dumps(layout)!r})\n"
+            "out = sys.stdout.buffer\n"
+            "pickle.dump(('layout', layout), out)\n"
+            f"pickle.dump(('cols', {batches!r}), out)\n"
+            "out.flush()\n")
+        monkeypatch.setenv("LJSMS_SHEET_WORKER", f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}")
+        with pytest.raises(SheetError) as err:
+            sheets.import_sheet(good)
+        assert err.value.code == "reader_failed", batches

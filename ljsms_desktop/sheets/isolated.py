@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Cancelled, SheetError
-from .guard import MEMORY_LIMIT
+from .guard import MAX_DATA_ROWS, MEMORY_LIMIT
 from .layout import AUTO, Layout
 from .progress import CancelArg, ProgressFn, cancel_check
 from .validate import MAX_TEXT_CHARS, MAX_VALUE_CHARS, ImportResult, build_result, texts_run
@@ -210,14 +210,22 @@ def _import(request: dict[str, Any], template: str | None, on_progress: Progress
         kind = message[0]
         if kind == "cols":  # validated here, on this core, while the reader reads the next rows
             check = state["run"].check
-            for first, filled, enc, repeats in message[1]:
-                check(None, enc, first, filled, repeats)
+            try:
+                for first, filled, enc, repeats in message[1]:
+                    if first != state.setdefault("next", first) or not 0 < first <= state["last"]:
+                        raise ValueError(first)  # batches come in order, row after row
+                    state["next"] = first + check(None, enc, first, filled, repeats)
+            except (TypeError, ValueError, IndexError, KeyError, AttributeError) as exc:
+                raise SheetError(f"表格读取程序的回复无法识别（{type(exc).__name__}）。", code="reader_failed",
+                                 message_en="The spreadsheet reader's answer could not be understood "
+                                 f"({type(exc).__name__}).") from None
         elif kind == "layout":
             layout = message[1]
             if not isinstance(layout, Layout):
                 raise SheetError("表格读取程序的回复无法识别。", code="reader_failed",
                                  message_en="The spreadsheet reader's answer could not be understood.")
             state["run"] = texts_run(layout, template, request["max_value_chars"], request["max_text_chars"])
+            state["last"] = (layout.header_row or 0) + 1 + MAX_DATA_ROWS  # the reader refuses more rows
         elif kind == "progress" and on_progress is not None:
             on_progress(message[1], message[2])
 

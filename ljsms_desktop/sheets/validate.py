@@ -452,7 +452,7 @@ class _Run:
         self.check(rows, encode_columns(cols, self.caches), first)
 
     def check(self, rows: Sequence[Sequence[object]] | None, enc: Sequence[object], first: int,
-              filled: Sequence[int] | None = None, repeats: Sequence[tuple[int, int]] | None = None) -> None:
+              filled: Sequence[int] | None = None, repeats: Sequence[tuple[int, int]] | None = None) -> int:
         """Validate one batch given as :func:`encode_columns` made it (the reader process sends that);
         *rows*: the batch's rows for the row-by-row check, or None to rebuild them from the texts
         (then this run's columns are 0 = mobile, 1… = the variables, see :func:`texts_run`, and
@@ -461,7 +461,8 @@ class _Run:
 
         Each test runs once over a whole joined column; a test that fails is followed by a search
         for the rows that failed it (still C-level). Only those suspect rows go through check_row();
-        the plainly valid stretches between them are taken as they are, in order.
+        the plainly valid stretches between them are taken as they are, in order. Returns the
+        batch's number of rows.
         """
         bad: set[int] = set()
         m_numeric, m_data = enc[0], enc[1]
@@ -551,7 +552,7 @@ class _Run:
             else:
                 bits[first:first + n] = _ONES[:n]
             self.valid._add(csv[:-1], joins, range(first, first + n))
-            return
+            return n
         columns: list[Sequence[str]] = [mobiles, *values]
         if rows is None:  # rebuilt from the texts; a row with other cells filled gets a marker cell
             marker = [""] * n
@@ -579,6 +580,7 @@ class _Run:
                 self.slow(rows[i : i + 1], first + i, out, numbers, slow_taken)
             start = i + 1
         self.store(out, numbers)
+        return n
 
     def store(self, out: list[list[str]], numbers: array) -> None:
         """Keep the valid rows gathered per column in *out*, with their row *numbers*."""
