@@ -200,11 +200,6 @@ class SendTab(QWidget):
         campaign as ``ljsms`` stores them (``usecases.Draft``)."""
         return 0, 0
 
-    def _import_counts(self) -> tuple[int, int]:
-        """(invalid, duplicates): rows the tab's file imports left out before the plan, stored with the
-        campaign as ``ljsms`` stores them (``usecases.Draft``)."""
-        return 0, 0
-
     # -- helpers --------------------------------------------------------------------------------------
     def _set_result(self, text: str, color: str = "") -> None:
         self._announced_schedule = None
