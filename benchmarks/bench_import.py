@@ -31,11 +31,12 @@ same bare calamine parse of 1,000,000 rows took 4.4 s and 6.8 s in consecutive r
 ever adds time, so each figure is the best of 6 interleaved runs (best of 3 still swung between
 1.48x and 1.83x on one and the same code):
 
-    import   100,000 rows: bare calamine 0.34 s, 34 MB | validated import (reader process) 0.68 s,
-                           9 MB here + 54 MB reader: time x2.00, memory x1.83 (the reader's start counts here)
-    import 1,000,000 rows: bare calamine 3.04-3.15 s, 336 MB | validated import (reader process) 3.96-4.14 s,
-                           69-70 MB here + 355-356 MB reader: time x1.26-1.32 in five runs on a quiet machine,
-                           cpu of both x1.55-1.60, memory x1.26-1.27 (before the validation moved to this
+    import   100,000 rows: bare calamine 0.31 s, 34 MB | validated import (reader process) 0.47-0.49 s,
+                           7-9 MB here + 54 MB reader: time x1.52-1.59 (once x2.00), memory x1.79-1.85
+                           (the reader's start and interpreter count here)
+    import 1,000,000 rows: bare calamine 3.04-3.15 s, 336 MB | validated import (reader process) 3.95-4.14 s,
+                           69-70 MB here + 355-356 MB reader: time x1.26-1.33 in eight runs on a quiet machine,
+                           cpu of both x1.54-1.60, memory x1.26-1.27 (before the validation moved to this
                            process: x1.25-1.55, x1.55 on the quietest machine)
     export 100,000 report rows: xlsx x0.99-1.06 of bare xlsxwriter (~5 s; openpyxl write-only ~10-11 s),
                                 csv x1.2-1.3 of bare csv.writer (0.18 s)
