@@ -42,17 +42,30 @@ def make_private_dir(path: Path, *, everything: bool = False) -> Path:
     if os.name != "posix" or key in _secured:
         return path
     _secured.add(key)
-    _restrict(path)
+    shared = _shared_folder(path)
+    if not shared:
+        _restrict(path)
     try:
         entries = list(os.scandir(path))
     except OSError:
         return path
     for entry in entries:
-        if entry.is_dir(follow_symlinks=False) and (everything or entry.name in _OUR_FOLDERS):
+        if entry.is_dir(follow_symlinks=False) and (everything and not shared or entry.name in _OUR_FOLDERS):
             make_private_dir(Path(entry.path), everything=True)
-        elif entry.is_file(follow_symlinks=False) and (everything or _OURS.match(entry.name)):
+        elif entry.is_file(follow_symlinks=False) and (everything and not shared or _OURS.match(entry.name)):
             _restrict(Path(entry.path))
     return path
+
+
+def _shared_folder(path: Path) -> bool:
+    """A folder that others rely on and that is never tightened, only our files in it: a sticky one (/tmp, where a
+    database or LJSMS_HOME may be put by hand), another user's, or the home folder itself."""
+    try:
+        st = os.stat(path)
+        home = Path.home().resolve()
+    except (OSError, RuntimeError):
+        return True
+    return bool(st.st_mode & 0o1000) or st.st_uid != os.getuid() or path.resolve() == home
 
 
 def make_private(path: str | os.PathLike[str]) -> None:

@@ -79,3 +79,19 @@ def test_a_kept_bad_file_is_private(tmp_path, open_umask):
     s = Settings.load(path)
     kept = s.notices[0].backup
     assert kept and mode(kept) == 0o600
+
+
+def test_a_shared_folder_is_left_as_it_is_and_only_our_files_in_it_are_made_private(tmp_path, open_umask):
+    """A database or LJSMS_HOME put in /tmp (sticky, everyone's) must not take /tmp away from everyone else."""
+    shared = tmp_path / "shared-tmp"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    theirs = shared / "someone-elses.txt"
+    theirs.write_text("x")
+    os.chmod(theirs, 0o644)
+    ours = shared / "ljsms.sqlite3"
+    ours.write_bytes(b"")
+    os.chmod(ours, 0o644)
+    paths.make_private_dir(shared)
+    assert stat.S_IMODE(os.stat(shared).st_mode) == 0o1777
+    assert mode(theirs) == 0o644 and mode(ours) == 0o600
