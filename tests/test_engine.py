@@ -258,6 +258,7 @@ def test_poller_errors_are_recorded_and_the_loop_goes_on(simulator, tmp_path):
     poller = Poller(lambda: Store(path), client, interval=0.01)
     with pytest.raises(LjApiError):
         poller.poll_once()
+    poller.close()   # lets go of the account's poller lock, as a closed window or ended `ljsms watch` does
     with Store(path) as s:
         assert "密码" in s.poll_status()["last_error"]
     errors, polls = [], []
