@@ -11,23 +11,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, \
-    QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..changes import Changes
 from ..jobs import TaskError
 from . import wording
 from .context import AppContext
+from .filter_tab import FilterTab
 from .lazy_table import LazyColumn, LazyTable, Request
-from .reports_view import EXPORT_PAGE, SEARCH_DELAY_MS, TimeRange
+from .reports_view import TimeRange
 
 
-class RepliesTab(QWidget):
+class RepliesTab(FilterTab):
     """The 上行回复 tab (objectName ``repliesTab``; its table ``repliesView``)."""
 
     interest = Changes(replies=True, campaigns=True)
+    export_task = "export:replies"
     reply_requested = Signal(str)          # 回复: a number for 发送短信
     unread_changed = Signal(int)
     replies_arrived = Signal(int, str)     # how many new replies, a line about the newest
@@ -47,34 +48,15 @@ class RepliesTab(QWidget):
         bold.setBold(True)
         self.model.font_of = lambda row: None if row.read else bold
 
-        self.campaign_filter = QComboBox(self)
-        self.campaign_filter.setObjectName("repliesCampaignFilter")
-        self.campaign_filter.addItem(self.tr("全部发送记录"), None)
-        self.campaign_filter.setMinimumContentsLength(12)
-        self.campaign_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.campaign_filter = self.make_campaign_filter("repliesCampaignFilter", self.tr("全部发送记录"))
         self.opt_outs_only = QCheckBox(self.tr("仅退订"), self)
         self.opt_outs_only.setObjectName("repliesOptOutsOnly")
         self.unread_only = QCheckBox(self.tr("仅未读"), self)
         self.unread_only.setObjectName("repliesUnreadOnly")
         self.time_range = TimeRange(self)
-        self.search = QLineEdit(self)
-        self.search.setObjectName("repliesSearch")
-        self.search.setPlaceholderText(self.tr("搜索号码、尾号或回复内容"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_filter)
+        self.search = self.make_search("repliesSearch", self.tr("搜索号码、尾号或回复内容"))
 
-        self.summary = QLabel(self)
-        self.summary.setObjectName("repliesSummary")
-        self.summary.setText(self.tr("{0} 条上行回复，正在读取…").format(0))
-        self.note = QLabel(self)   # what an export or a mark did (the summary keeps the count)
-        self.note.setObjectName("repliesNote")
-        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)   # a long path never widens the window
+        self.make_summary("repliesSummary", self.tr("{0} 条上行回复，正在读取…").format(0), "repliesNote")
         self.reply_button = QPushButton(self.tr("回复…"), self)
         self.reply_button.setObjectName("replyButton")
         self.reply_button.setToolTip(self.tr("在“发送短信”中给这个号码发短信"))
@@ -89,12 +71,7 @@ class RepliesTab(QWidget):
         self.export_button = QPushButton(self.tr("导出…"), self)
         self.export_button.setObjectName("repliesExportButton")
         self.export_button.clicked.connect(self._choose_export)
-        self.export_progress = QProgressBar(self)
-        self.export_progress.setMaximumWidth(160)
-        self.export_progress.hide()
-        self.export_cancel = QPushButton(self.tr("取消导出"), self)
-        self.export_cancel.hide()
-        self.export_cancel.clicked.connect(lambda: self.ctx.tasks.cancel("export:replies"))
+        self.make_export_progress(self.tr("取消导出"))
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.refresh_button.clicked.connect(self.refresh)
 
@@ -179,47 +156,8 @@ class RepliesTab(QWidget):
         return work
 
     # -- loading -------------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        self._load_campaigns()
-        if self.model.filter is None:
-            self.apply_filter()
-        else:
-            self.table.refresh()
-        if not self.table.stamp_timer.isActive():
-            self.table.stamp_timer.start()
-
-    def _data_changed(self, changes: Changes) -> None:
-        if changes.touches(self.interest) and self.model.filter is not None:
-            self.table.refresh()
-        if changes.campaigns:
-            self._load_campaigns()
-
-    def _load_campaigns(self) -> None:
-        def work(v):
-            return [(s.id, s.name) for s in v.campaigns.summaries(include_tests=True)]
-
-        self.table.worker.submit(Request("call", 0, work, on_done=self._campaigns, priority=2))
-
     def _campaigns(self, items) -> None:
-        combo = self.campaign_filter
-        current = combo.currentData()
-        combo.blockSignals(True)
-        try:
-            combo.clear()
-            combo.addItem(self.tr("全部发送记录"), None)
-            for cid, name in items:
-                combo.addItem(name or self.tr("发送记录 {0}").format(cid), cid)
-            i = combo.findData(current)
-            combo.setCurrentIndex(i if i >= 0 else 0)
-        finally:
-            combo.blockSignals(False)
-        if combo.currentData() != current:
-            self.apply_filter()
-
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.note.setText(text)
-        self.note.setToolTip(text)
-        self.note.setStyleSheet("color: #c0392b;" if error else "")
+        self.fill_campaigns(items, self.tr("全部发送记录"), self.tr("发送记录 {0}"))
 
     def _show_busy(self) -> None:
         """While a filter is read: the rows shown so far (the label's first number stays a count)."""
@@ -281,18 +219,10 @@ class RepliesTab(QWidget):
     def _mark_failed(self, error: TaskError) -> None:
         self._say(self.tr("标记失败：{0}").format(wording.message(error)), error=True)
 
-    def save_state(self) -> None:
-        self.table.save_state()
-
     # -- export --------------------------------------------------------------------------------------
     def _choose_export(self) -> None:
-        start = self.ctx.qsettings.value("folders/export", str(Path.home()))
-        name = str(Path(str(start)) / self.tr("上行回复.xlsx"))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出上行回复"), name,
-                                              self.tr("Excel 表格 (*.xlsx);;CSV 文件 (*.csv)"))
-        if path:
-            self.ctx.qsettings.setValue("folders/export", str(Path(path).parent))
-            self.export_to(path)
+        self.ask_export_path(self.tr("上行回复.xlsx"), self.tr("导出上行回复"),
+                             self.tr("Excel 表格 (*.xlsx);;CSV 文件 (*.csv)"))
 
     def export_to(self, path: str | Path) -> None:
         """Write the replies of the current filter to *path* on a worker (text stays text: see sheets.writer)."""
@@ -315,47 +245,21 @@ class RepliesTab(QWidget):
                 q = store.views.replies
 
                 def rows():
-                    after = None
-                    while True:
-                        page = q.page(f, sort, after=after, limit=EXPORT_PAGE)
-                        for r in page:
-                            yield [r.time, r.mobile, r.content, " · ".join(r.values) if r.values else "",
-                                   r.campaign_name or "", yes if r.opt_out else "", r.expand, r.msg_id]
-                        if len(page) < EXPORT_PAGE:
-                            return
-                        after = page[-1].key
+                    for r in self.pages(q, f, sort):
+                        yield [r.time, r.mobile, r.content, " · ".join(r.values) if r.values else "",
+                               r.campaign_name or "", yes if r.opt_out else "", r.expand, r.msg_id]
 
                 return export_rows(path, headers, rows(), total=total, cancel=t.cancel_event,
                                    on_progress=lambda done, frac: t.progress(done=done, fraction=frac),
                                    sheet_name="上行回复")
 
-        self._say("")
-        self.export_button.setEnabled(False)
-        self.export_progress.setRange(0, 100)
-        self.export_progress.setValue(0)
-        self.export_progress.show()
-        self.export_cancel.show()
-        self.ctx.tasks.run("export:replies", work, key="export:replies", owner=self, on_success=self._exported,
-                           on_error=self._export_failed, on_progress=self._export_progress,
-                           on_cancel=self._export_cancelled)
-
-    def _export_progress(self, d: dict) -> None:
-        self.export_progress.setValue(int(100 * float(d.get("fraction", 0.0))))
-
-    def _export_done(self) -> None:
-        self.export_button.setEnabled(True)
-        self.export_progress.hide()
-        self.export_cancel.hide()
+        self.start_export(work)
 
     def _exported(self, n: int) -> None:
-        self._export_done()
-        self.exported += 1
-        self._say(self.tr("已导出 {0} 条上行回复到 {1}").format(n, self.export_path))
+        self.export_finished(self.tr("已导出 {0} 条上行回复到 {1}").format(n, self.export_path))
 
     def _export_failed(self, error: TaskError) -> None:
-        self._export_done()
-        self.exported += 1
-        self._say(self.tr("导出失败：{0}").format(wording.message(error)), error=True)
+        self.export_finished(self.tr("导出失败：{0}").format(wording.message(error)), error=True)
 
     def _export_cancelled(self) -> None:
         self._export_done()

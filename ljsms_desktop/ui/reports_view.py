@@ -14,9 +14,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, \
-    QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..changes import Changes
 from ..core import carriers, delivery_codes
@@ -24,10 +23,9 @@ from ..jobs import TaskError
 from . import wording
 from .charts import COLORS
 from .context import AppContext
+from .filter_tab import FilterTab
 from .lazy_table import PAGE, LazyColumn, LazyTable
 
-SEARCH_DELAY_MS = 300
-EXPORT_PAGE = 2000
 TIME_FORMAT = "yyyy-MM-dd HH:mm:ss"
 
 
@@ -100,10 +98,11 @@ def _status_tip(row) -> str | None:
     return "\n".join(lines)
 
 
-class ReportsTab(QWidget):
+class ReportsTab(FilterTab):
     """The 状态报告 tab (objectName ``reportsTab``; its table ``reportsView``)."""
 
     interest = Changes(reports=True, campaigns=True)
+    export_task = "export:reports"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -117,11 +116,7 @@ class ReportsTab(QWidget):
         self.view = self.table.view
         self.model = self.table.model
 
-        self.campaign_filter = QComboBox(self)
-        self.campaign_filter.setObjectName("reportsCampaignFilter")
-        self.campaign_filter.addItem(self.tr("全部发送记录"), None)
-        self.campaign_filter.setMinimumContentsLength(12)
-        self.campaign_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.campaign_filter = self.make_campaign_filter("reportsCampaignFilter", self.tr("全部发送记录"))
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("reportsStatusFilter")
         for g in delivery_codes.STATUS_GROUPS:
@@ -139,37 +134,17 @@ class ReportsTab(QWidget):
             self.carrier_filter.addItem(wording.carrier_name(code), code)
         self.carrier_filter.setToolTip(wording.carrier_note())
         self.time_range = TimeRange(self)
-        self.search = QLineEdit(self)
-        self.search.setObjectName("reportsSearch")
-        self.search.setPlaceholderText(self.tr("搜索号码、尾号或 msgId"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_filter)
+        self.search = self.make_search("reportsSearch", self.tr("搜索号码、尾号或 msgId"))
 
-        self.summary = QLabel(self)
-        self.summary.setObjectName("reportsSummary")
-        self.summary.setText(self.tr("{0} 条状态报告，正在读取…").format(0))
-        self.note = QLabel(self)   # what an export or a mark did (the summary keeps the count)
-        self.note.setObjectName("reportsNote")
-        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)   # a long path never widens the window
+        self.make_summary("reportsSummary", self.tr("{0} 条状态报告，正在读取…").format(0), "reportsNote")
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button = QPushButton(self.tr("导出…"), self)
         self.export_button.setObjectName("reportsExportButton")
         self.export_button.setToolTip(self.tr("把当前筛选出的状态报告导出为 .xlsx 或 .csv"))
         self.export_button.clicked.connect(self._choose_export)
-        self.export_progress = QProgressBar(self)
+        self.make_export_progress(self.tr("取消导出"))
         self.export_progress.setObjectName("reportsExportProgress")
-        self.export_progress.setMaximumWidth(160)
-        self.export_progress.hide()
-        self.export_cancel = QPushButton(self.tr("取消导出"), self)
-        self.export_cancel.hide()
-        self.export_cancel.clicked.connect(self.cancel_export)
 
         filters = QHBoxLayout()
         for w in (self.campaign_filter, self.status_filter, self.bucket_filter, self.carrier_filter, self.time_range):
@@ -262,51 +237,8 @@ class ReportsTab(QWidget):
         self.apply_filter()
 
     # -- loading -------------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Open the view (first time) or re-read it keeping what is on screen; the campaign list too."""
-        self._load_campaigns()
-        if self.model.filter is None:
-            self.apply_filter()
-        else:
-            self.table.refresh()
-        if not self.table.stamp_timer.isActive():
-            self.table.stamp_timer.start()
-
-    def _data_changed(self, changes: Changes) -> None:
-        if changes.touches(self.interest) and self.model.filter is not None:
-            self.table.refresh()
-        if changes.campaigns:
-            self._load_campaigns()
-
-    def _load_campaigns(self) -> None:
-        from .lazy_table import Request
-
-        def work(v):
-            return [(s.id, s.name) for s in v.campaigns.summaries(include_tests=True)]
-
-        self.table.worker.submit(Request("call", 0, work, on_done=self._campaigns, priority=2))
-
     def _campaigns(self, items: list[tuple[int, str]]) -> None:
-        combo = self.campaign_filter
-        current = combo.currentData()
-        combo.blockSignals(True)
-        try:
-            combo.clear()
-            combo.addItem(self.tr("全部发送记录"), None)
-            for cid, name in items:
-                combo.addItem(name or self.tr("发送记录 {0}").format(cid), cid)
-            i = combo.findData(current)
-            combo.setCurrentIndex(i if i >= 0 else 0)
-        finally:
-            combo.blockSignals(False)
-        self._campaigns_loaded = True
-        if combo.currentData() != current:
-            self.apply_filter()
-
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.note.setText(text)
-        self.note.setToolTip(text)
-        self.note.setStyleSheet("color: #c0392b;" if error else "")
+        self.fill_campaigns(items, self.tr("全部发送记录"), self.tr("发送记录 {0}"))
 
     def _show_busy(self) -> None:
         """While a filter is read: the rows shown so far (the label's first number stays a count)."""
@@ -328,18 +260,10 @@ class ReportsTab(QWidget):
         else:
             self.summary.setText(self.tr("{0} 条状态报告").format(n))
 
-    def save_state(self) -> None:
-        self.table.save_state()
-
     # -- export --------------------------------------------------------------------------------------
     def _choose_export(self) -> None:
-        start = self.ctx.qsettings.value("folders/export", str(Path.home()))
-        name = str(Path(str(start)) / self.tr("状态报告.xlsx"))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出状态报告"), name,
-                                              self.tr("Excel 表格 (*.xlsx);;CSV 文件 (*.csv)"))
-        if path:
-            self.ctx.qsettings.setValue("folders/export", str(Path(path).parent))
-            self.export_to(path)
+        self.ask_export_path(self.tr("状态报告.xlsx"), self.tr("导出状态报告"),
+                             self.tr("Excel 表格 (*.xlsx);;CSV 文件 (*.csv)"))
 
     def export_headers(self) -> list[str]:
         return [self.tr("时间"), self.tr("手机号"), self.tr("状态"), self.tr("代码"), self.tr("说明"),
@@ -364,53 +288,27 @@ class ReportsTab(QWidget):
                 q = store.views.reports
 
                 def rows():
-                    after = None
-                    while True:
-                        page = q.page(f, sort, after=after, limit=EXPORT_PAGE)
-                        for r in page:
-                            explanation, _advice = wording.code_explanation(r.code) if r.code else ("", "")
-                            yield [r.time, r.mobile, wording.bucket_name(r.bucket), r.code, explanation,
-                                   wording.carrier_name(r.carrier) if r.carrier else "", r.campaign_name or "",
-                                   r.msg_id, "" if r.batch_seq is None else r.batch_seq]
-                        if len(page) < EXPORT_PAGE:
-                            return
-                        after = page[-1].key
+                    for r in self.pages(q, f, sort):
+                        explanation, _advice = wording.code_explanation(r.code) if r.code else ("", "")
+                        yield [r.time, r.mobile, wording.bucket_name(r.bucket), r.code, explanation,
+                               wording.carrier_name(r.carrier) if r.carrier else "", r.campaign_name or "",
+                               r.msg_id, "" if r.batch_seq is None else r.batch_seq]
 
                 return export_rows(path, headers, rows(), total=total, cancel=t.cancel_event,
                                    on_progress=lambda done, frac: t.progress(done=done, fraction=frac),
                                    sheet_name="状态报告")
 
-        self._say("")
-        self.export_button.setEnabled(False)
-        self.export_progress.setRange(0, 100)
-        self.export_progress.setValue(0)
-        self.export_progress.show()
-        self.export_cancel.show()
-        self.ctx.tasks.run("export:reports", work, key="export:reports", owner=self, on_success=self._exported,
-                           on_error=self._export_failed, on_progress=self._export_progress,
-                           on_cancel=self._export_cancelled)
-
-    def cancel_export(self) -> None:
-        self.ctx.tasks.cancel("export:reports")
+        self.start_export(work)
 
     def _export_progress(self, d: dict) -> None:
-        self.export_progress.setValue(int(100 * float(d.get("fraction", 0.0))))
+        super()._export_progress(d)
         self.export_progress.setFormat(self.tr("已导出 {0} 行").format(d.get("done", 0)))
 
-    def _export_done(self) -> None:
-        self.export_button.setEnabled(True)
-        self.export_progress.hide()
-        self.export_cancel.hide()
-
     def _exported(self, n: int) -> None:
-        self._export_done()
-        self.exported += 1
-        self._say(self.tr("已导出 {0} 条状态报告到 {1}").format(n, self.export_path))
+        self.export_finished(self.tr("已导出 {0} 条状态报告到 {1}").format(n, self.export_path))
 
     def _export_failed(self, error: TaskError) -> None:
-        self._export_done()
-        self.exported += 1
-        self._say(self.tr("导出失败：{0}").format(wording.message(error)), error=True)
+        self.export_finished(self.tr("导出失败：{0}").format(wording.message(error)), error=True)
 
     def _export_cancelled(self) -> None:
         self._export_done()
