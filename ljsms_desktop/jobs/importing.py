@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 
 from ..sheets import isolated
@@ -36,18 +36,8 @@ def _failed(e: SheetError) -> ImportFailed:
     return ImportFailed(e.message, e.message_en) if e.message_en else ImportFailed(e.message)
 
 
-@dataclass
-class FileInfo:
-    """What the window needs to let the user pick a sheet and map columns."""
-
-    path: Path
-    sheets: list[str]
-    sheet: str
-    layout: Layout | None
-    rows_hint: int | None                       # data rows, when the format knows it
-    preview: list[tuple[int, list[str]]] = field(default_factory=list)
-    error: str = ""                             # the chosen sheet could not be laid out (e.g. empty)
-    error_en: str = ""                          # the same in English, when the sheet layer gave it
+# What the window needs to let the user pick a sheet and map columns: the reader's first look at a file.
+FileInfo = isolated.SheetInfo
 
 
 def inspect_file(path: str | os.PathLike[str], sheet: str | None = None, variables: int | None = None) -> FileInfo:
@@ -57,8 +47,7 @@ def inspect_file(path: str | os.PathLike[str], sheet: str | None = None, variabl
         info = isolated.inspect_file(path, sheet, variables, preview=PREVIEW)
     except SheetError as e:
         raise _failed(e) from None
-    return FileInfo(info.path, info.sheets, info.sheet, info.layout, info.rows_hint, info.preview[:PREVIEW], info.error,
-                    info.error_en)
+    return replace(info, preview=info.preview[:PREVIEW])
 
 
 def import_file(ctx: TaskContext | None, path: str | os.PathLike[str], *, sheet: str | None, layout: Layout | None,
