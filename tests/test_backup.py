@@ -6,6 +6,7 @@ import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
+from store_helpers import open_together
 
 from ljsms_desktop.cli import main
 from ljsms_desktop.store import Store, StoreError, backup, db
@@ -212,31 +213,13 @@ def test_the_command_line_takes_the_days_backup(home, capsys):
 
 
 def test_threads_creating_a_deleted_file_beside_backups_do_not_take_it_for_an_emptied_one(tmp_path):
-    import threading
-
     path = tmp_path / "ljsms.sqlite3"
     fill(path)
     backup.take_backup(path)
     for attempt in range(10):
         for extra in ("", "-wal", "-shm"):
             (tmp_path / f"ljsms.sqlite3{extra}").unlink(missing_ok=True)   # the user starts afresh on purpose
-        barrier = threading.Barrier(6)
-        errors: list[BaseException] = []
-
-        def open_it():
-            try:
-                barrier.wait()
-                with Store(path) as store:
-                    store.templates()
-            except BaseException as e:  # noqa: BLE001 - collected and asserted below
-                errors.append(e)
-
-        threads = [threading.Thread(target=open_it) for _ in range(6)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        assert errors == []
+        assert open_together(path, 6) == []
 
 
 def test_the_command_line_refuses_a_restore_while_the_file_is_open(home, capsys):
@@ -256,31 +239,13 @@ def test_backup_without_a_data_file_says_so(home, capsys):
 
 
 def test_threads_opening_an_old_file_together_take_one_backup_before_the_migration(tmp_path, monkeypatch):
-    import threading
-
     path = tmp_path / "ljsms.sqlite3"
     fill(path)
     for day in range(6):   # the dailies a burst of pre-migration copies would push out
         backup.take_backup(path, now=datetime(2026, 11, 1 + day, 9, 0, 0))
     monkeypatch.setattr(db, "MIGRATIONS", db.MIGRATIONS + (("CREATE TABLE later (x)",),))
     monkeypatch.setattr(db, "SCHEMA_VERSION", db.SCHEMA_VERSION + 1)
-    barrier = threading.Barrier(6)
-    errors: list[BaseException] = []
-
-    def open_it():
-        try:
-            barrier.wait()
-            with Store(path) as store:
-                store.templates()
-        except BaseException as e:  # noqa: BLE001 - collected and asserted below
-            errors.append(e)
-
-    threads = [threading.Thread(target=open_it) for _ in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    assert open_together(path, 6) == []
     kept = backup.list_backups(path)
     assert [b.reason for b in kept].count(f"v{db.SCHEMA_VERSION - 1}") == 1
     assert len(kept) == 7
