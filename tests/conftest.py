@@ -36,6 +36,52 @@ def simulator(make_simulator) -> Simulator:
     return make_simulator()
 
 
+@pytest.fixture
+def open_window(qtbot, tmp_path):
+    """Factory: ``open_window(sim=None, home=None, **options)`` shows and starts a MainWindow.
+
+    Settings point at *sim* (account demo, poll every second) or, without one, at a closed port with no account;
+    ``settings=`` gives them instead (None: the home folder's own). The credentials are in memory with
+    *account*'s *password* (none when *password* is empty) unless *credentials* is given. *home*: the data
+    folder (default: a new one below tmp_path). *size*: resize the window first. At teardown every window is
+    closed (as by 退出 with ``quit=True``: the tray keeps none), and with ``check_joined`` (the default) its
+    workers must all have been joined.
+    """
+    from ljsms_desktop.credentials import MemoryCredentials
+    from ljsms_desktop.settings import Settings
+    from ljsms_desktop.ui.context import AppContext
+    from ljsms_desktop.ui.main_window import MainWindow
+
+    made = []
+
+    def make(sim=None, home=None, *, account="demo", password="demo", credentials="memory", demo=False,
+             poll_interval=1, settings=..., size=None, quit=False, check_joined=True):
+        if credentials == "memory":
+            credentials = MemoryCredentials()
+            if password:
+                credentials.set_password(account, password)
+        if settings is ...:
+            settings = Settings(base_url=sim.base_url if sim else "http://127.0.0.1:9/api/v1",
+                                account=account if sim else "", poll_interval=poll_interval)
+        ctx = AppContext(home or tmp_path / f"home{len(made)}", settings=settings, credentials=credentials, demo=demo)
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        if size is not None:
+            window.resize(*size)
+        window.show()
+        window.start()
+        made.append((window, quit, check_joined))
+        return window
+
+    yield make
+    for w, quit, check_joined in made:
+        if quit:
+            w._quitting = True
+        w.close()
+        if check_joined:
+            assert not w.ctx.tasks.running(), "closing the window joins every worker, the views' query workers too"
+
+
 # ---- PostgreSQL (the team store): one throw-away server per session, a fresh database per test ----------------
 
 @pytest.fixture(scope="session")

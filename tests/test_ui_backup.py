@@ -10,33 +10,20 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
-from ljsms_desktop.credentials import MemoryCredentials
 from ljsms_desktop.settings import Settings
 from ljsms_desktop.store import Store, backup
-from ljsms_desktop.ui.context import AppContext
-from ljsms_desktop.ui.main_window import MainWindow
 from ljsms_desktop.ui.restore_dialog import RestoreDialog
 
 NUMBER = "13800138000"
 
 
 @pytest.fixture
-def open_window(qtbot, tmp_path):
-    made = []
-
+def open_window(open_window):
+    """conftest's, with the home folder first and its own settings unless given; no password."""
     def make(home, *, settings: Settings | None = None):
-        ctx = AppContext(home, settings=settings, credentials=MemoryCredentials())
-        window = MainWindow(ctx)
-        qtbot.addWidget(window)
-        window.show()
-        window.start()
-        made.append(window)
-        return window
+        return open_window(home=home, settings=settings, password="")
 
-    yield make
-    for w in made:
-        w.close()
-        assert not w.ctx.tasks.running()
+    return make
 
 
 def fill(home):

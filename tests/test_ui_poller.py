@@ -6,33 +6,18 @@ from __future__ import annotations
 import pytest
 
 from ljsms_desktop.api import LjClient
-from ljsms_desktop.credentials import MemoryCredentials
-from ljsms_desktop.settings import Settings
 from ljsms_desktop.store import Store
-from ljsms_desktop.ui.context import AppContext
-from ljsms_desktop.ui.main_window import MainWindow
 
 SIGNED = "【联江科技】会员日全场八折，回T退订"
 
 
 @pytest.fixture
-def open_window(qtbot):
-    made = []
-
+def open_window(open_window):
+    """conftest's; a test may end with a poller still winding down."""
     def make(sim, home):
-        credentials = MemoryCredentials()
-        credentials.set_password("demo", "demo")
-        settings = Settings(base_url=sim.base_url, account="demo", poll_interval=1)
-        window = MainWindow(AppContext(home, settings=settings, credentials=credentials))
-        qtbot.addWidget(window)
-        window.show()
-        window.start()
-        made.append(window)
-        return window
+        return open_window(sim, home, check_joined=False)
 
-    yield make
-    for w in made:
-        w.close()
+    return make
 
 
 def test_a_second_window_on_the_same_data_folder_waits_then_takes_over(open_window, make_simulator, tmp_path, qtbot):

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QSyst
 from ljsms_desktop import usecases
 from ljsms_desktop.api import LjClient
 from ljsms_desktop.core.planning import plan_template
-from ljsms_desktop.credentials import MemoryCredentials
 from ljsms_desktop.engine import Poller
 from ljsms_desktop.settings import Settings
 from ljsms_desktop.simulator import state as sim_state
@@ -26,8 +25,6 @@ from ljsms_desktop.store import Store
 from ljsms_desktop.ui.campaign_detail import CampaignDetail
 from ljsms_desktop.ui.charts import render_to_image
 from ljsms_desktop.ui.confirm_dialog import ConfirmSendDialog
-from ljsms_desktop.ui.context import AppContext
-from ljsms_desktop.ui.main_window import MainWindow
 from ljsms_desktop.ui.resend_dialog import ResendDialog
 from ljsms_desktop.usecases import results
 
@@ -94,28 +91,12 @@ def template_campaign(services, sim, name="双十一发货通知") -> int:
 
 
 @pytest.fixture
-def open_window(qtbot, tmp_path):
-    made = []
-
+def open_window(open_window):
+    """conftest's at 1366x740, closed as by 退出."""
     def make(sim=None, *, poll_interval=1, home=None):
-        creds = MemoryCredentials()
-        creds.set_password("demo", "demo")
-        settings = Settings(base_url=sim.base_url if sim else "http://127.0.0.1:9/api/v1",
-                            account="demo" if sim else "", poll_interval=poll_interval)
-        ctx = AppContext(home or tmp_path / f"win{len(made)}", settings=settings, credentials=creds)
-        window = MainWindow(ctx)
-        qtbot.addWidget(window)
-        window.resize(1366, 740)
-        window.show()
-        window.start()
-        made.append(window)
-        return window
+        return open_window(sim, home, poll_interval=poll_interval, size=(1366, 740), quit=True)
 
-    yield make
-    for w in made:
-        w._quitting = True
-        w.close()
-        assert not w.ctx.tasks.running(), "closing the window joins every worker"
+    return make
 
 
 def shot(widget, name: str) -> Path:

@@ -19,7 +19,6 @@ from ljsms_desktop.settings import Settings
 from ljsms_desktop.store import Store
 from ljsms_desktop.store.views import ReportQueries
 from ljsms_desktop.ui.context import AppContext
-from ljsms_desktop.ui.main_window import MainWindow
 from ljsms_desktop.ui.replies_view import RepliesTab
 from ljsms_desktop.ui.reports_view import ReportsTab
 
@@ -37,27 +36,12 @@ def first_number(label: QLabel) -> int:
 
 
 @pytest.fixture
-def open_window(qtbot, tmp_path):
-    made = []
-
+def open_window(open_window):
+    """conftest's at 1366x740."""
     def make(sim=None, home=None):
-        credentials = MemoryCredentials()
-        credentials.set_password("demo", "demo")
-        settings = Settings(base_url=sim.base_url if sim else "http://127.0.0.1:9/api/v1",
-                            account="demo" if sim else "", poll_interval=1)
-        ctx = AppContext(home or tmp_path / f"home{len(made)}", settings=settings, credentials=credentials)
-        window = MainWindow(ctx)
-        qtbot.addWidget(window)
-        window.resize(1366, 740)
-        window.show()
-        window.start()
-        made.append(window)
-        return window
+        return open_window(sim, home, size=(1366, 740))
 
-    yield make
-    for w in made:
-        w.close()
-        assert not w.ctx.tasks.running(), "closing the window joins every worker, the views' query workers too"
+    return make
 
 
 @pytest.fixture

@@ -4,43 +4,14 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QTabWidget, QWidget
 
 from ljsms_desktop.api import LjClient
 from ljsms_desktop.credentials import MemoryCredentials
-from ljsms_desktop.settings import Settings
-from ljsms_desktop.ui.context import AppContext
-from ljsms_desktop.ui.main_window import MainWindow
 from ljsms_desktop.ui.settings_dialog import SettingsDialog
 
 SIGNED = "【联江科技】会员日全场八折，回T退订"
-
-
-@pytest.fixture
-def open_window(qtbot, tmp_path):
-    made = []
-
-    def make(sim=None, *, account="demo", password="demo", credentials="memory", home=None, demo=False):
-        if credentials == "memory":
-            credentials = MemoryCredentials()
-            if password:
-                credentials.set_password(account, password)
-        settings = Settings(base_url=sim.base_url if sim else "http://127.0.0.1:9/api/v1",
-                            account=account if sim else "", poll_interval=1)
-        ctx = AppContext(home or tmp_path / f"home{len(made)}", settings=settings, credentials=credentials, demo=demo)
-        window = MainWindow(ctx)
-        qtbot.addWidget(window)
-        window.show()
-        window.start()
-        made.append(window)
-        return window
-
-    yield make
-    for w in made:
-        w.close()
-        assert not w.ctx.tasks.running(), "closing the window joins every worker"
 
 
 def test_named_widgets_and_tabs(open_window, simulator):
