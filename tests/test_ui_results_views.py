@@ -60,6 +60,18 @@ def tab_ctx(qtbot, tmp_path):
         assert not ctx.tasks.running()
 
 
+def open_tab(qtbot, cls, ctx, *, size=None, ready=lambda tab: True, timeout=8000):
+    """A *cls* (ReportsTab, RepliesTab) on *ctx*, shown and refreshed: once its table was read and *ready(tab)*."""
+    tab = cls(ctx)
+    qtbot.addWidget(tab)
+    if size is not None:
+        tab.resize(*size)
+    tab.show()
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.table.opened >= 1 and ready(tab), timeout=timeout)
+    return tab
+
+
 def add_campaign(store: Store, tag: int, n: int, hour: int, codes=("DELIVRD",), name="") -> int:
     nums = [f"139{tag:02d}{i:06d}" for i in range(n)]
     cid = store.create_campaign(kind="plain", content=SIGNED, name=name or f"活动{tag}",
@@ -129,12 +141,7 @@ def test_rows_another_process_stores_appear_and_the_view_keeps_its_place(tab_ctx
     with Store(home / "ljsms.sqlite3") as s:
         add_campaign(s, 1, 5000, 10, codes=("DELIVRD", "DELIVRD", "UNDELIV"))
     ctx = tab_ctx(home)
-    tab = ReportsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1366, 700)
-    tab.show()
-    tab.refresh()
-    qtbot.waitUntil(lambda: tab.table.opened >= 1 and tab.model.has_anchors(), timeout=8000)
+    tab = open_tab(qtbot, ReportsTab, ctx, size=(1366, 700), ready=lambda tab: tab.model.has_anchors())
     assert first_number(tab.summary) == 5000
     bar = tab.view.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
@@ -165,11 +172,7 @@ def test_at_the_top_new_rows_show_at_once(tab_ctx, qtbot, tmp_path):
     with Store(home / "ljsms.sqlite3") as s:
         add_campaign(s, 1, 300, 10)
     ctx = tab_ctx(home)
-    tab = ReportsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.refresh()
-    qtbot.waitUntil(lambda: tab.table.opened >= 1, timeout=8000)
+    tab = open_tab(qtbot, ReportsTab, ctx)
     with Store(home / "ljsms.sqlite3") as other:
         add_campaign(other, 2, 10, 12)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 310, timeout=8000)
@@ -184,11 +187,7 @@ def test_filters_search_tooltip_and_column_chooser(tab_ctx, qtbot, tmp_path):
         add_campaign(s, 1, 600, 10, codes=("DELIVRD", "MK:0001", "DELIVRD"), name="春季促销")
         add_campaign(s, 2, 400, 11, name="会员日")
     ctx = tab_ctx(home)
-    tab = ReportsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.refresh()
-    qtbot.waitUntil(lambda: tab.table.opened >= 1 and tab.campaign_filter.count() == 3, timeout=8000)
+    tab = open_tab(qtbot, ReportsTab, ctx, ready=lambda tab: tab.campaign_filter.count() == 3)
     assert first_number(tab.summary) == 1000
     # status group 失败
     tab.status_filter.setCurrentIndex(next(i for i in range(tab.status_filter.count())
@@ -231,12 +230,7 @@ def test_rows_load_as_they_come_into_view_and_sort_in_sql(tab_ctx, qtbot, tmp_pa
     with Store(home / "ljsms.sqlite3") as s:
         add_campaign(s, 1, 6000, 10, codes=("DELIVRD", "UNDELIV"))
     ctx = tab_ctx(home)
-    tab = ReportsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1366, 700)
-    tab.show()
-    tab.refresh()
-    qtbot.waitUntil(lambda: tab.table.opened >= 1, timeout=8000)
+    tab = open_tab(qtbot, ReportsTab, ctx, size=(1366, 700))
     m = tab.model
     assert m.rowCount() == 6000 and m.loaded_pages == 1          # only the first page was read
     middle = 3333
@@ -270,12 +264,7 @@ def test_late_reports_in_the_middle_keep_every_row_reachable_in_order(tab_ctx, q
         s.save_reports(early[::2])                    # half of them now, the rest later
         add_campaign(s, 2, 2000, 10)                  # a newer request, all reported
     ctx = tab_ctx(home)
-    tab = ReportsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1366, 700)
-    tab.show()
-    tab.refresh()
-    qtbot.waitUntil(lambda: tab.table.opened >= 1 and tab.model.has_anchors(), timeout=8000)
+    tab = open_tab(qtbot, ReportsTab, ctx, size=(1366, 700), ready=lambda tab: tab.model.has_anchors())
     assert tab.model.rowCount() == 3000
     bar = tab.view.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
@@ -305,11 +294,7 @@ def test_the_view_lets_go_of_the_file_while_a_restore_runs_and_comes_back(tab_ct
     with Store(home / "ljsms.sqlite3") as s:
         add_campaign(s, 1, 300, 10)
     ctx = tab_ctx(home)
-    tab = ReportsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.refresh()
-    qtbot.waitUntil(lambda: tab.table.opened >= 1, timeout=8000)
+    tab = open_tab(qtbot, ReportsTab, ctx)
     ctx.store_exclusive = True                        # what ui/restore_dialog.py sets while it restores
     qtbot.waitUntil(lambda: not ctx.tasks.is_running("view:reportsView"), timeout=5000)
     with Store(home / "ljsms.sqlite3") as other:
@@ -334,11 +319,7 @@ def test_a_reply_to_a_template_campaign_shows_the_recipients_sheet_values(tab_ct
         s.mark_accepted(b.id, "9001")
         s.save_replies([Reply("13800138001", "好的，谢谢", "2026-11-29 10:00:00", "", "9001")])
     ctx = tab_ctx(home)
-    tab = RepliesTab(ctx)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.refresh()
-    qtbot.waitUntil(lambda: tab.table.opened >= 1 and tab.model.rowCount() == 1, timeout=8000)
+    tab = open_tab(qtbot, RepliesTab, ctx, ready=lambda tab: tab.model.rowCount() == 1)
     qtbot.waitUntil(lambda: tab.model.loaded_row(0) is not None, timeout=5000)
     assert tab.model.index(0, 3).data() == "李四 · DD002"          # 表格内容, beside the reply
     assert tab.model.index(0, 5).data() == "发货通知"
@@ -353,11 +334,7 @@ def test_a_reply_beginning_with_equals_exports_as_text(tab_ctx, qtbot, tmp_path)
         s.save_replies([Reply("13800138000", "=HYPERLINK(\"http://x\",\"点我\")", "2026-11-29 10:00:00", "", ""),
                         Reply("13800138001", "+1 好的", "2026-11-29 10:01:00", "", "")])
     ctx = tab_ctx(home)
-    tab = RepliesTab(ctx)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.refresh()
-    qtbot.waitUntil(lambda: tab.table.opened >= 1 and tab.model.rowCount() == 2, timeout=8000)
+    tab = open_tab(qtbot, RepliesTab, ctx, ready=lambda tab: tab.model.rowCount() == 2)
     xlsx, csv_path = tmp_path / "回复.xlsx", tmp_path / "回复.csv"
     tab.export_to(xlsx)
     qtbot.waitUntil(lambda: tab.exported == 1, timeout=10000)
@@ -382,11 +359,7 @@ def test_report_export_of_the_current_filter(tab_ctx, qtbot, tmp_path):
     with Store(home / "ljsms.sqlite3") as s:
         add_campaign(s, 1, 3000, 10, codes=("DELIVRD", "UNDELIV", "DELIVRD"))
     ctx = tab_ctx(home)
-    tab = ReportsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.refresh()
-    qtbot.waitUntil(lambda: tab.table.opened >= 1, timeout=8000)
+    tab = open_tab(qtbot, ReportsTab, ctx)
     tab.status_filter.setCurrentIndex(next(i for i in range(tab.status_filter.count())
                                            if "失败" in tab.status_filter.itemText(i)))
     qtbot.waitUntil(lambda: first_number(tab.summary) == 1000, timeout=5000)
@@ -405,11 +378,7 @@ def test_an_export_can_be_cancelled_and_leaves_no_file(tab_ctx, qtbot, tmp_path)
     with Store(home / "ljsms.sqlite3") as s:
         add_campaign(s, 1, 60000, 10, codes=("DELIVRD", "UNDELIV"))
     ctx = tab_ctx(home)
-    tab = ReportsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.refresh()
-    qtbot.waitUntil(lambda: tab.table.opened >= 1, timeout=8000)
+    tab = open_tab(qtbot, ReportsTab, ctx)
     target = tmp_path / "全部.xlsx"
     tab.export_to(target)
     assert tab.export_progress.isVisible() and tab.export_cancel.isVisible() and not tab.export_button.isEnabled()
@@ -431,12 +400,7 @@ def test_a_status_filter_and_a_number_search_at_a_million_reports(million, tab_c
     db, facts = million
     reports_helpers.copy_into(db, tmp_path / "home")
     ctx = tab_ctx(tmp_path / "home")
-    tab = ReportsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1366, 700)
-    tab.show()
-    tab.refresh()
-    qtbot.waitUntil(lambda: tab.table.opened >= 1, timeout=30000)
+    tab = open_tab(qtbot, ReportsTab, ctx, size=(1366, 700), timeout=30000)
     assert first_number(tab.summary) == MILLION == tab.model.rowCount()
     # the scrollbar covers every row: the last one is reachable and loads
     tab.view.scrollToBottom()
