@@ -312,6 +312,16 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _time_range(terms: list[str], args: list, column: str, since: str | None, until: str | None) -> None:
+    """The WHERE terms of a time filter: *column* from *since* (inclusive) to *until* (exclusive)."""
+    if since:
+        terms.append(f"{column} >= ?")
+        args.append(since)
+    if until:
+        terms.append(f"{column} < ?")
+        args.append(until)
+
+
 def _parse_search(text: str) -> tuple[str, str] | None:
     """("number", 11 digits) | ("suffix", ≤10 digits) | ("text", the text as typed) | None."""
     t = (text or "").strip()
@@ -495,12 +505,7 @@ class ReportQueries:
                 terms.append(sql.replace("r.batch_id IN (", "r.msg_id IN (SELECT msg_id FROM batches WHERE id IN (", 1)
                              + ")")
                 args += a
-        if f.since:
-            terms.append("r.time >= ?")
-            args.append(f.since)
-        if f.until:
-            terms.append("r.time < ?")
-            args.append(f.until)
+        _time_range(terms, args, "r.time", f.since, f.until)
         parsed = _parse_search(f.search)
         if parsed is not None:
             kind, text = parsed
@@ -811,12 +816,7 @@ class ReplyQueries:
             terms.append("p.opt_out = 1")
         if f.unread_only:
             terms.append("p.read = 0")
-        if f.since:
-            terms.append("p.time >= ?")
-            args.append(f.since)
-        if f.until:
-            terms.append("p.time < ?")
-            args.append(f.until)
+        _time_range(terms, args, "p.time", f.since, f.until)
         parsed = _parse_search(f.search)
         if parsed is not None:
             kind, text = parsed
