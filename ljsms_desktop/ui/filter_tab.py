@@ -21,6 +21,17 @@ SEARCH_DELAY_MS = 300
 EXPORT_PAGE = 2000
 
 
+def export_pages(q, f, sort):
+    """On the export's worker: every row of *f* in *sort* order, read EXPORT_PAGE rows at a time."""
+    after = None
+    while True:
+        page = q.page(f, sort, after=after, limit=EXPORT_PAGE)
+        yield from page
+        if len(page) < EXPORT_PAGE:
+            return
+        after = page[-1].key
+
+
 class FilterTab(QWidget):
     """A base for a tab with ``self.table`` (a LazyTable), ``self.model``, ``apply_filter()`` and ``interest``."""
 
@@ -126,17 +137,6 @@ class FilterTab(QWidget):
         if path:
             self.ctx.qsettings.setValue("folders/export", str(Path(path).parent))
             self.export_to(path)
-
-    @staticmethod
-    def pages(q, f, sort):
-        """Every row of *f* in *sort* order, read EXPORT_PAGE rows at a time."""
-        after = None
-        while True:
-            page = q.page(f, sort, after=after, limit=EXPORT_PAGE)
-            yield from page
-            if len(page) < EXPORT_PAGE:
-                return
-            after = page[-1].key
 
     def start_export(self, work) -> None:
         self._say("")

@@ -19,7 +19,7 @@ from ..changes import Changes
 from ..jobs import TaskError
 from . import wording
 from .context import AppContext
-from .filter_tab import FilterTab
+from .filter_tab import FilterTab, export_pages
 from .lazy_table import LazyColumn, LazyTable, Request
 from .reports_view import TimeRange
 
@@ -245,7 +245,7 @@ class RepliesTab(FilterTab):
                 q = store.views.replies
 
                 def rows():
-                    for r in self.pages(q, f, sort):
+                    for r in export_pages(q, f, sort):
                         yield [r.time, r.mobile, r.content, " · ".join(r.values) if r.values else "",
                                r.campaign_name or "", yes if r.opt_out else "", r.expand, r.msg_id]
 

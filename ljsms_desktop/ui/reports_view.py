@@ -23,7 +23,7 @@ from ..jobs import TaskError
 from . import wording
 from .charts import COLORS
 from .context import AppContext
-from .filter_tab import FilterTab
+from .filter_tab import FilterTab, export_pages
 from .lazy_table import PAGE, LazyColumn, LazyTable
 
 TIME_FORMAT = "yyyy-MM-dd HH:mm:ss"
@@ -288,7 +288,7 @@ class ReportsTab(FilterTab):
                 q = store.views.reports
 
                 def rows():
-                    for r in self.pages(q, f, sort):
+                    for r in export_pages(q, f, sort):
                         explanation, _advice = wording.code_explanation(r.code) if r.code else ("", "")
                         yield [r.time, r.mobile, wording.bucket_name(r.bucket), r.code, explanation,
                                wording.carrier_name(r.carrier) if r.carrier else "", r.campaign_name or "",
