@@ -209,12 +209,23 @@ def mark_sending(conn: sqlite3.Connection, batch_id: int) -> None:
 
 def mark_accepted(conn: sqlite3.Connection, batch_id: int, msg_id: str, *, resolved_by: str = "answer") -> None:
     """sending | unknown → accepted(msg_id); reports already stored under that msgId are attributed."""
+    if getattr(conn, "dialect", None) == "postgresql":
+        # One round trip per answer on the team store: the state change says whether reports wait for it.
+        row = conn.execute(
+            "UPDATE batches SET state = ?, msg_id = ?, resolved_by = ?, answered_at = ?, error_code = NULL, "
+            "error = '' WHERE id = ? AND state IN (?, ?) "
+            "RETURNING EXISTS (SELECT 1 FROM reports WHERE msg_id = ? AND batch_id IS NULL)",
+            (B_ACCEPTED, msg_id, resolved_by, now_text(), batch_id, B_SENDING, B_UNKNOWN, msg_id)).fetchone()
+        if row is None:
+            raise _batch_state_error(conn, batch_id, B_ACCEPTED)
+        if row[0]:
+            attribute_msg_id(conn, msg_id, None, batch_id)
+        return
     if not _set_batch(conn, batch_id, (B_SENDING, B_UNKNOWN),
                       "state = ?, msg_id = ?, resolved_by = ?, answered_at = ?, error_code = NULL, error = ''",
                       (B_ACCEPTED, msg_id, resolved_by, now_text())):
         raise _batch_state_error(conn, batch_id, B_ACCEPTED)
-    cid = conn.execute("SELECT campaign_id FROM batches WHERE id = ?", (batch_id,)).fetchone()[0]
-    attribute_msg_id(conn, msg_id, cid, batch_id)
+    attribute_msg_id(conn, msg_id, None, batch_id)  # the campaign is looked up only if reports wait (rarely)
 
 
 def mark_rejected(conn: sqlite3.Connection, batch_id: int, code: int, error: str) -> None:

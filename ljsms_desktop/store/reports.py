@@ -48,11 +48,14 @@ def add_tally(conn: sqlite3.Connection, tally: dict[tuple[int, str, int], int]) 
                          [(bid, code, carrier, n) for (bid, code, carrier), n in tally.items() if n])
 
 
-def attribute_msg_id(conn: sqlite3.Connection, msg_id: str, campaign_id: int, batch_id: int) -> None:
-    """Reports stored under *msg_id* before its batch was known (no ext echoed) join the batch now."""
+def attribute_msg_id(conn: sqlite3.Connection, msg_id: str, campaign_id: int | None, batch_id: int) -> None:
+    """Reports stored under *msg_id* before its batch was known (no ext echoed) join the batch now.
+    *campaign_id* None: the batch's, read only when there are such reports (a statement fewer per answer)."""
     rows = conn.execute("SELECT code, carrier, count(*) FROM reports WHERE msg_id = ? AND batch_id IS NULL "
                         "GROUP BY code, carrier", (msg_id,)).fetchall()
     if rows:
+        if campaign_id is None:
+            campaign_id = conn.execute("SELECT campaign_id FROM batches WHERE id = ?", (batch_id,)).fetchone()[0]
         counts: Counter = Counter()
         tally: dict[tuple[int, str, int], int] = {}
         for code, carrier, n in rows:
