@@ -187,11 +187,39 @@ class PgConnection:
         self._notices: set[str] = set()     # what the open transaction changed: NOTIFY sent with its COMMIT
         self._released: list[str] = []      # RELEASE SAVEPOINTs, sent with the COMMIT (a savepoint kept a little
                                             # longer changes nothing; it saves a round trip per report pull)
+        self._begin_pending = False         # BEGIN IMMEDIATE not sent yet: it goes, with the writers' lock, in
+                                            # one pipeline with the transaction's first statement (begin_now()
+                                            # sends it at once, for a caller that needs the lock before acting)
 
     # -- the sqlite3.Connection surface the store uses --------------------------------------
     @property
     def in_transaction(self) -> bool:
-        return self.raw.info.transaction_status != TransactionStatus.IDLE
+        return self._begin_pending or self.raw.info.transaction_status != TransactionStatus.IDLE
+
+    def _begin_statements(self) -> list[str]:
+        return [*self._pending.values(), "BEGIN", f"SELECT pg_advisory_xact_lock({NAMESPACE}, {WRITER_KEY})"]
+
+    def begin_now(self) -> None:
+        """Send a pending BEGIN (and take the writers' lock) now."""
+        if not self._begin_pending:
+            return
+        self._begin_pending = False
+        with self._errors():
+            try:
+                self.raw.execute("; ".join(self._begin_statements()))
+            except psycopg.Error:
+                self._abandon()   # the lock wait timed out (or the connection broke): no transaction is left open
+                raise
+            finally:
+                self._pending.clear()
+
+    def pipeline_begin(self) -> None:
+        """Inside ``raw.pipeline()``: queue a pending BEGIN and the writers' lock before what follows."""
+        if self._begin_pending:
+            self._begin_pending = False
+            for statement in self._begin_statements():
+                self.raw.execute(statement, prepare=False)
+            self._pending.clear()
 
     def execute(self, sql: str, params: Sequence = ()) -> PgCursor:
         text, order, returning, has_params = translate(sql)
@@ -200,16 +228,19 @@ class PgConnection:
             if text.startswith("SET ") and not self.in_transaction:
                 self._pending[text.split("=")[0]] = text  # a session setting: goes with the next statement
                 return PgCursor(None, -1, False)
-            if text == "BEGIN":  # BEGIN IMMEDIATE: the writers' lock, with any pending settings, in one round trip
-                try:
-                    cur.execute("; ".join([*self._pending.values(), "BEGIN",
-                                           f"SELECT pg_advisory_xact_lock({NAMESPACE}, {WRITER_KEY})"]))
-                except psycopg.Error:
-                    self._abandon()   # the lock wait timed out (or the connection broke): no transaction is left open
-                    raise
-                finally:
-                    self._pending.clear()
+            if text == "BEGIN":  # BEGIN IMMEDIATE: sent with the next statement (the writers' lock first)
+                self._begin_pending = True
                 return PgCursor(None, -1, False)
+            if self._begin_pending:
+                if text in ("COMMIT", "ROLLBACK"):  # nothing was done in the transaction: nothing to send
+                    self._begin_pending = False
+                    self._notices.clear()
+                    self._released.clear()
+                    return PgCursor(None, -1, False)
+                with self.raw.pipeline():  # a failure leaves the transaction to its caller's ROLLBACK
+                    self.pipeline_begin()
+                    cur.execute(text, _params(params, order) if has_params else None, prepare=False)
+                return PgCursor(cur, cur.rowcount, returning)
             if self._pending:
                 cur.execute("; ".join(self._pending.values()))
                 self._pending.clear()
@@ -227,6 +258,7 @@ class PgConnection:
             return PgCursor(cur, cur.rowcount, returning)
 
     def _abandon(self) -> None:
+        self._begin_pending = False
         self._notices.clear()
         self._released.clear()
         if self.raw.info.transaction_status in (TransactionStatus.INTRANS, TransactionStatus.INERROR):
@@ -250,6 +282,7 @@ class PgConnection:
         if _returning:
             text = text[: -len(" RETURNING id")]
         rows = [_params(p, order) for p in seq]
+        self.begin_now()
         with self._errors():
             cur = self.raw.cursor()
             if self._pending:
@@ -262,6 +295,7 @@ class PgConnection:
 
     def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
         """Bulk insert by COPY (binary protocol off: text COPY is fastest for short text columns here)."""
+        self.begin_now()
         with self._errors(), self.raw.cursor() as cur:
             with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                 write = copy.write_row

@@ -83,14 +83,18 @@ def save_pull_of_batch(conn, ext: str, flat: tuple, buckets: Sequence[int], carr
               "oc": list(opt_reasons), "orr": list(opt_reasons.values()), "now": now, "first": flat[0], "n": n}
     raw = conn.raw
     with conn._errors():
-        if conn._pending:  # session settings not yet sent (none inside a transaction, normally)
+        if conn._pending and not conn._begin_pending:  # session settings not yet sent (none, normally)
             raw.execute("; ".join(conn._pending.values()))
             conn._pending.clear()
         try:
             with raw.pipeline():
+                conn.pipeline_begin()  # a BEGIN not sent yet goes first, with the writers' lock
                 raw.execute("SAVEPOINT pull", prepare=False)
                 cur = raw.execute(_PULL_OF_BATCH, params)
                 bid, new, opt_outs, resolved = cur.fetchone()
+        except pg_errors.LockNotAvailable:
+            conn._abandon()
+            raise
         except pg_errors.UniqueViolation:  # a report stored before (or twice in the pull): count exactly
             bid = None
         if bid is None or new != n:

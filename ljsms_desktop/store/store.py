@@ -255,6 +255,8 @@ class Store:
                 self.conn.execute(f"PRAGMA busy_timeout = {max(0, int(wait * 1000))}")
             try:
                 stack.enter_context(Transaction(self.conn))
+                if self.url:
+                    self.conn.begin_now()  # the lock before the pull is asked for (a BEGIN is otherwise sent late)
             finally:
                 if wait is not None:
                     self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
