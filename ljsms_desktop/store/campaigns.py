@@ -202,6 +202,15 @@ def _batch_state_error(conn: sqlite3.Connection, batch_id: int, wanted: str) -> 
 
 def mark_sending(conn: sqlite3.Connection, batch_id: int) -> None:
     """planned → sending. Must be committed before the request goes out."""
+    if getattr(conn, "dialect", None) == "postgresql" and hasattr(conn, "execute_at_commit"):
+        # The claim rides in its transaction's COMMIT round trip (the runner calls this last); its row count is
+        # checked once the COMMIT returned, before the caller sends: not still planned → StoreError, no request.
+        def check(rowcount: int) -> None:
+            if rowcount != 1:
+                raise _batch_state_error(conn, batch_id, B_SENDING)
+        conn.execute_at_commit("UPDATE batches SET state = ?, attempts = attempts + 1, sent_at = ? "
+                               "WHERE id = ? AND state = ?", (B_SENDING, now_text(), batch_id, B_PLANNED), check)
+        return
     if not _set_batch(conn, batch_id, (B_PLANNED,), "state = ?, attempts = attempts + 1, sent_at = ?",
                       (B_SENDING, now_text())):
         raise _batch_state_error(conn, batch_id, B_SENDING)

@@ -25,7 +25,7 @@ import functools
 import logging
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -187,6 +187,7 @@ class PgConnection:
         self._notices: set[str] = set()     # what the open transaction changed: NOTIFY sent with its COMMIT
         self._released: list[str] = []      # RELEASE SAVEPOINTs, sent with the COMMIT (a savepoint kept a little
                                             # longer changes nothing; it saves a round trip per report pull)
+        self._at_commit: list[tuple] = []   # (text, params, check): statements sent in the COMMIT's round trip
         self._begin_pending = False         # BEGIN IMMEDIATE not sent yet: it goes, with the writers' lock, in
                                             # one pipeline with the transaction's first statement (begin_now()
                                             # sends it at once, for a caller that needs the lock before acting)
@@ -231,6 +232,10 @@ class PgConnection:
             if text == "BEGIN":  # BEGIN IMMEDIATE: sent with the next statement (the writers' lock first)
                 self._begin_pending = True
                 return PgCursor(None, -1, False)
+            if text == "COMMIT" and self._at_commit:
+                return self._commit_pipelined()
+            if text == "ROLLBACK":
+                self._at_commit.clear()
             if self._begin_pending:
                 if text in ("COMMIT", "ROLLBACK"):  # nothing was done in the transaction: nothing to send
                     self._begin_pending = False
@@ -257,7 +262,37 @@ class PgConnection:
             cur.execute(text, _params(params, order) if has_params else None, prepare=False)
             return PgCursor(cur, cur.rowcount, returning)
 
+    def execute_at_commit(self, sql: str, params: Sequence, check: Callable[[int], None]) -> None:
+        """Send *sql* with the open transaction's COMMIT, in one pipeline (one round trip); ``check(rowcount)``
+        runs once the COMMIT returned and may raise (the caller then learns of it before acting on it)."""
+        if not self.in_transaction:
+            raise RuntimeError("execute_at_commit outside a transaction")
+        text, order, _returning, has_params = translate(sql)
+        self._at_commit.append((text, _params(params, order) if has_params else None, check))
+
+    def _commit_pipelined(self) -> PgCursor:
+        at_commit, self._at_commit = self._at_commit, []
+        notices, self._notices = self._notices, set()
+        released, self._released = self._released, []
+        cursors = []
+        with self.raw.pipeline():  # an error leaves the transaction to its caller's ROLLBACK
+            self.pipeline_begin()
+            for text, params, _check in at_commit:
+                cur = self.raw.cursor()
+                cur.execute(text, params, prepare=False)
+                cursors.append(cur)
+            for text in released:
+                self.raw.execute(text, prepare=False)
+            if notices:
+                self.raw.execute("SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, ",".join(sorted(notices))),
+                                 prepare=False)
+            self.raw.execute("COMMIT", prepare=False)
+        for cur, (_text, _params_, check) in zip(cursors, at_commit):
+            check(cur.rowcount)
+        return PgCursor(None, -1, False)
+
     def _abandon(self) -> None:
+        self._at_commit.clear()
         self._begin_pending = False
         self._notices.clear()
         self._released.clear()
