@@ -1873,187 +1873,187 @@ What is shown stays readable; sends are refused with the reason; everything refr
 <context>
     <name>RepliesTab</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="135" />
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="304" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="112" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="234" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="136" />
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="304" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="113" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="234" />
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="137" />
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="304" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="114" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="234" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="145" />
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="305" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="122" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="235" />
         <source>扩展号</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="146" />
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="305" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="123" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="235" />
         <source>msgId</source>
         <translation>msgId</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="144" />
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="304" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="121" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="234" />
         <source>发送记录</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="42" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="43" />
         <source>{0} 条新回复 ↑</source>
         <translation>{0} new replies ↑</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="52" />
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="209" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="51" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="160" />
         <source>全部发送记录</source>
         <translation>All campaigns</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="55" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="52" />
         <source>仅退订</source>
         <translation>Opt-outs only</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="57" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="54" />
         <source>仅未读</source>
         <translation>Unread only</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="62" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="57" />
         <source>搜索号码、尾号或回复内容</source>
         <translation>Number, last digits or reply text</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="74" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="59" />
         <source>{0} 条上行回复，正在读取…</source>
         <translation>{0} replies, reading…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="78" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="60" />
         <source>回复…</source>
         <translation>Reply…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="80" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="62" />
         <source>在“发送短信”中给这个号码发短信</source>
         <translation>Text this number from “Send SMS”</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="82" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="64" />
         <source>标为已读</source>
         <translation>Mark Read</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="85" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="67" />
         <source>全部标为已读</source>
         <translation>Mark All Read</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="87" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="69" />
         <source>把当前筛选出的所有回复标为已读</source>
         <translation>Mark every reply the filter shows as read</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="89" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="71" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="95" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="74" />
         <source>取消导出</source>
         <translation>Cancel Export</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="98" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="75" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="139" />
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="304" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="116" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="234" />
         <source>表格内容</source>
         <translation>Sheet values</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="140" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="117" />
         <source>收件人在发送表格中的内容</source>
         <translation>The recipient's values in the sheet the campaign was sent from</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="142" />
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="305" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="119" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="235" />
         <source>退订</source>
         <translation>Opt-out</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="142" />
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="306" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="119" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="236" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="211" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="160" />
         <source>发送记录 {0}</source>
         <translation>Campaign {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="227" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="165" />
         <source>{0} 条上行回复，正在筛选…</source>
         <translation>{0} replies, filtering…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="231" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="169" />
         <source>读取本地记录失败：{0}</source>
         <translation>Could not read the local records: {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="247" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="185" />
         <source>{0} 条上行回复，{1} 条未读</source>
         <translation>{0} replies, {1} unread</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="282" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="220" />
         <source>标记失败：{0}</source>
         <translation>Could not mark: {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="290" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="224" />
         <source>上行回复.xlsx</source>
         <translation>replies.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="291" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="224" />
         <source>导出上行回复</source>
         <translation>Export Replies</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="292" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="225" />
         <source>Excel 表格 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="353" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="259" />
         <source>已导出 {0} 条上行回复到 {1}</source>
         <translation>Exported {0} replies to {1}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="358" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="262" />
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/replies_view.py" line="362" />
+        <location filename="../../ljsms_desktop/ui/replies_view.py" line="266" />
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
@@ -2061,166 +2061,166 @@ What is shown stays readable; sends are refused with the reason; everything refr
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="115" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="114" />
         <source>{0} 条新报告 ↑</source>
         <translation>{0} new reports ↑</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="122" />
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="295" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="119" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="241" />
         <source>全部发送记录</source>
         <translation>All campaigns</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="131" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="126" />
         <source>全部原因</source>
         <translation>Any reason</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="136" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="131" />
         <source>全部运营商</source>
         <translation>All carriers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="144" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="137" />
         <source>搜索号码、尾号或 msgId</source>
         <translation>Number, last digits or msgId</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="156" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="139" />
         <source>{0} 条状态报告，正在读取…</source>
         <translation>{0} delivery reports, reading…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="160" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="140" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="162" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="142" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="164" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="144" />
         <source>把当前筛选出的状态报告导出为 .xlsx 或 .csv</source>
         <translation>Export the delivery reports the filter shows to .xlsx or .csv</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="170" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="146" />
         <source>取消导出</source>
         <translation>Cancel Export</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="206" />
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="345" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="181" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="269" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="207" />
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="345" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="182" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="269" />
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="208" />
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="345" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="183" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="269" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="211" />
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="345" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="186" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="269" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="213" />
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="346" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="188" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="270" />
         <source>号段归属</source>
         <translation>Carrier (by prefix)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="297" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="241" />
         <source>发送记录 {0}</source>
         <translation>Campaign {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="314" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="246" />
         <source>{0} 条状态报告，正在筛选…</source>
         <translation>{0} delivery reports, filtering…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="318" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="250" />
         <source>读取本地记录失败：{0}</source>
         <translation>Could not read the local records: {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="327" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="259" />
         <source>{0} 条状态报告符合筛选条件</source>
         <translation>{0} delivery reports match the filter</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="329" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="261" />
         <source>{0} 条状态报告</source>
         <translation>{0} delivery reports</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="337" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="265" />
         <source>状态报告.xlsx</source>
         <translation>delivery-reports.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="338" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="265" />
         <source>导出状态报告</source>
         <translation>Export Delivery Reports</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="339" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="266" />
         <source>Excel 表格 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="345" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="269" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="398" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="305" />
         <source>已导出 {0} 行</source>
         <translation>{0} rows exported</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="408" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="308" />
         <source>已导出 {0} 条状态报告到 {1}</source>
         <translation>Exported {0} delivery reports to {1}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="413" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="311" />
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="417" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="315" />
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="216" />
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="346" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="191" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="270" />
         <source>msgId</source>
         <translation>msgId</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="217" />
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="346" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="192" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="270" />
         <source>批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="215" />
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="346" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="190" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="270" />
         <source>发送记录</source>
         <translation>Campaign</translation>
     </message>
@@ -3674,27 +3674,27 @@ The reason:</translation>
 <context>
     <name>TimeRange</name>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="50" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="48" />
         <source>全部时间</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="50" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="48" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="50" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="48" />
         <source>最近 7 天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="51" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="49" />
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/reports_view.py" line="51" />
+        <location filename="../../ljsms_desktop/ui/reports_view.py" line="49" />
         <source>自定义…</source>
         <translation>Custom…</translation>
     </message>
