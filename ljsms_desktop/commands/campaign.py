@@ -328,7 +328,8 @@ def _print_stats(ctx, s) -> None:
     ctx.out(f"  已接收 {s.accepted}，被拒绝 {s.rejected}，状态未知 {s.unknown}，未发送 {s.planned + s.sending}")
     failed = "、".join(f"{code} {n}" for code, n in sorted(s.failed_by_code.items(), key=lambda kv: -kv[1]))
     ctx.out(f"  送达 {s.delivered}，失败 {s.failed}" + (f"（{failed}）" if failed else "") +
-            f"，待回执 {s.pending_report}，送达率 {s.delivery_rate:.1%}")
+            f"，待回执 {s.pending_report}，送达率 "
+            + (f"{s.delivery_rate:.1%}" if s.delivered + s.failed else "—（尚无状态报告）"))
     ctx.out(f"  回复 {s.replies}，其中退订 {s.opt_outs}")
 
 
