@@ -9,6 +9,8 @@ statement once (cached):
   ``lastrowid``; ``CAST(… AS INTEGER)`` → ``BIGINT`` (11-digit numbers);
 * ``BEGIN IMMEDIATE`` → ``BEGIN`` + a transaction-level advisory lock that every writer takes: writers queue
   one after another as on SQLite (what the store's read-then-write transactions rely on), across desktops;
+  both go in one pipeline with the transaction's first statement (``begin_now()`` sends them at once);
+  ``execute_at_commit`` puts a statement in the COMMIT's pipeline (a batch's claim: one round trip fewer);
 * ``PRAGMA synchronous = NORMAL|FULL`` → ``synchronous_commit`` off|on (a pull's commit, as on SQLite);
   ``PRAGMA busy_timeout = N`` → ``lock_timeout``; other PRAGMAs do nothing.
 
