@@ -286,6 +286,9 @@ def test_reports_stored_before_their_batch_is_known_join_it_later(store):
     assert store.stats(cid).delivered == 0
     store.mark_accepted(b1.id, "555")
     assert store.stats(cid).delivered == 1
+    # the per-batch tally moved the report from "no batch" (0) to the batch, on both engines
+    assert sorted(store.conn.execute("SELECT batch_id, n FROM report_tally WHERE n <> 0").fetchall()) == [(b1.id, 1)]
+    assert store.conn.execute("SELECT batch_id FROM reports WHERE msg_id = '555'").fetchall() == [(b1.id,)]
 
 
 # -- replies and suppression ---------------------------------------------------------------------

@@ -216,8 +216,32 @@ def mark_sending(conn: sqlite3.Connection, batch_id: int) -> None:
         raise _batch_state_error(conn, batch_id, B_SENDING)
 
 
+_PG_ACCEPTED = (
+    "WITH upd AS (UPDATE batches SET state = ?, msg_id = ?, resolved_by = ?, answered_at = ?, error_code = NULL, "
+    "error = '' WHERE id = ? AND state IN (?, ?) RETURNING id, campaign_id), "
+    "w AS (UPDATE reports SET batch_id = upd.id FROM upd WHERE reports.msg_id = ? AND reports.batch_id IS NULL "
+    "RETURNING reports.code, reports.carrier, upd.id AS bid, upd.campaign_id AS cid), "
+    "t0 AS (INSERT INTO report_tally (batch_id, code, carrier, n) SELECT 0, code, carrier, -count(*) FROM w "
+    "GROUP BY code, carrier ON CONFLICT (batch_id, code, carrier) DO UPDATE SET n = report_tally.n + excluded.n), "
+    "t1 AS (INSERT INTO report_tally (batch_id, code, carrier, n) SELECT bid, code, carrier, count(*) FROM w "
+    "GROUP BY bid, code, carrier ON CONFLICT (batch_id, code, carrier) DO UPDATE SET n = report_tally.n + excluded.n), "
+    "c AS (INSERT INTO report_counts (campaign_id, code, n) SELECT cid, code, count(*) FROM w GROUP BY cid, code "
+    "ON CONFLICT (campaign_id, code) DO UPDATE SET n = report_counts.n + excluded.n) "
+    "SELECT 1 FROM upd")
+
+
 def mark_accepted(conn: sqlite3.Connection, batch_id: int, msg_id: str, *, resolved_by: str = "answer") -> None:
     """sending | unknown → accepted(msg_id); reports already stored under that msgId are attributed."""
+    if getattr(conn, "dialect", None) == "postgresql" and hasattr(conn, "execute_at_commit"):
+        # No round trip of its own on the team store: the state change, and the attribution of reports stored
+        # under this msgId before the answer came, are one statement sent in the transaction's COMMIT pipeline
+        # (before a claim that follows it); a batch no longer sending/unknown raises once the COMMIT returned.
+        def check(rowcount: int) -> None:
+            if rowcount != 1:
+                raise _batch_state_error(conn, batch_id, B_ACCEPTED)
+        conn.execute_at_commit(_PG_ACCEPTED, (B_ACCEPTED, msg_id, resolved_by, now_text(), batch_id, B_SENDING,
+                                              B_UNKNOWN, msg_id), check)
+        return
     if getattr(conn, "dialect", None) == "postgresql":
         # One round trip per answer on the team store: the state change says whether reports wait for it.
         row = conn.execute(
