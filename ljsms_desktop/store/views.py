@@ -49,15 +49,13 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from ..core import carriers as _carriers
+from ..core.campaign_names import TEST_PREFIX
 from ..core import delivery_codes as _codes
 from . import classify
 from . import suppression as _suppression
 from .db import Transaction, known_errors
 from .errors import StoreError
 from .models import now_text
-
-TEST_PREFIX = "测试发送"
-"""Names of test sends start with this (= usecases.TEST_PREFIX; the store cannot import the use cases)."""
 
 # -- sorts ---------------------------------------------------------------------------------------------
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
+from ..core.campaign_names import TEST_PREFIX
 from ..store import browse
 from .errors import NO_CAMPAIGN, UseCaseError
 from .services import Services
-
-TEST_PREFIX = "测试发送"
-"""Names of test sends start with this; they are not offered as campaigns to pick numbers from."""
 
 
 def campaigns_to_pick(services: Services) -> list[tuple[int, str, str, int, str]]:
