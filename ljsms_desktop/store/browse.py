@@ -1,6 +1,6 @@
-"""Read-only queries behind the window's tables (newest reports and replies). No Qt.
+"""Read-only queries for the command line's exports and for picking an earlier campaign's numbers. No Qt.
 
-The full browsing views (1,000,000 rows, filters, sorting in SQL) grow from here in a later issue.
+The window's results views (filters, pages, search at 1,000,000 rows) ask ``store.views``.
 """
 
 from __future__ import annotations
@@ -9,24 +9,6 @@ import sqlite3
 
 from .db import known_errors
 
-REPORT_COLUMNS = ("time", "mobile", "code", "msg_id", "ext", "campaign_id")
-REPLY_COLUMNS = ("time", "mobile", "content", "expand", "msg_id", "campaign_id", "opt_out")
-
-
-def recent_reports(conn: sqlite3.Connection, limit: int = 500) -> list[tuple]:
-    """The newest requests' reports first (msgIds grow with time; the table's key order, no sort)."""
-    with known_errors():
-        return conn.execute(
-            "SELECT r.time, r.mobile, r.code, r.msg_id, coalesce(r.ext, b.ext, ''), b.campaign_id "
-            "FROM reports AS r LEFT JOIN batches AS b ON b.id = r.batch_id ORDER BY r.msg_id DESC, r.mobile LIMIT ?",
-            (limit,)).fetchall()
-
-
-def recent_replies(conn: sqlite3.Connection, limit: int = 500) -> list[tuple]:
-    """The newest replies first."""
-    with known_errors():
-        return conn.execute(f"SELECT {', '.join(REPLY_COLUMNS)} FROM replies ORDER BY id DESC LIMIT ?",
-                            (limit,)).fetchall()
 
 
 def failed_numbers(conn: sqlite3.Connection, campaign_id: int) -> list[str]:
