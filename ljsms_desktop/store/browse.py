@@ -10,7 +10,6 @@ import sqlite3
 from .db import known_errors
 
 
-
 def failed_numbers(conn: sqlite3.Connection, campaign_id: int) -> list[str]:
     """Numbers of a campaign worth sending again: a carrier failure report, or never sent at all.
 
