@@ -127,3 +127,79 @@ def test_a_throw_away_folder_stays_local_even_with_the_environment_set(tmp_path,
             assert s.dialect == "sqlite" and (demo / "ljsms.sqlite3").exists()
     finally:
         target.use_database(demo, None)
+
+
+def _pull_world(store) -> list[list]:
+    """Pulls that take every branch of the PostgreSQL fast path (store.pg_reports) and its way back to the
+    general one; returns them, after storing each in its own transaction as the poller does."""
+    from ljsms_desktop.api.models import Report
+    numbers = ["13800000000", "17400012345", "17490000001", "14900000000", "1380000000", "+8613800000009",
+               "19200000000", "13900000001"]
+    cid = store.create_campaign(kind="plain", content="【x】a", batches=[numbers[:4], numbers[4:]], batch_parts=[4, 4])
+    store.begin_run(cid)
+    b1, b2 = store.batches(cid)
+    store.mark_sending(b1.id)
+    store.mark_accepted(b1.id, "900001")
+    store.mark_sending(b2.id)
+    store.mark_unknown(b2.id, "no answer")
+    pulls = [
+        # one batch, one msgId, 5-digit prefixes (174 00 / 174 90), an opt-out code
+        [Report("900001", m, c, "2026-11-29 10:00:0%d" % k, b1.ext)
+         for k, (m, c) in enumerate(zip(numbers[:4], ("DELIVRD", "MX:0012", "UNDELIV", "TSBLACK")))],
+        # the batch left unknown (its answer lost): the report gives it its msgId; numbers not 11 digits
+        [Report("900002", m, c, "2026-11-29 10:01:00", b2.ext) for m, c in zip(numbers[4:6], ("DELIVRD", "BLACK"))],
+        # two msgIds under one ext
+        [Report("900002", numbers[6], "DELIVRD", "2026-11-29 10:02:00", b2.ext),
+         Report("900003", numbers[7], "MK:0001", "2026-11-29 10:02:00", b2.ext)],
+        # a repeat, and a later status of a stored report: the general path
+        [Report("900001", numbers[0], "DELIVRD", "2026-11-29 10:00:00", b1.ext),
+         Report("900001", numbers[2], "DELIVRD", "2026-11-29 10:09:00", b1.ext)],
+        # an ext that is no batch of ours
+        [Report("777", "13700000000", "DELIVRD", "2026-11-29 10:03:00", "lj-other")],
+    ]
+    results = [store.save_reports(p) for p in pulls]
+    return [(r.received, r.new, r.resolved_batches, r.opt_outs) for r in results]
+
+
+def _tables(store) -> dict:
+    c = store.conn
+    return {
+        "reports": sorted(c.execute("SELECT msg_id, mobile, code, time, ext, batch_id, bucket, carrier FROM reports")),
+        "tally": sorted(c.execute("SELECT batch_id, code, carrier, n FROM report_tally WHERE n <> 0")),
+        "counts": sorted(c.execute("SELECT campaign_id, code, n FROM report_counts WHERE n <> 0")),
+        "suppression": sorted(c.execute("SELECT mobile, reason, source, code FROM suppression")),
+        "batches": sorted(c.execute("SELECT id, state, msg_id, resolved_by FROM batches")),
+        "pulls": sorted(c.execute("SELECT kind, items, new_items FROM pulls")),
+    }
+
+
+def test_a_report_pull_stores_the_same_on_both_engines(pg_url, tmp_path, monkeypatch):
+    """The PostgreSQL fast path (one statement per pull) and the general path agree with SQLite row for row."""
+    from ljsms_desktop.store import pg_reports
+    fast, seen = pg_reports.save_pull_of_batch, []
+    monkeypatch.setattr(pg_reports, "save_pull_of_batch", lambda *a: seen.append(fast(*a)) or seen[-1])
+    with Store(tmp_path / "local.sqlite3") as local, Store(tmp_path / "team", url=pg_url) as team:
+        assert _pull_world(team) == _pull_world(local)
+        # the first three pulls took the fast path; the repeat and the foreign ext went back to the general one
+        assert [r is not None for r in seen] == [True, True, True, False, False]
+        assert _tables(team) == _tables(local)
+        assert len(_tables(team)["reports"]) == 9 and _tables(team)["suppression"]
+
+
+def test_the_pull_savepoint_set_with_begin_never_undoes_a_write_made_after_it(pg_url, tmp_path):
+    """pull_transaction sets the report pull's savepoint with its BEGIN (one round trip fewer); a write between
+    them gets a savepoint of its own, so a pull going back to the general path cannot roll that write back."""
+    from ljsms_desktop.api.models import Report
+    with Store(tmp_path / "team", url=pg_url) as team:
+        cid = team.create_campaign(kind="plain", content="【x】a", batches=[["13800000000"]], batch_parts=[1])
+        team.begin_run(cid)
+        [b] = team.batches(cid)
+        team.mark_sending(b.id)
+        team.mark_accepted(b.id, "1")
+        report = Report("1", "13800000000", "DELIVRD", "2026-11-29 10:00:00", b.ext)
+        with team.pull_transaction():
+            assert team.save_reports([report]).new == 1  # the armed savepoint, used
+        with team.pull_transaction():
+            team.suppress(["13900000000"], "投诉")
+            assert team.save_reports([report]).new == 0  # stored before: rolled back to its own savepoint
+        assert team.is_suppressed("13900000000") and team.report_count() == 1

@@ -193,6 +193,8 @@ class PgConnection:
         self._begin_pending = False         # BEGIN IMMEDIATE not sent yet: it goes, with the writers' lock, in
                                             # one pipeline with the transaction's first statement (begin_now()
                                             # sends it at once, for a caller that needs the lock before acting)
+        self._armed: str | None = None      # a savepoint begin_now() set right after BEGIN, not yet used: the
+                                            # first savepoint() of that name needs no round trip of its own
 
     # -- the sqlite3.Connection surface the store uses --------------------------------------
     @property
@@ -202,19 +204,36 @@ class PgConnection:
     def _begin_statements(self) -> list[str]:
         return [*self._pending.values(), "BEGIN", f"SELECT pg_advisory_xact_lock({NAMESPACE}, {WRITER_KEY})"]
 
-    def begin_now(self) -> None:
-        """Send a pending BEGIN (and take the writers' lock) now."""
+    def begin_now(self, savepoint: str | None = None) -> None:
+        """Send a pending BEGIN (and take the writers' lock) now. *savepoint*: also set a savepoint of that name
+        in the same round trip, for a ``savepoint()`` that comes before any other statement (a report pull)."""
         if not self._begin_pending:
             return
         self._begin_pending = False
         with self._errors():
             try:
-                self.raw.execute("; ".join(self._begin_statements()))
+                self.raw.execute("; ".join([*self._begin_statements(), *([f"SAVEPOINT {savepoint}"] * bool(savepoint))]))
             except psycopg.Error:
                 self._abandon()   # the lock wait timed out (or the connection broke): no transaction is left open
                 raise
             finally:
                 self._pending.clear()
+        self._armed = savepoint
+
+    def savepoint(self, name: str) -> None:
+        """A savepoint *name* set now, with nothing done after it yet, in as few round trips as can be: sent with a
+        pending BEGIN (one simple query), none when ``begin_now(savepoint=name)`` set it and nothing ran since,
+        else its own. A simple query, not a pipeline: psycopg's pipeline mode cost more client time per pull
+        (measured ~270 vs ~170 µs for the same statements) than the round trip it saves on a local server."""
+        armed, self._armed = self._armed, None
+        if self._begin_pending:
+            self.begin_now(savepoint=name)
+            self._armed = None
+        elif armed != name:
+            statements = [*self._pending.values(), f"SAVEPOINT {name}"]
+            self._pending.clear()
+            with self._errors():
+                self.raw.execute("; ".join(statements))
 
     def pipeline_begin(self) -> None:
         """Inside ``raw.pipeline()``: queue a pending BEGIN and the writers' lock before what follows."""
@@ -226,6 +245,7 @@ class PgConnection:
 
     def execute(self, sql: str, params: Sequence = ()) -> PgCursor:
         text, order, returning, has_params = translate(sql)
+        self._armed = None  # a statement after the savepoint: rolling back to it would undo this too
         with self._errors():
             cur = self.raw.cursor()
             if text.startswith("SET ") and not self.in_transaction:
@@ -294,6 +314,7 @@ class PgConnection:
         return PgCursor(None, -1, False)
 
     def _abandon(self) -> None:
+        self._armed = None
         self._at_commit.clear()
         self._begin_pending = False
         self._notices.clear()
@@ -319,6 +340,7 @@ class PgConnection:
         if _returning:
             text = text[: -len(" RETURNING id")]
         rows = [_params(p, order) for p in seq]
+        self._armed = None
         self.begin_now()
         with self._errors():
             cur = self.raw.cursor()
@@ -332,6 +354,7 @@ class PgConnection:
 
     def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
         """Bulk insert by COPY (binary protocol off: text COPY is fastest for short text columns here)."""
+        self._armed = None
         self.begin_now()
         with self._errors(), self.raw.cursor() as cur:
             with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:

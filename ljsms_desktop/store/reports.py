@@ -117,20 +117,19 @@ def save_reports(conn: sqlite3.Connection, reports: Sequence) -> SaveResult:
     """
     if not reports:
         return SaveResult(0, 0)
+    exts = set(map(_EXT, reports))
+    if len(exts) == 1 and getattr(conn, "dialect", None) == "postgresql" and next(iter(exts)):
+        # The usual pull on PostgreSQL: one round trip instead of ~10 (store.pg_reports); None: general path.
+        from .pg_reports import save_pull_of_batch
+        done = save_pull_of_batch(conn, reports, next(iter(exts)), now_text())
+        if done is not None:
+            return SaveResult(len(reports), done[0], resolved_batches=done[1], opt_outs=done[2])
     # Bucket and carrier of every report, without Python per report (see store.classify).
     flat = tuple(chain.from_iterable(map(_KEY_FIELDS, reports)))  # (msg_id, mobile, code, time) × n
     codes = flat[2::4]
     bucket_of = classify.bucket_ids(codes)
     buckets = tuple(map(bucket_of.__getitem__, codes))
     carriers = tuple(classify.carrier_ids(flat[1::4]))
-    exts = set(map(_EXT, reports))
-    if len(exts) == 1 and getattr(conn, "dialect", None) == "postgresql" and next(iter(exts)):
-        # The usual pull on PostgreSQL: one round trip instead of ~10 (store.pg_reports); None: general path.
-        from .pg_reports import save_pull_of_batch
-        opt = {c: classify.opt_out_reason(c) for c in classify.opt_out_codes(bucket_of)}
-        done = save_pull_of_batch(conn, next(iter(exts)), flat, buckets, carriers, opt, now_text())
-        if done is not None:
-            return SaveResult(len(reports), done[0], resolved_batches=done[1], opt_outs=done[2])
     by_ext = _batches_by(conn, "ext", [e for e in exts if e])
     only = by_ext.get(next(iter(exts))) if len(exts) == 1 else None
     if only is not None:

@@ -256,7 +256,9 @@ class Store:
             try:
                 stack.enter_context(Transaction(self.conn))
                 if self.url:
-                    self.conn.begin_now()  # the lock before the pull is asked for (a BEGIN is otherwise sent late)
+                    # the lock before the pull is asked for (a BEGIN is otherwise sent late), and the savepoint a
+                    # report pull's statement needs (store.pg_reports), in the same round trip
+                    self.conn.begin_now(savepoint="pull")
             finally:
                 if wait is not None:
                     self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
