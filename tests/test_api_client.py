@@ -254,3 +254,29 @@ def test_mobiles_are_joined_clean(simulator):
     c.send(SIGNED, "13600136000,,13500135000,")  # an already joined field, with stray commas
     assert [a.mobiles for a in simulator.accepted] == [("13800138000", "13900139000", "13700137000"),
                                                         ("13600136000", "13500135000")]
+
+
+def test_the_environments_proxy_settings_are_honoured(monkeypatch):
+    """The client works out HTTP(S)_PROXY / NO_PROXY once, not per request (requests re-read os.environ each
+    time): a proxy in the environment is used, and a host in NO_PROXY is reached directly."""
+    _Capture.bodies = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Capture)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    for name in ("HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    try:
+        monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{port}")
+        c = LjClient("http://gateway.example/api/v1", "acct", "secret", retries=0)
+        assert c.send(SIGNED, ["13800138000"]).msg_id
+        assert _Capture.bodies[-1][0] == "http://gateway.example/api/v1/sms"  # asked of the proxy
+        with socket.socket() as s:  # a proxy nobody listens on, and the gateway named in NO_PROXY
+            s.bind(("127.0.0.1", 0))
+            monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{s.getsockname()[1]}")
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        c = LjClient(f"http://127.0.0.1:{port}/api/v1", "acct", "secret", retries=0)
+        assert c.send(SIGNED, ["13800138000"]).msg_id
+        assert _Capture.bodies[-1][0] == "/api/v1/sms"  # straight to the gateway
+    finally:
+        server.shutdown()
+        server.server_close()
