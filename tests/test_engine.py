@@ -355,3 +355,59 @@ def test_template_rows_that_opt_out_after_planning_are_not_sent(make_simulator, 
     assert sent == {m: tuple(v) for i, (m, v) in enumerate(rows) if i not in (3, 7)}  # values stay with their rows
     assert any("2 个号码在计划后退订" in notices_zh(n) for n in notices)
     assert store.stats(cid).suppressed == 2
+
+
+class _ClaimCheckingAdapter(__import__("requests").adapters.HTTPAdapter):
+    """At the moment a send request leaves, looks up its batch (by the body's ext) through a connection of its
+    own: a claim not committed yet would not be 'sending' there."""
+
+    def __init__(self, db_path, seen: list):
+        super().__init__(max_retries=0)
+        self.db_path = db_path
+        self.seen = seen
+
+    def send(self, request, **kwargs):
+        import json
+        ext = json.loads(request.body)["ext"]
+        with Store(self.db_path) as other:  # in the helper thread sending
+            (state,) = other.conn.execute("SELECT state FROM batches WHERE ext = ?", (ext,)).fetchone()
+        self.seen.append(state)
+        return super().send(request, **kwargs)
+
+
+def test_a_request_leaves_only_once_its_claim_is_committed(simulator, store, tmp_path):
+    """Exactly once rests on this order: another connection must already see the batch 'sending' when the first
+    byte of its request goes (on both engines, window 3: the claim commits in the runner's thread, the request
+    leaves from a helper)."""
+    import requests
+    seen: list[str] = []
+    session = requests.Session()
+    adapter = _ClaimCheckingAdapter(tmp_path / "ljsms.sqlite3", seen)
+    session.mount("http://", adapter)
+    client = LjClient(simulator.base_url, "demo", "demo", timeout=5, session=session)
+    cid = plain_campaign(store, 20_000)
+    result = run_campaign(store, client, cid, window=3)
+    assert result.state == "done" and len(seen) == 10
+    assert seen == ["sending"] * 10
+    assert set(simulator.sent_counter().values()) == {1} and len(simulator.sent_counter()) == 20_000
+
+
+def test_a_batch_claimed_elsewhere_before_its_claim_is_never_sent(simulator, store, tmp_path):
+    """The claim (planned → sending only if still planned; on a team's database checked once its COMMIT returned)
+    fails: nothing of that batch reaches the gateway, and the run stops with the store's error."""
+    client = client_for(simulator)
+    cid = plain_campaign(store, 4000)
+    first = store.batches(cid)[0]
+    other = Store(tmp_path / "ljsms.sqlite3")
+
+    def meanwhile(*_progress):  # called before the first claim: another desktop takes batch 1
+        if other.batches(cid)[0].state == B_PLANNED:
+            other.conn.execute("UPDATE batches SET state = 'sending' WHERE id = ?", (first.id,))
+
+    started = time.monotonic()
+    with pytest.raises(StoreError) as e:
+        run_campaign(store, client, cid, window=3, on_progress=meanwhile)
+    other.close()
+    assert e.value.kind == "state" and time.monotonic() - started < 5
+    assert simulator.sent_counter() == Counter()  # not a number of it (nor of batch 2, never claimed)
+    assert [b.state for b in store.batches(cid)] == ["sending", B_PLANNED]
