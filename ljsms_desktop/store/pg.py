@@ -250,7 +250,6 @@ class PgConnection:
         text, order, returning, has_params = translate(sql)
         self._armed = None  # a statement after the savepoint: rolling back to it would undo this too
         with self._errors():
-            cur = self.raw.cursor()
             if text.startswith("SET ") and not self.in_transaction:
                 self._pending[text.split("=")[0]] = text  # a session setting: goes with the next statement
                 return PgCursor(None, -1, False)
@@ -267,16 +266,18 @@ class PgConnection:
                     self._notices.clear()
                     self._released.clear()
                     return PgCursor(None, -1, False)
+                cur = self.raw.cursor()
                 with self.raw.pipeline():  # a failure leaves the transaction to its caller's ROLLBACK
                     self.pipeline_begin()
                     cur.execute(text, _params(params, order) if has_params else None, prepare=False)
                 return PgCursor(cur, cur.rowcount, returning)
+            if _RELEASE.match(text) and self.in_transaction:  # (no SET is pending inside a transaction)
+                self._released.append(text)
+                return PgCursor(None, -1, False)
+            cur = self.raw.cursor()
             if self._pending:
                 cur.execute("; ".join(self._pending.values()))
                 self._pending.clear()
-            if _RELEASE.match(text) and self.in_transaction:
-                self._released.append(text)
-                return PgCursor(None, -1, False)
             if text in ("COMMIT", "ROLLBACK") and (self._notices or self._released):
                 notices, self._notices = self._notices, set()
                 released, self._released = self._released, []
