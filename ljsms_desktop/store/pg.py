@@ -9,8 +9,10 @@ statement once (cached):
   ``lastrowid``; ``CAST(… AS INTEGER)`` → ``BIGINT`` (11-digit numbers);
 * ``BEGIN IMMEDIATE`` → ``BEGIN`` + a transaction-level advisory lock that every writer takes: writers queue
   one after another as on SQLite (what the store's read-then-write transactions rely on), across desktops;
-  both go in one pipeline with the transaction's first statement (``begin_now()`` sends them at once);
-  ``execute_at_commit`` puts a statement in the COMMIT's pipeline (a batch's claim: one round trip fewer);
+  both go in one pipeline with the transaction's first statement (``begin_now()`` sends them at once, with a
+  savepoint for a report pull if asked: ``savepoint()``);
+  ``execute_at_commit`` puts a statement in the COMMIT's round trip — one simple query of ``EXECUTE``s of
+  statements ``PREPARE``d once per connection, parameters bound here (a batch's claim and accepted marks);
 * ``PRAGMA synchronous = NORMAL|FULL`` → ``synchronous_commit`` off|on (a pull's commit, as on SQLite);
   ``PRAGMA busy_timeout = N`` → ``lock_timeout``; other PRAGMAs do nothing.
 
@@ -215,7 +217,8 @@ class PgConnection:
         self._begin_pending = False
         with self._errors():
             try:
-                self.raw.execute("; ".join([*self._begin_statements(), *([f"SAVEPOINT {savepoint}"] * bool(savepoint))]))
+                statements = self._begin_statements() + ([f"SAVEPOINT {savepoint}"] if savepoint else [])
+                self.raw.execute("; ".join(statements))
             except psycopg.Error:
                 self._abandon()   # the lock wait timed out (or the connection broke): no transaction is left open
                 raise
@@ -257,7 +260,7 @@ class PgConnection:
                 self._begin_pending = True
                 return PgCursor(None, -1, False)
             if text == "COMMIT" and self._at_commit:
-                return self._commit_pipelined()
+                return self._commit_with_statements()
             if text == "ROLLBACK":
                 self._at_commit.clear()
             if self._begin_pending:
@@ -289,14 +292,15 @@ class PgConnection:
             return PgCursor(cur, cur.rowcount, returning)
 
     def execute_at_commit(self, sql: str, params: Sequence, check: Callable[[int], None]) -> None:
-        """Send *sql* with the open transaction's COMMIT, in one pipeline (one round trip); ``check(rowcount)``
-        runs once the COMMIT returned and may raise (the caller then learns of it before acting on it)."""
+        """Send *sql* with the open transaction's COMMIT, in one round trip (``_commit_with_statements``);
+        ``check(rowcount)`` runs once the COMMIT returned and may raise (the caller then learns of it before acting
+        on it)."""
         if not self.in_transaction:
             raise RuntimeError("execute_at_commit outside a transaction")
         text, order, _returning, has_params = translate(sql)
         self._at_commit.append((text, _params(params, order) if has_params else None, check))
 
-    def _commit_pipelined(self) -> PgCursor:
+    def _commit_with_statements(self) -> PgCursor:
         """The transaction's COMMIT with the statements put aside for it (and a BEGIN not sent yet): one simple
         query, the parameters bound here, so one round trip and one wait. psycopg's pipeline mode had cost a wait
         per statement; under the sender threads' load each wait for the GIL made a batch's claim take ~2.5 ms
