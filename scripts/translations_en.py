@@ -538,6 +538,7 @@ EN: dict[str, str] = {
         "to make it worse. Check the network, then resume; \"unknown\" batches are never resent",
     "连续 {batches} 批被网关以相同原因（代码 {code}）拒绝，已停止":
         "{batches} batches in a row were refused by the gateway for the same reason (code {code}); stopped",
+    "{reason}（未发出任何短信，已关闭）": "{reason} (nothing was sent; closed)",
     # -- charts (ui/charts.py) -----------------------------------------------------------------------
     "暂无数据": "No data yet",
     "合计": "Total",

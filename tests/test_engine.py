@@ -13,6 +13,7 @@ from ljsms_desktop.api import LjApiError, LjClient
 from ljsms_desktop.core.planning import plan_plain, plan_template
 from ljsms_desktop.engine import CampaignBusyError, CampaignRunner, Poller, RunControl, create_campaign, run_campaign
 from ljsms_desktop.engine.runner import lock_path
+from ljsms_desktop.engine import notices as N
 from ljsms_desktop.engine.notices import zh as notices_zh
 from ljsms_desktop.store import B_ACCEPTED, B_PLANNED, B_REJECTED, B_UNKNOWN, Store, StoreError
 
@@ -119,6 +120,24 @@ def test_a_wrong_password_stops_the_campaign_and_resume_sends_it_all_once(simula
     assert all(b.state == B_PLANNED for b in store.batches(cid)) and not simulator.accepted
     assert run_campaign(store, client_for(simulator), cid).state == "done"
     assert simulator_counts(simulator) == {m: 1 for m in numbers(3000)}
+
+
+def test_a_stopped_run_stores_its_reason_as_data_too(simulator, store):
+    """The refusal (40008) is stored as words and as its Notice, so a window in another language can word it."""
+    cid = plain_campaign(store, 10)
+    result = run_campaign(store, client_for(simulator, "wrong"), cid)
+    assert result.state == "stopped" and result.stop.code == N.REFUSED and result.stop["code"] == 40008
+    camp = store.campaign(cid)
+    assert camp.stop_reason == result.reason == notices_zh(result.stop)
+    assert N.from_data(camp.stop_notice) == result.stop and result.stop["message_en"]
+    assert N.from_data(store.views.campaigns.summary(cid).stop_notice) == result.stop
+    control = RunControl()
+    control.pause()
+    paused = run_campaign(store, client_for(simulator), cid, control=control)
+    assert paused.state == "paused" and N.from_data(store.campaign(cid).stop_notice) == \
+        N.notice(N.USER_PAUSED)
+    assert run_campaign(store, client_for(simulator), cid).state == "done"
+    assert (store.campaign(cid).stop_reason, store.campaign(cid).stop_notice) == ("", None)
 
 
 def test_running_out_of_balance_stops_and_resumes_after_topping_up(make_simulator, store):
@@ -312,7 +331,10 @@ def test_run_loop_stops_promptly(simulator, tmp_path):
     assert not t.is_alive() and poller.last_result is not None
 
 
-def test_a_campaign_cancelled_from_another_window_stops_between_batches(simulator, store, tmp_path, monkeypatch):
+@pytest.mark.parametrize("reason, data", [("定时发送已取消", None),
+                                          ("用户取消", N.to_data(N.notice(N.USER_CANCELLED)))])
+def test_a_campaign_cancelled_from_another_window_stops_between_batches(simulator, store, tmp_path, monkeypatch,
+                                                                         reason, data):
     from ljsms_desktop.engine import runner
 
     monkeypatch.setattr(runner, "CANCEL_CHECK_S", 0.0)  # look before every batch (default: every 0.5 s)
@@ -321,11 +343,13 @@ def test_a_campaign_cancelled_from_another_window_stops_between_batches(simulato
     def cancel_elsewhere(done, *_):
         if done == 2:
             with Store(store.path) as other:  # another connection, as another window or process
-                other.set_campaign_state(cid, "cancelled", "定时发送已取消")
+                other.set_campaign_state(cid, "cancelled", reason, data)
 
     result = run_campaign(store, client_for(simulator), cid, window=1, on_progress=cancel_elsewhere)
-    assert (result.state, result.reason) == ("cancelled", "定时发送已取消")
+    assert (result.state, result.reason) == ("cancelled", reason)
     assert sum(simulator.sent_counter().values()) == 1000
+    # The record stays the canceller's: its words, and its data only when it gave some (typed words have none).
+    assert (store.campaign(cid).stop_reason, store.campaign(cid).stop_notice) == (reason, data)
 
 
 def test_numbers_that_opt_out_after_planning_are_not_sent(simulator, store, tmp_path):

@@ -217,6 +217,64 @@ def test_done_and_cancelled_campaigns_cannot_be_run_again(store):
     assert "不能继续发送" in e.value.message_zh
 
 
+def test_a_stop_reason_is_kept_as_words_and_as_data_and_a_run_clears_both(store):
+    from ljsms_desktop.engine import notices
+
+    cid = make_campaign(store)
+    refused = notices.notice(notices.REFUSED, code=40008, message_zh="密码错误", message_en="Wrong password")
+    stop = notices.notice(notices.STOPPED_NOTICE, reason=refused)   # a Notice inside a Notice
+    data = notices.to_data(stop)
+    assert data == {"code": "stopped", "params": {"reason": {"code": "refused", "params": {
+        "code": 40008, "message_zh": "密码错误", "message_en": "Wrong password"}}}}
+    store.set_campaign_state(cid, "stopped", notices.zh(stop), data)
+    camp = store.campaign(cid)
+    assert (camp.state, camp.stop_reason) == ("stopped", "发送已停止：密码错误（代码 40008）")
+    assert camp.stop_notice == data and notices.from_data(camp.stop_notice) == stop
+    assert notices.from_data(store.stats(cid).stop_notice) == stop
+    assert notices.from_data(store.views.campaigns.summary(cid).stop_notice) == stop
+    assert [s.stop_notice for s in store.views.campaigns.summaries() if s.id == cid] == [data]
+    assert [c.stop_notice for c in store.campaigns() if c.id == cid] == [data]
+    # Parameters JSON cannot hold come back as what it can (a tuple as a list, anything else as its text).
+    odd = notices.Notice(notices.BUSY_WAIT, {"seconds": 2.5, "seqs": (1, 2), "when": object})
+    store.set_campaign_state(cid, "paused", "x", notices.to_data(odd))
+    back = notices.from_data(store.campaign(cid).stop_notice)
+    assert back.params["seconds"] == 2.5 and back.params["seqs"] == [1, 2] and back.params["when"] == str(object)
+    # Words only (the signature of before): no data; resuming clears the words and the data.
+    store.set_campaign_state(cid, "paused", "客户要求暂停")
+    assert (store.campaign(cid).stop_reason, store.campaign(cid).stop_notice) == ("客户要求暂停", None)
+    store.set_campaign_state(cid, "stopped", "x", data)
+    store.begin_run(cid)
+    assert (store.campaign(cid).stop_reason, store.campaign(cid).stop_notice) == ("", None)
+    assert notices.from_data(None) is None and notices.from_data({"params": {}}) is None
+
+
+def test_a_file_of_the_version_before_keeps_its_stop_reasons_as_words(tmp_path, monkeypatch, engine):
+    """Schema 3 → 4 (on both engines): a campaign stopped before keeps its words and has no notice."""
+    from ljsms_desktop.store import db, pg_schema
+    from ljsms_desktop.store.db import Transaction
+
+    path = tmp_path / "data" / "ljsms.sqlite3"
+    with monkeypatch.context() as m:
+        for module in (db, pg_schema):
+            m.setattr(module, "SCHEMA_VERSION", SCHEMA_VERSION - 1)
+        with Store(path) as old:
+            cid = old.create_campaign(kind="plain", content=CONTENT, batches=[nums(2)], batch_parts=[2])
+            with Transaction(old.conn):
+                old.conn.execute("UPDATE campaigns SET state = 'stopped', stop_reason = ? WHERE id = ?",
+                                 ("发送已停止：密码错误（代码 40008）", cid))
+            columns = [r[1] for r in old.conn.execute("PRAGMA table_info(campaigns)")] if engine is None else \
+                [r[0] for r in old.conn.execute("SELECT column_name FROM information_schema.columns "
+                                                "WHERE table_name = 'campaigns'")]
+            assert "stop_notice" not in columns and "stop_reason" in columns
+    with Store(path) as store:
+        version = (store.conn.execute("PRAGMA user_version").fetchone()[0] if engine is None
+                   else pg_schema.version(store.conn))
+        assert version == SCHEMA_VERSION
+        camp = store.campaign(cid)
+        assert (camp.state, camp.stop_reason, camp.stop_notice) == ("stopped", "发送已停止：密码错误（代码 40008）", None)
+        assert store.views.campaigns.summary(cid).stop_notice is None and store.stats(cid).stop_notice is None
+
+
 # -- reports ----------------------------------------------------------------------------------------
 def rep(msg, mobile, code="DELIVRD", time="2026-01-01 10:00:00", ext=""):
     return Report(msg_id=msg, mobile=mobile, code=code, time=time, ext=ext)

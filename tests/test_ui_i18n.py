@@ -227,3 +227,44 @@ def test_words_from_the_layers_below_follow_the_language(qapp):
     finally:
         qapp.removeTranslator(translator)
     assert not wording.english()
+
+
+def test_the_english_window_words_a_stored_stop_reason_in_english(english, open_window, simulator, qtbot, tmp_path):
+    """A campaign stopped earlier (its reason stored as Chinese words and as its notice) reads in English in
+    发送记录 and in its detail; a reason someone typed is shown as typed."""
+    from ljsms_desktop.api import LjClient
+    from ljsms_desktop.core.planning import plan_plain
+    from ljsms_desktop.engine import create_campaign, run_campaign
+    from ljsms_desktop.store import Store
+    from ljsms_desktop.ui.campaign_detail import CampaignDetail
+
+    home = tmp_path / "home"
+    with Store(home / "ljsms.sqlite3") as store:
+        stopped = create_campaign(store, plan_plain("【联江科技】会员日全场八折，回T退订", ["13900000001"]))
+        with LjClient(simulator.base_url, "demo", "wrong", timeout=5) as client:
+            result = run_campaign(store, client, stopped)
+        assert result.state == "stopped" and "密码" in store.campaign(stopped).stop_reason
+        typed = create_campaign(store, plan_plain("【联江科技】会员日全场八折，回T退订", ["13900000002"]))
+        store.set_campaign_state(typed, "cancelled", "客户要求停发")
+    english_reason = f"{result.stop['message_en']} (code 40008)"
+
+    w = open_window(simulator, home, poll_interval=3600)
+    view = w.campaigns
+    qtbot.waitUntil(lambda: {r[0] for r in view.model.rows} >= {stopped, typed}, timeout=10000)
+
+    def state_cell(cid: int) -> str:
+        row = next(i for i, r in enumerate(view.model.rows) if r[0] == cid)
+        return view.model.data(view.model.index(row, 2))
+
+    listed = state_cell(stopped)
+    assert listed.startswith("Stopped") and listed.endswith(english_reason), listed
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in listed), listed
+    assert state_cell(typed).startswith("Cancelled") and state_cell(typed).endswith("客户要求停发")
+
+    view.open_detail(stopped)
+    detail = w.findChild(CampaignDetail, "campaignDetail")
+    assert detail is not None and detail.campaign_id == stopped
+    qtbot.waitUntil(lambda: detail.loaded >= 1, timeout=10000)
+    header = detail.state_label.text()
+    assert header.startswith("Stopped") and english_reason in header, header
+    assert "密码" not in header

@@ -63,6 +63,8 @@ def test_a_fresh_send_stopped_before_anything_went_out_is_closed(services, simul
     assert out.stop.code == notices.REFUSED and out.stop["code"] == 40008 and out.stop["message_en"]
     camp = campaign(services, out.campaign_id)
     assert camp.state == "cancelled" and "40008" in camp.stop_reason and "已关闭" in camp.stop_reason
+    closed = notices.from_data(camp.stop_notice)   # the same reason as data: the window words it in its language
+    assert closed == notices.notice(notices.CLOSED_UNSENT, reason=out.stop) and notices.zh(closed) == camp.stop_reason
     with pytest.raises(usecases.UseCaseError) as e:   # nothing to resume: it can never go out later
         usecases.send_campaign(services, out.campaign_id)
     assert e.value.code == uc.NOT_RESUMABLE and e.value.params["state"] == "cancelled"
@@ -90,6 +92,11 @@ def test_cancel_and_its_refusals(services, simulator):
     camp, stats = usecases.campaign_to_resume(services, cid)
     assert camp.id == cid and stats.planned == 2
     assert usecases.cancel_campaign(services, cid).state == "cancelled"
+    camp = campaign(services, cid)   # the default reason is a Notice's words: kept as data too
+    assert camp.stop_reason == "用户取消" and notices.from_data(camp.stop_notice) == notices.notice(notices.USER_CANCELLED)
+    typed = usecases.store_draft(services, usecases.draft_plain(CONTENT, numbers(2)))
+    usecases.cancel_campaign(services, typed, "客户要求停发")   # a reason of the user's own: words only
+    assert (campaign(services, typed).stop_reason, campaign(services, typed).stop_notice) == ("客户要求停发", None)
     for fn, code in ((usecases.cancel_campaign, uc.NOT_RESUMABLE), (usecases.campaign_to_resume, uc.NOT_RESUMABLE)):
         with pytest.raises(usecases.UseCaseError) as e:
             fn(services, cid)

@@ -6,6 +6,8 @@ in the window's language, the command line in Chinese through :func:`zh`. The Ch
 here are also the words of the record: a stopped campaign's ``stop_reason`` in the store and the
 log are written with them. Parameters are plain values (ints, str); a gateway's message comes in
 both languages (``message_zh`` / ``message_en``); ``STOPPED`` carries the stop reason (a Notice).
+The store keeps a stopped campaign's reason also as data (``stop_notice``: :func:`to_data`, read back
+with :func:`from_data`), so the window can word an old campaign's reason in its own language.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ UNREACHABLE_GAVE_UP = "unreachable_gave_up"  # message_zh/en: no connection thro
 UNREACHABLE_AT_START = "unreachable_at_start"  # message_zh/en: no connection at the run's first requests
 UNKNOWN_IN_A_ROW = "unknown_in_a_row"  # batches: that many answers in a row were lost
 SAME_REJECTION = "same_rejection"    # batches, code: that many rejections in a row, same code
+CLOSED_UNSENT = "closed_unsent"      # reason (a Notice): a fresh send stopped before anything went out, closed
 
 ZH: dict[str, str] = {
     RECOVERED: "发现 {batches} 批在上次发送途中中断，已标记为“未知”（可能已发出，不会自动重发；收到其状态报告后自动改为已接收）",
@@ -51,6 +54,7 @@ ZH: dict[str, str] = {
     UNKNOWN_IN_A_ROW: "连续 {batches} 批请求没有得到网关的明确回答（可能已发出），已停止以免扩大影响；"
                       "请检查网络后继续（resume），状态“未知”的批次不会重发",
     SAME_REJECTION: "连续 {batches} 批被网关以相同原因（代码 {code}）拒绝，已停止",
+    CLOSED_UNSENT: "{reason}（未发出任何短信，已关闭）",
 }
 
 
@@ -84,3 +88,44 @@ def zh(n: Notice) -> str:
 
 def _plain(v: Any) -> Any:
     return f"{v:g}" if isinstance(v, float) else v
+
+
+def to_data(n: Notice) -> dict[str, Any]:
+    """*n* as JSON-ready data, ``{"code": …, "params": {…}}``, what the store keeps beside a stop reason's words.
+
+    A Notice parameter (``STOPPED``'s reason) is nested the same way; a tuple becomes a list, and a value
+    JSON cannot hold becomes its text (a record must never fail to be written for a parameter's type).
+    """
+    return {"code": n.code, "params": {str(k): _data(v) for k, v in n.params.items()}}
+
+
+def from_data(data: Any) -> Notice | None:
+    """The Notice in *data* (:func:`to_data`'s, as the store hands it back), or None when *data* is not one
+    (None for a campaign stored before, or whose reason was written as words only)."""
+    if not isinstance(data, dict) or not isinstance(data.get("code"), str):
+        return None
+    params = data.get("params", {})
+    if not isinstance(params, dict):
+        return None
+    return Notice(data["code"], {k: _value(v) for k, v in params.items()})
+
+
+def _data(v: Any) -> Any:
+    if isinstance(v, Notice):
+        return to_data(v)
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return v
+    if isinstance(v, (list, tuple)):
+        return [_data(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): _data(x) for k, x in v.items()}
+    return str(v)
+
+
+def _value(v: Any) -> Any:
+    """A parameter read back: a nested ``{"code", "params"}`` object is a Notice again."""
+    if isinstance(v, dict) and set(v) == {"code", "params"}:
+        n = from_data(v)
+        if n is not None:
+            return n
+    return v

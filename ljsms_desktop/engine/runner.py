@@ -191,6 +191,7 @@ class CampaignRunner:
         queue = deque(b for b in batches if b.state == B_PLANNED)
         inflight: deque[tuple[Batch, Future | _Now]] = deque()
         stopping: tuple[str, Notice] | None = None
+        kept: dict | None = None          # cancelled elsewhere: the canceller's stored reason as data, kept
         retry_detail: Notice | None = None  # a busy/unreachable answer (a *_WAIT notice): wait first
         retries = 0                       # waits since the last answer that was not busy/unreachable
         unknown_run = 0
@@ -203,7 +204,8 @@ class CampaignRunner:
                     if self.control.cancel_requested:
                         stopping = (CANCELLED, _USER_CANCELLED)
                     elif self._cancelled_elsewhere(store, cid):  # from another window or process
-                        why = store.campaign(cid).stop_reason
+                        cancelled = store.campaign(cid)
+                        why, kept = cancelled.stop_reason, cancelled.stop_notice
                         stopping = (CANCELLED, N.notice(N.CANCELLED_ELSEWHERE, text=why) if why else _USER_CANCELLED)
                     elif self.control.pause_requested:
                         stopping = (PAUSED, _USER_PAUSED)
@@ -272,9 +274,13 @@ class CampaignRunner:
             raise
         state, stop = stopping or (DONE, None)
         reason = N.zh(stop) if stop is not None else ""
+        # The reason also as data, so a window in another language can word it later; cancelled elsewhere, the
+        # record stays the canceller's (its words, and its data when it gave some: a typed reason has none).
+        data = kept if stop is not None and stop.code == N.CANCELLED_ELSEWHERE else \
+            N.to_data(stop) if stop is not None else None
         with store.transaction():
             self._flush()
-            store.set_campaign_state(cid, state, reason)
+            store.set_campaign_state(cid, state, reason, data)
         if state == STOPPED:
             self._notice(N.notice(N.STOPPED_NOTICE, reason=stop))
         self._progress()

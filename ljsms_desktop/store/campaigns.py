@@ -16,12 +16,12 @@ from .reports import attribute_msg_id
 from .errors import StoreError
 from .models import (
     B_ACCEPTED, B_PLANNED, B_REJECTED, B_SENDING, B_UNKNOWN, CANCELLED, DONE, RESUMABLE, SENDING,
-    STATE_ZH, Batch, Campaign, now_text,
+    STATE_ZH, Batch, Campaign, notice_data, now_text,
 )
 
 _CAMPAIGN_COLS = ("id, kind, name, content, template_id, code, state, stop_reason, recipients, invalid, "
                   "duplicates, suppressed, parts, batch_size, created_at, updated_at, started_at, finished_at, "
-                  "created_by, created_on")
+                  "created_by, created_on, stop_notice")
 _BATCH_COLS = ("id, campaign_id, seq, ext, state, size, parts, msg_id, error_code, error, resolved_by, "
                "attempts, sent_at, answered_at")
 
@@ -87,7 +87,7 @@ def create(conn: sqlite3.Connection, *, kind: str, content: str, batches: Sequen
 
 def get(conn: sqlite3.Connection, campaign_id: int) -> Campaign | None:
     row = conn.execute(f"SELECT {_CAMPAIGN_COLS} FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
-    return Campaign(*row) if row else None
+    return _campaign(row) if row else None
 
 
 def require(conn: sqlite3.Connection, campaign_id: int) -> Campaign:
@@ -98,7 +98,11 @@ def require(conn: sqlite3.Connection, campaign_id: int) -> Campaign:
 
 
 def all_campaigns(conn: sqlite3.Connection) -> list[Campaign]:
-    return [Campaign(*r) for r in conn.execute(f"SELECT {_CAMPAIGN_COLS} FROM campaigns ORDER BY id")]
+    return [_campaign(r) for r in conn.execute(f"SELECT {_CAMPAIGN_COLS} FROM campaigns ORDER BY id")]
+
+
+def _campaign(row) -> Campaign:
+    return Campaign(*row[:-1], stop_notice=notice_data(row[-1]))
 
 
 def who() -> tuple[str, str]:
@@ -313,12 +317,16 @@ def recover_in_flight(conn: sqlite3.Connection, campaign_id: int) -> int:
     return len(ids)
 
 
-def set_state(conn: sqlite3.Connection, campaign_id: int, state: str, reason: str = "") -> None:
+def set_state(conn: sqlite3.Connection, campaign_id: int, state: str, reason: str = "",
+              notice: dict | None = None) -> None:
+    """*reason*: why, in words (Chinese, the record's); *notice*: the same reason as JSON-ready data when it
+    comes from a runner's Notice (``engine.notices.to_data``), else None (the words are all there is)."""
     now = now_text()
     finished = now if state in (DONE, CANCELLED) else None
-    conn.execute("UPDATE campaigns SET state = ?, stop_reason = ?, updated_at = ?, "
+    data = json.dumps(notice, ensure_ascii=False) if notice is not None else None
+    conn.execute("UPDATE campaigns SET state = ?, stop_reason = ?, stop_notice = ?, updated_at = ?, "
                  "finished_at = COALESCE(?, finished_at) WHERE id = ?",
-                 (state, reason, now, finished, campaign_id))
+                 (state, reason, data, now, finished, campaign_id))
 
 
 def begin_run(conn: sqlite3.Connection, campaign_id: int) -> tuple[Campaign, int]:
@@ -332,7 +340,7 @@ def begin_run(conn: sqlite3.Connection, campaign_id: int) -> tuple[Campaign, int
         raise StoreError("state", f"活动 {campaign_id} {STATE_ZH.get(camp.state, camp.state)}，不能继续发送。",
                          f"Campaign {campaign_id} is {camp.state}; it cannot be sent.")
     recovered = recover_in_flight(conn, campaign_id)
-    conn.execute("UPDATE campaigns SET state = ?, stop_reason = '', updated_at = ?, "
+    conn.execute("UPDATE campaigns SET state = ?, stop_reason = '', stop_notice = NULL, updated_at = ?, "
                  "started_at = COALESCE(started_at, ?) WHERE id = ?", (SENDING, now_text(), now_text(), campaign_id))
     return require(conn, campaign_id), recovered
 

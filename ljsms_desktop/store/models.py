@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from dataclasses import asdict, dataclass, field
 
 # Campaign states.
@@ -27,6 +28,17 @@ B_UNKNOWN = "unknown"
 BATCH_STATES = (B_PLANNED, B_SENDING, B_ACCEPTED, B_REJECTED, B_UNKNOWN)
 
 DELIVERED = "DELIVRD"
+
+
+def notice_data(text: str | None) -> dict | None:
+    """A stored ``stop_notice`` (JSON text) as a plain dict; None when there is none or it is not an object."""
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def now_text() -> str:
@@ -56,6 +68,9 @@ class Campaign:
     finished_at: str | None
     created_by: str = ""   # the OS user who created it (a team's "mine")
     created_on: str = ""   # and the machine
+    # Why it stopped as data (``{"code", "params"}``, engine.notices.from_data makes it a Notice again); None for
+    # campaigns stopped before schema 4 and for reasons stored as words only (``stop_reason`` is always there).
+    stop_notice: dict | None = field(default=None, hash=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +130,7 @@ class CampaignStats:
     batch_states: dict[str, int] = field(default_factory=dict)
     created_by: str = ""   # OS user and machine that created the campaign (who did what, on a team)
     created_on: str = ""
+    stop_notice: dict | None = None   # stop_reason as data (see Campaign.stop_notice)
 
     @property
     def state_zh(self) -> str:

@@ -213,5 +213,13 @@ V3 = (
     "CREATE INDEX campaigns_creator ON campaigns (created_by, created_on)",
 )
 
-MIGRATIONS: tuple[tuple, ...] = (V1, V2, V3)
+# Version 4: why a campaign stopped, also as data — ``stop_notice``, the runner's reason as JSON
+# (``{"code": …, "params": {…}}``, engine.notices.to_data) beside ``stop_reason``'s Chinese words, so the window
+# words an old campaign's reason in its own language. NULL for campaigns stopped before, and for reasons that
+# are words only (a user's own reason for cancelling, an error's text): those are shown as stored.
+V4 = (
+    "ALTER TABLE campaigns ADD COLUMN stop_notice TEXT",
+)
+
+MIGRATIONS: tuple[tuple, ...] = (V1, V2, V3, V4)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -35,6 +35,7 @@ def campaign_stats(conn: sqlite3.Connection, campaign_id: int) -> CampaignStats:
     return CampaignStats(
         campaign=camp.id, name=camp.name, kind=camp.kind, state=camp.state, stop_reason=camp.stop_reason,
         code=camp.code, created_at=camp.created_at, created_by=camp.created_by, created_on=camp.created_on,
+        stop_notice=camp.stop_notice,
         recipients=camp.recipients, invalid=camp.invalid,
         duplicates=camp.duplicates, suppressed=camp.suppressed, parts=camp.parts,
         batches=sum(batch_states.values()), planned=numbers[B_PLANNED], sending=numbers[B_SENDING],

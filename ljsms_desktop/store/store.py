@@ -176,8 +176,9 @@ class Store:
     def begin_run(self, campaign_id: int) -> tuple[Campaign, int]:
         return self._write(campaigns.begin_run, campaign_id)
 
-    def set_campaign_state(self, campaign_id: int, state: str, reason: str = "") -> None:
-        self._write(campaigns.set_state, campaign_id, state, reason)
+    def set_campaign_state(self, campaign_id: int, state: str, reason: str = "", notice: dict | None = None) -> None:
+        """*notice*: the reason as data (``engine.notices.to_data``) beside the words (see campaigns.set_state)."""
+        self._write(campaigns.set_state, campaign_id, state, reason, notice)
 
     def drop_suppressed(self, batch: Batch, payload: str, suppressed: set[str]) -> tuple[str | None, int]:
         """See campaigns.drop_suppressed (joins the caller's transaction)."""

@@ -55,7 +55,7 @@ from . import classify
 from . import suppression as _suppression
 from .db import Transaction, known_errors
 from .errors import StoreError
-from .models import now_text
+from .models import notice_data, now_text
 
 # -- sorts ---------------------------------------------------------------------------------------------
 
@@ -184,6 +184,7 @@ class CampaignSummary:
     opt_outs: int
     delivery_rate: float | None
     test: bool
+    stop_notice: dict | None = field(default=None, hash=False)   # stop_reason as data (see models.Campaign)
 
 
 @dataclass(frozen=True, slots=True)
@@ -947,7 +948,7 @@ class ReplyQueries:
 
 # -- campaigns -----------------------------------------------------------------------------------------
 
-_SUMMARY_COLS = "id, name, kind, state, stop_reason, created_at, started_at, recipients, parts"
+_SUMMARY_COLS = "id, name, kind, state, stop_reason, created_at, started_at, recipients, parts, stop_notice"
 
 
 @_guarded
@@ -978,7 +979,7 @@ class CampaignQueries:
         if campaign_id is not None:
             sql += " WHERE id = ?"
         out = []
-        for cid, name, kind, state, reason, created, started, recipients, parts in self.conn.execute(
+        for cid, name, kind, state, reason, created, started, recipients, parts, notice in self.conn.execute(
                 sql + " ORDER BY id DESC", args):
             b = batches.get(cid, {})
             accepted = b.get("accepted", (0, 0))
@@ -992,7 +993,7 @@ class CampaignQueries:
                 delivered=delivered, failed=failed, awaiting=max(accepted[0] - delivered - failed, 0),
                 replies=n_replies, opt_outs=opt_outs,
                 delivery_rate=(round(delivered / accepted[0], 4) if accepted[0] and delivered + failed else None),
-                test=name.startswith(self.test_prefix)))
+                test=name.startswith(self.test_prefix), stop_notice=notice_data(notice)))
         return out
 
     def summaries(self, *, include_tests: bool = True) -> list[CampaignSummary]:

@@ -306,7 +306,8 @@ class CampaignDetail(QDialog):
         kind = self.tr("模板群发") if s.kind == "template" else self.tr("普通群发")
         when = s.started_at or s.created_at
         self.state_label.setText(self.tr("{0} · {1} · {2}{3}").format(
-            state_text(s.state, s.stop_reason), kind, when, self.tr(" · 测试发送") if s.test else ""))
+            state_text(s.state, s.stop_reason, s.stop_notice), kind, when,
+            self.tr(" · 测试发送") if s.test else ""))
         self.state_label.setStyleSheet(f"color: {RED};" if s.state == "stopped" else "")
         self.figures.setText(self.tr(
             "收件人 {0} · 已发出 {1} · 计费 {2} 条 · 已送达 {3} · 失败 {4} · 等待报告 {5} · 未知 {6} · 被拒 {7} · "

@@ -35,10 +35,10 @@ def count_text(n) -> str:
     return "" if n is None else f"{int(n):,}"
 
 
-def state_text(state: str, reason: str) -> str:
-    """The state in words, with its reason when it has one (a refused or stopped campaign says why)."""
-    words = wording.campaign_state(state)
-    return f"{words}：{reason}" if reason else words
+def state_text(state: str, reason: str, notice: dict | None = None) -> str:
+    """The state in words, with its reason when it has one (a refused or stopped campaign says why): the stored
+    words, or in the English window the stored notice (*notice*, the reason as data) in English."""
+    return wording.campaign_state_with_reason(state, reason, notice)
 
 
 class _EnterOpens(QObject):
@@ -181,8 +181,8 @@ class CampaignsView(QWidget):
         name = s.name or "#{0}".format(s.id)
         if s.test:
             name = self.tr("［测试］{0}").format(name)
-        return (s.id, name, (s.state, s.stop_reason), s.recipients, s.accepted, s.cost, s.delivered, s.failed,
-                s.awaiting, s.unknown, s.rejected, s.replies, s.opt_outs, s.delivery_rate, s.created_at, s)
+        return (s.id, name, (s.state, s.stop_reason, s.stop_notice), s.recipients, s.accepted, s.cost, s.delivered,
+                s.failed, s.awaiting, s.unknown, s.rejected, s.replies, s.opt_outs, s.delivery_rate, s.created_at, s)
 
     # -- data --------------------------------------------------------------------------------------
     def _data_changed(self, changes: Changes) -> None:

@@ -63,7 +63,9 @@ _NOTICES = {
     _N.UNREACHABLE_AT_START: QT_TRANSLATE_NOOP("Wording", "无法连接网关（{message_zh}）；没有发出任何短信，已停止，网络恢复后可继续（resume）"),
     _N.UNKNOWN_IN_A_ROW: QT_TRANSLATE_NOOP("Wording", "连续 {batches} 批请求没有得到网关的明确回答（可能已发出），已停止以免扩大影响；请检查网络后继续（resume），状态“未知”的批次不会重发"),
     _N.SAME_REJECTION: QT_TRANSLATE_NOOP("Wording", "连续 {batches} 批被网关以相同原因（代码 {code}）拒绝，已停止"),
+    _N.CLOSED_UNSENT: QT_TRANSLATE_NOOP("Wording", "{reason}（未发出任何短信，已关闭）"),
 }
+_STATE_AND_REASON = QT_TRANSLATE_NOOP("Wording", "{0}：{1}")
 
 
 def english() -> bool:
@@ -113,6 +115,24 @@ def notice(n: Notice | None) -> str:
 
 def campaign_state(state: str) -> str:
     return _t(_CAMPAIGN_STATES[state]) if state in _CAMPAIGN_STATES else state
+
+
+def stop_reason(text: str, data: dict | None = None) -> str:
+    """A campaign's stored stop reason: in the English window its notice (``stop_notice``, the reason as data:
+    ``engine.notices.from_data``) in English; otherwise the stored words — the record's Chinese, or a reason
+    someone typed, an error's text, a campaign stored before the reason was kept as data (never translated)."""
+    if data is not None and english():
+        n = engine_notices.from_data(data)
+        if n is not None and n.code in _NOTICES:
+            return notice(n)
+    return text
+
+
+def campaign_state_with_reason(state: str, reason: str, data: dict | None = None) -> str:
+    """The state in words, with its stop reason (:func:`stop_reason`) when it has one."""
+    words = campaign_state(state)
+    why = stop_reason(reason, data) if reason or data is not None else ""
+    return _t(_STATE_AND_REASON).format(words, why) if why else words
 
 
 def schedule_state(state: str) -> str:

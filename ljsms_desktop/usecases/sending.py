@@ -27,7 +27,8 @@ from .errors import NO_CAMPAIGN, NOT_RESUMABLE, NOT_SENDABLE, UseCaseError
 from .services import Services
 
 CLOSED_UNSENT_ZH = "（未发出任何短信，已关闭）"
-"""Added to the stored stop reason of a fresh send closed because nothing went out."""
+"""Added to the stored stop reason of a fresh send closed because nothing went out (a reason that is not
+a Notice; one that is is stored as ``notices.CLOSED_UNSENT``, the same words)."""
 
 _UNKNOWN_AFTER = frozenset({notices.BATCH_UNKNOWN, notices.RECOVERED})
 
@@ -101,8 +102,11 @@ def send_draft(services: Services, draft: Draft, *, control: RunControl | None =
             hooks.created(campaign_id)
         outcome = _run(store, client, campaign_id, control, hooks, engine_options)
         if outcome.state == STOPPED and outcome.sent_nothing:
-            reason = (notices.zh(outcome.stop) if outcome.stop is not None else "") + CLOSED_UNSENT_ZH
-            store.set_campaign_state(campaign_id, CANCELLED, reason)
+            if outcome.stop is not None:   # stored as words and as data (the window words it in its language)
+                closed = notices.notice(notices.CLOSED_UNSENT, reason=outcome.stop)
+                store.set_campaign_state(campaign_id, CANCELLED, notices.zh(closed), notices.to_data(closed))
+            else:
+                store.set_campaign_state(campaign_id, CANCELLED, CLOSED_UNSENT_ZH)
             outcome = SendOutcome(campaign_id, CANCELLED, outcome.stop, outcome.code, True, store.stats(campaign_id),
                               outcome.unknown_batches)
         return outcome
@@ -138,10 +142,14 @@ def campaign_to_resume(services: Services, campaign_id: int) -> tuple[Any, Campa
 def cancel_campaign(services: Services, campaign_id: int, reason: str = notices.ZH[notices.USER_CANCELLED]
                     ) -> CampaignStats:
     """Give up *campaign_id* for good: its remaining batches are never sent (a run in another window or
-    process stops before its next batch); batches already sent or unknown are not touched."""
+    process stops before its next batch); batches already sent or unknown are not touched. The default
+    reason is also stored as data (``USER_CANCELLED``: worded in the window's language); a reason of the
+    caller's own is stored as its words only."""
+    default = notices.notice(notices.USER_CANCELLED)
+    data = notices.to_data(default) if reason == notices.zh(default) else None
     with services.store() as store:
         resumable(store, campaign_id)
-        store.set_campaign_state(campaign_id, CANCELLED, reason)
+        store.set_campaign_state(campaign_id, CANCELLED, reason, data)
         return store.stats(campaign_id)
 
 
