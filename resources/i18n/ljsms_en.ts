@@ -200,7 +200,7 @@ Add its numbers to the suppression list (never send to them) instead of sending 
     </message>
     <message>
         <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="130" />
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="474" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="475" />
         <source>取消发送</source>
         <translation>Cancel the campaign</translation>
     </message>
@@ -292,7 +292,7 @@ Add its numbers to the suppression list (never send to them) instead of sending 
     </message>
     <message>
         <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="301" />
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="340" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="341" />
         <source>个号码</source>
         <translation>numbers</translation>
     </message>
@@ -312,219 +312,219 @@ Add its numbers to the suppression list (never send to them) instead of sending 
         <translation>{0} · {1} · {2}{3}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="309" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="310" />
         <source> · 测试发送</source>
         <translation> · test send</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="312" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="313" />
         <source>收件人 {0} · 已发出 {1} · 计费 {2} 条 · 已送达 {3} · 失败 {4} · 等待报告 {5} · 未知 {6} · 被拒 {7} · 送达率 {8}</source>
         <translation>Recipients {0} · sent {1} · charged {2} · delivered {3} · failed {4} · awaiting {5} · unknown {6} · refused {7} · delivery rate {8}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="318" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="319" />
         <source>无法读取活动 #{0}</source>
         <translation>Cannot read campaign #{0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="327" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="328" />
         <source>重发自活动 &lt;a href="{0}"&gt;#{0}&lt;/a&gt;</source>
         <translation>Resends campaign &lt;a href="{0}"&gt;#{0}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="333" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="334" />
         <source>有 {0} 个号码所在的批次提交时未收到网关答复（结果未知），超过 {1} 小时仍没有任何状态报告，很可能没有发出。可以用“重发未确认号码”再发一次，但其中一部分号码可能已经收到，会收到两次。</source>
         <translation>{0} numbers are in batches the gateway never answered (outcome unknown) and have had no delivery report for over {1} hours: most likely they never went out. “Resend unconfirmed numbers” sends them again, but some may have received it and would get it twice.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="346" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="347" />
         <source>发送到状态报告的时间：还没有报告</source>
         <translation>Send to report: no report yet</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="348" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="349" />
         <source>发送到状态报告的时间：中位数 {0}，90% 在 {1} 以内</source>
         <translation>Send to report: median {0}, 90% within {1}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="352" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="353" />
         <source>收到回复 {0} 条；没有退订</source>
         <translation>{0} replies; no opt-outs</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="354" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="355" />
         <source>收到回复 {0} 条；退订 {1} 个（回复退订 {2}，状态报告退订码 {3}），已加入屏蔽名单</source>
         <translation>{0} replies; {1} opt-outs ({2} by reply, {3} by report code), added to the suppression list</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="370" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="371" />
         <source>结果未知：{0} 小时没有状态报告</source>
         <translation>Outcome unknown: no report for {0} hours</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="371" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="372" />
         <source>结果未知：等待状态报告确认，请勿重复发送</source>
         <translation>Outcome unknown: waiting for reports to confirm, do not send again</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="377" />
         <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="378" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="379" />
         <source>未发送</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="377" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="378" />
         <source>已提交</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="377" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="378" />
         <source>被拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="378" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="379" />
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="378" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="379" />
         <source>发送中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="395" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="396" />
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="396" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="397" />
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="421" />
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="622" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="422" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="623" />
         <source>另一次发送正在进行，请等它结束</source>
         <translation>Another send is running: wait until it ends</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="423" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="424" />
         <source>正在发送这次活动</source>
         <translation>This campaign is sending</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="425" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="426" />
         <source>活动{0}，没有可继续发送的批次</source>
         <translation>The campaign is {0}: no batch left to send</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="429" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="430" />
         <source>只发送从未发出的 {0} 个号码；结果未知的批次不会重发</source>
         <translation>Sends only the {0} numbers that never went out; unknown batches are not resent</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="432" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="433" />
         <source>在当前请求完成后停止，剩余批次不再发送</source>
         <translation>Stops after the request in flight; the remaining batches are never sent</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="434" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="435" />
         <source>活动{0}，无需取消</source>
         <translation>The campaign is {0}: nothing to cancel</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="435" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="436" />
         <source>剩余批次不再发送；已发出的不受影响</source>
         <translation>The remaining batches are never sent; what went out is not affected</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="440" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="441" />
         <source>没有可重发的失败号码（结果未知和等待报告的号码不会重发）</source>
         <translation>No failed number to resend (numbers of unknown outcome or awaiting a report are never resent)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="441" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="442" />
         <source>新建一次活动，发送给失败或未发出的号码</source>
         <translation>A new campaign to the numbers that failed or never went out</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="447" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="448" />
         <source>只有“结果未知”且超过 {0} 小时仍无状态报告的批次才能重发</source>
         <translation>Only batches whose outcome is unknown and that drew no report in {0} hours can be resent</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="448" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="449" />
         <source>有重复发送的风险：会先请您确认</source>
         <translation>Risk of a double send: you are asked first</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="451" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="452" />
         <source>正在导出</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="451" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="452" />
         <source>这次活动没有号码</source>
         <translation>The campaign has no numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="451" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="452" />
         <source>每个号码一行：状态、原因、报告时间、回复</source>
         <translation>One row per number: status, reason, report time, reply</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="462" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="463" />
         <source>正在继续发送…</source>
         <translation>Resuming…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="471" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="472" />
         <source>正在取消：当前请求完成后停止</source>
         <translation>Cancelling: stops after the request in flight</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="474" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="475" />
         <source>取消后，这次活动剩余的批次不会再发送（已发出的不受影响），且无法继续发送。确定取消吗？</source>
         <translation>Cancelled, the campaign's remaining batches are never sent (what went out is not affected) and it cannot be resumed. Cancel it?</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="488" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="489" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="502" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="503" />
         <source>已发出 %v / %m 个号码</source>
         <translation>Sent %v / %m numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="525" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="526" />
         <source>已新建活动 #{0} 并发送：已提交 {1} 个号码</source>
         <translation>Campaign #{0} created and sent: {1} numbers accepted</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="527" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="528" />
         <source>发送已停止</source>
         <translation>The send stopped</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="529" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="530" />
         <source>发送完成：已提交 {0} 个号码</source>
         <translation>Sent: {0} numbers accepted</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="562" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="563" />
         <source>正在整理要重发的号码…</source>
         <translation>Collecting the numbers to resend…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="571" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="572" />
         <source>重发未确认号码</source>
         <translation>Resend unconfirmed numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="572" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="573" />
         <source>这 {0} 个号码所在的批次提交时没有收到网关答复，{1} 小时内也没有任何状态报告。
 
 风险：网关可能已经收下并发出了其中一部分，重发后这些号码会收到两次，并再次计费。
@@ -537,62 +537,62 @@ Risk: the gateway may have taken and sent some of them; resent, those numbers ge
 Resend them as a new campaign?</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="576" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="577" />
         <source>我了解风险，重发</source>
         <translation>I understand the risk: resend</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="606" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="607" />
         <source>重发未确认号码（可能重复发送）</source>
         <translation>Resend unconfirmed numbers (may send twice)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="606" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="607" />
         <source>重发失败号码</source>
         <translation>Resend failed numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="607" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="608" />
         <source>：新建活动，原活动 #{0}</source>
         <translation>: a new campaign, from campaign #{0}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="610" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="611" />
         <source>{0} 个号码在屏蔽名单中，不会发送</source>
         <translation>{0} numbers are on the suppression list and will not be sent to</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="625" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="626" />
         <source>正在发送重发活动…</source>
         <translation>Sending the resend campaign…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="637" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="638" />
         <source>导出结果</source>
         <translation>Export results</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="638" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="639" />
         <source>Excel 表格 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="656" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="657" />
         <source>正在导出 %p%</source>
         <translation>Exporting %p%</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="658" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="659" />
         <source>正在导出结果…</source>
         <translation>Exporting results…</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="679" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="680" />
         <source>已导出 {0} 个号码到 {1}</source>
         <translation>Exported {0} numbers to {1}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="686" />
+        <location filename="../../ljsms_desktop/ui/campaign_detail.py" line="687" />
         <source>导出已取消</source>
         <translation>Export cancelled</translation>
     </message>
@@ -3834,112 +3834,122 @@ The reason:</translation>
         <translation>{batches} batches in a row were refused by the gateway for the same reason (code {code}); stopped</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="149" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="66" />
+        <source>{reason}（未发出任何短信，已关闭）</source>
+        <translation>{reason} (nothing was sent; closed)</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="68" />
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ljsms_desktop/ui/wording.py" line="169" />
         <source>网关地址</source>
         <translation>Gateway address</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="150" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="170" />
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="151" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="171" />
         <source>默认扩展号</source>
         <translation>Default extension</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="152" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="172" />
         <source>拉取间隔</source>
         <translation>Polling interval</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="153" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="173" />
         <source>余额提醒</source>
         <translation>Balance warning</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="154" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="174" />
         <source>测试号码</source>
         <translation>Test numbers</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="155" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="175" />
         <source>免打扰开始时间</source>
         <translation>Quiet hours start</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="156" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="176" />
         <source>免打扰结束时间</source>
         <translation>Quiet hours end</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="157" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="177" />
         <source>未确认批次提醒时间</source>
         <translation>Unconfirmed batches after</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="160" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="180" />
         <source>设置文件 settings.json 无法读取，已全部使用默认设置。</source>
         <translation>The settings file settings.json cannot be read; all settings are at their defaults.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="161" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="181" />
         <source>设置文件 settings.json 的格式不对，已全部使用默认设置。</source>
         <translation>The settings file settings.json is not laid out as expected; all settings are at their defaults.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="162" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="182" />
         <source>设置“{field}”的类型不对，已改用默认值。</source>
         <translation>The setting “{field}” has the wrong type; its default is in use.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="163" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="183" />
         <source>设置“{field}”的取值无效，已改用默认值。</source>
         <translation>The setting “{field}” has an unusable value; its default is in use.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="166" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="186" />
         <source>定时发送列表 schedules.json 无法读取，其中的定时发送不会执行。</source>
         <translation>The schedule list schedules.json cannot be read; the sends in it will not run.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="167" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="187" />
         <source>定时发送列表中有 {count} 项无法读取，已跳过（不会执行）。</source>
         <translation>{count} entries of the schedule list cannot be read and were skipped (they will not run).</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="169" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="189" />
         <source>原文件已另存为 {path}</source>
         <translation>The file as it was is kept as {path}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="171" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="191" />
         <source>数据文件是空的（0 字节）：{path}</source>
         <translation>The data file is empty (0 bytes): {path}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="172" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="192" />
         <source>数据文件不完整（被截断）：{path}</source>
         <translation>The data file is truncated: {path}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="174" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="194" />
         <source>为免丢失记录（包括屏蔽名单），程序没有新建空白的数据文件。</source>
         <translation>To keep the records (and the suppression list), the program did not start an empty data file.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="175" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="195" />
         <source>最近的备份：{path}</source>
         <translation>The newest backup: {path}</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="176" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="196" />
         <source>没有找到备份。</source>
         <translation>No backup was found.</translation>
     </message>
     <message>
-        <location filename="../../ljsms_desktop/ui/wording.py" line="177" />
+        <location filename="../../ljsms_desktop/ui/wording.py" line="197" />
         <source>数据文件旁的 WAL 文件（{path}-wal）可能还保存着记录，请勿删除。</source>
         <translation>The WAL file beside the data file ({path}-wal) may still hold records: do not delete it.</translation>
     </message>
