@@ -256,3 +256,34 @@ def test_batch_numbers_are_compressed_with_lz4_where_the_server_has_it(pg_url, t
                                    batch_parts=[2000, 2000])
         assert [team.batch_mobiles(b.id) for b in team.batches(cid)] == [numbers[:2000], numbers[2000:]]
     Store(tmp_path / "team", url=pg_url).close()  # opened again: nothing to change, no error
+
+
+def test_statements_prepared_here_survive_a_rollback_on_the_same_connection(pg_url, tmp_path):
+    """psycopg answers a ROLLBACK by DEALLOCATE ALL when it has prepared statements of its own (executemany
+    prepares); the claims, accepted marks and report pulls this connection PREPAREd must still be there after it."""
+    from ljsms_desktop.api.models import Report
+    with Store(tmp_path / "team", url=pg_url) as team:
+        numbers = [f"1380000{i:04d}" for i in range(6)]
+        cid = team.create_campaign(kind="plain", content="【x】a", batches=[numbers[:2], numbers[2:4], numbers[4:]],
+                                   batch_parts=[2, 2, 2])  # executemany: psycopg prepares
+        team.begin_run(cid)
+        b1, b2, b3 = team.batches(cid)
+        for b, msg in ((b1, "m1"), (b2, "m2")):  # the claim and accepted-mark statements, prepared here
+            with team.transaction():
+                team.mark_sending(b.id)
+            with team.transaction():
+                team.mark_accepted(b.id, msg)
+        team.save_reports([Report("m1", numbers[0], "DELIVRD", "2026-11-29 10:00:00", b1.ext)])  # the pull's
+        for _ in range(2):
+            with pytest.raises(RuntimeError):  # a transaction rolled back, then a savepoint rolled back
+                with team.transaction():
+                    team.suppress(["13900000000"])
+                    raise RuntimeError("changed my mind")
+            assert team.save_reports([Report("m1", numbers[0], "DELIVRD", "2026-11-29 10:00:00", b1.ext)]).new == 0
+        with team.transaction():
+            team.mark_sending(b3.id)
+        with team.transaction():
+            team.mark_accepted(b3.id, "m3")
+        assert team.save_reports([Report("m2", n, "DELIVRD", "2026-11-29 10:01:00", b2.ext)
+                                  for n in numbers[2:4]]).new == 2
+        assert [b.state for b in team.batches(cid)] == ["accepted"] * 3 and team.report_count() == 3

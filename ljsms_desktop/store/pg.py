@@ -10,7 +10,7 @@ statement once (cached):
 * ``BEGIN IMMEDIATE`` → ``BEGIN`` + a transaction-level advisory lock that every writer takes: writers queue
   one after another as on SQLite (what the store's read-then-write transactions rely on), across desktops;
   both go in one pipeline with the transaction's first statement (``begin_now()`` sends them at once, with a
-  savepoint for a report pull if asked: ``savepoint()``);
+  savepoint for a report pull if asked; ``query_prepared`` sends them in the same simple query as its statement);
   ``execute_at_commit`` puts a statement in the COMMIT's round trip — one simple query of ``EXECUTE``s of
   statements ``PREPARE``d once per connection, parameters bound here (a batch's claim and accepted marks);
 * ``PRAGMA synchronous = NORMAL|FULL`` → ``synchronous_commit`` off|on (a pull's commit, as on SQLite);
@@ -199,7 +199,7 @@ class PgConnection:
         self._prepared: dict[str, str] = {}  # text of a statement sent with COMMITs → its PREPAREd name here
         self._prepared_gen = 0              # names after a failed COMMIT start afresh (was the PREPARE run?)
         self._armed: str | None = None      # a savepoint begin_now() set right after BEGIN, not yet used: the
-                                            # first savepoint() of that name needs no round trip of its own
+                                            # first query_prepared(savepoint=) of that name needs no SAVEPOINT
 
     # -- the sqlite3.Connection surface the store uses --------------------------------------
     @property
@@ -211,7 +211,8 @@ class PgConnection:
 
     def begin_now(self, savepoint: str | None = None) -> None:
         """Send a pending BEGIN (and take the writers' lock) now. *savepoint*: also set a savepoint of that name
-        in the same round trip, for a ``savepoint()`` that comes before any other statement (a report pull)."""
+        in the same round trip, which ``query_prepared(savepoint=name)`` then uses if nothing ran since (the
+        poller's report pull, asked for once the lock is held)."""
         if not self._begin_pending:
             return
         self._begin_pending = False
@@ -225,21 +226,6 @@ class PgConnection:
             finally:
                 self._pending.clear()
         self._armed = savepoint
-
-    def savepoint(self, name: str) -> None:
-        """A savepoint *name* set now, with nothing done after it yet, in as few round trips as can be: sent with a
-        pending BEGIN (one simple query), none when ``begin_now(savepoint=name)`` set it and nothing ran since,
-        else its own. A simple query, not a pipeline: psycopg's pipeline mode cost more client time per pull
-        (measured ~270 vs ~170 µs for the same statements) than the round trip it saves on a local server."""
-        armed, self._armed = self._armed, None
-        if self._begin_pending:
-            self.begin_now(savepoint=name)
-            self._armed = None
-        elif armed != name:
-            statements = [*self._pending.values(), f"SAVEPOINT {name}"]
-            self._pending.clear()
-            with self._errors():
-                self.raw.execute("; ".join(statements))
 
     def pipeline_begin(self) -> None:
         """Inside ``raw.pipeline()``: queue a pending BEGIN and the writers' lock before what follows."""
@@ -327,10 +313,8 @@ class PgConnection:
             cur = self.raw.cursor()
             try:
                 cur.execute("; ".join(statements))  # no parameters: the simple query protocol, results one by one
-            except psycopg.Error:
-                if prepare:  # which PREPAREs ran is unknown (they outlive a rollback): new names from now on
-                    self._prepared.clear()
-                    self._prepared_gen += 1
+            except psycopg.Error as exc:
+                self._forget_prepared(exc, bool(prepare))
                 raise
             for _ in head:
                 cur.nextset()
@@ -340,6 +324,41 @@ class PgConnection:
         for rowcount, (_text, _params_, check) in zip(rowcounts, at_commit):
             check(rowcount)
         return PgCursor(None, -1, False)
+
+    def query_prepared(self, text: str, params: Sequence, *, savepoint: str | None = None):
+        """Run *text* (``%s`` placeholders; *params* in order) as one simple query with what must go before it:
+        a BEGIN not sent yet (and the writers' lock), a fresh savepoint *savepoint* (none when ``begin_now`` set
+        it and nothing ran since), and the first time on this connection the statement's ``PREPARE`` — one round
+        trip and one psycopg call where a pull had taken three and two. Returns the cursor on its result. psycopg
+        errors are left to the caller (the transaction, begun or not, is the caller's to roll back)."""
+        armed, self._armed = self._armed, None
+        head: list[str] = []
+        if self._begin_pending:
+            self._begin_pending = False
+            head = self._begin_statements() + ([f"SAVEPOINT {savepoint}"] if savepoint else [])
+            self._pending.clear()
+        elif savepoint and armed != savepoint:
+            head = [*self._pending.values(), f"SAVEPOINT {savepoint}"]
+            self._pending.clear()
+        prepare: list[str] = []
+        execute = self._execute_prepared(text, params, psycopg.ClientCursor(self.raw).mogrify, prepare)
+        statements = [*prepare, *head, execute]
+        cur = self.raw.cursor()
+        try:
+            cur.execute("; ".join(statements))  # no parameters: the simple query protocol
+        except psycopg.Error as exc:
+            self._forget_prepared(exc, bool(prepare))
+            raise
+        for _ in range(len(statements) - 1):
+            cur.nextset()
+        return cur
+
+    def _forget_prepared(self, exc: psycopg.Error, prepared_now: bool) -> None:
+        """After a failed query: when it carried PREPAREs (which of them ran is unknown, and they outlive a
+        rollback) or found one of ours gone, statements get new names from now on and are PREPAREd again."""
+        if prepared_now or isinstance(exc, pg_errors.InvalidSqlStatementName):
+            self._prepared.clear()
+            self._prepared_gen += 1
 
     def _execute_prepared(self, text: str, params: Sequence, bind: Callable, prepare: list[str]) -> str:
         """``EXECUTE name(literals)`` of *text*, adding its ``PREPARE`` to *prepare* the first time on this
@@ -445,10 +464,15 @@ class _ErrorMap:
 
 def _raw_connect(url: str) -> psycopg.Connection:
     try:
-        return psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                               application_name="ljsms-desktop")
+        raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                              application_name="ljsms-desktop")
     except psycopg.Error as exc:
         raise unreachable(url, exc) from None
+    # psycopg's own prepared statements off: it answers a ROLLBACK (also ROLLBACK TO SAVEPOINT) with DEALLOCATE
+    # ALL once it has some (executemany prepares), which would drop the statements PgConnection PREPAREs itself
+    # (claims, accepted marks, report pulls: see _execute_prepared); the store's other statements run unprepared.
+    raw.prepare_threshold = None
+    return raw
 
 
 def connect(url: str, *, migrate_schema: bool = True) -> PgConnection:
