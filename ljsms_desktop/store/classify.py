@@ -56,6 +56,33 @@ def carrier_ids(mobiles: Sequence[str]) -> list[int]:
     return [cid(m) for m in mobiles]
 
 
+_DIGIT_BY_HEAD4 = {head: str(cid) for head, cid in CARRIER_BY_HEAD4.items() if 0 <= cid <= 9}
+
+
+def carrier_digits(mobiles: Sequence[str]) -> str | None:
+    """``carrier_ids(mobiles)`` as one string of single digits (how the team store sends them: no ``str()`` per
+    number), or None should an id ever need two digits."""
+    if set(map(len, mobiles)) == {11}:
+        heads = list(map(_DIGIT_BY_HEAD4.get, map(_HEAD4, mobiles)))
+        if None not in heads:
+            return "".join(heads)
+    return _digits(carrier_ids(mobiles))
+
+
+def bucket_digits(codes: Sequence[str], bucket_of: dict[str, int]) -> str | None:
+    """The bucket id of every code in *codes* (*bucket_of*: ``bucket_ids(codes)``) as one string of single
+    digits, or None should an id ever need two digits."""
+    digit = {c: str(b) for c, b in bucket_of.items()}
+    if any(len(d) != 1 for d in digit.values()):
+        return None
+    return "".join(map(digit.__getitem__, codes))
+
+
+def _digits(values: Sequence[int]) -> str | None:
+    text = "".join(map(str, values))
+    return text if len(text) == len(values) else None
+
+
 def carrier_id_of(mobile: str) -> int:
     return _carriers.carrier_id(mobile)
 

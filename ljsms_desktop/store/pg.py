@@ -132,6 +132,12 @@ def translate(sql: str) -> tuple[str, tuple[int, ...] | None, bool, bool]:
     return text, (tuple(order) if numbered else None), returning, bool(order)
 
 
+def _notify_statements(kinds: set[str]) -> list[str]:
+    """The NOTIFY of what a transaction changed, sent with its COMMIT (delivered only if it commits); *kinds*
+    are identifiers (``notify_changed`` keeps only those), so they go as a literal."""
+    return [f"SELECT pg_notify('{NOTIFY_CHANNEL}', '{','.join(sorted(kinds))}')"] if kinds else []
+
+
 def _params(params: Sequence, order: tuple[int, ...] | None) -> Sequence:
     if order is not None:
         params = [params[k] for k in order]
@@ -215,17 +221,28 @@ class PgConnection:
         poller's report pull, asked for once the lock is held)."""
         if not self._begin_pending:
             return
-        self._begin_pending = False
+        statements = self._opening(savepoint)
         with self._errors():
             try:
-                statements = self._begin_statements() + ([f"SAVEPOINT {savepoint}"] if savepoint else [])
                 self.raw.execute("; ".join(statements))
             except psycopg.Error:
                 self._abandon()   # the lock wait timed out (or the connection broke): no transaction is left open
                 raise
-            finally:
-                self._pending.clear()
         self._armed = savepoint
+
+    def _opening(self, savepoint: str | None = None) -> list[str]:
+        """What must go before a transaction's next statement: a BEGIN not sent yet (with pending settings and the
+        writers' lock) and, asked for, a fresh savepoint — none when ``begin_now`` set it and nothing ran since."""
+        armed, self._armed = self._armed, None
+        if self._begin_pending:
+            self._begin_pending = False
+            head = self._begin_statements() + ([f"SAVEPOINT {savepoint}"] if savepoint else [])
+        elif savepoint and armed != savepoint:
+            head = [*self._pending.values(), f"SAVEPOINT {savepoint}"]
+        else:
+            return []
+        self._pending.clear()
+        return head
 
     def pipeline_begin(self) -> None:
         """Inside ``raw.pipeline()``: queue a pending BEGIN and the writers' lock before what follows."""
@@ -271,8 +288,7 @@ class PgConnection:
                 notices, self._notices = self._notices, set()
                 released, self._released = self._released, []
                 if text == "COMMIT":  # the NOTIFY is delivered when (and only if) the transaction commits
-                    notify_sql = [f"SELECT pg_notify('{NOTIFY_CHANNEL}', '{','.join(sorted(notices))}')"] if notices else []
-                    cur.execute("; ".join([*released, *notify_sql, "COMMIT"]))
+                    cur.execute("; ".join([*released, *_notify_statements(notices), "COMMIT"]))
                     return PgCursor(None, -1, False)
             cur.execute(text, _params(params, order) if has_params else None, prepare=False)
             return PgCursor(cur, cur.rowcount, returning)
@@ -288,68 +304,46 @@ class PgConnection:
 
     def _commit_with_statements(self) -> PgCursor:
         """The transaction's COMMIT with the statements put aside for it (and a BEGIN not sent yet): one simple
-        query, the parameters bound here, so one round trip and one wait. psycopg's pipeline mode had cost a wait
-        per statement; under the sender threads' load each wait for the GIL made a batch's claim take ~2.5 ms
-        instead of ~0.5 ms (the runner's own thread is the one that commits)."""
+        query, so one round trip and one wait. psycopg's pipeline mode had cost a wait per statement; under the
+        sender threads' load each wait for the GIL made a batch's claim take ~2.5 ms instead of ~0.5 ms (the
+        runner's own thread is the one that commits)."""
         at_commit, self._at_commit = self._at_commit, []
         notices, self._notices = self._notices, set()
         released, self._released = self._released, []
-        bind = psycopg.ClientCursor(self.raw).mogrify
-        head: list[str] = []
-        if self._begin_pending:
-            self._begin_pending = False
-            head = self._begin_statements()
-            self._pending.clear()
-        prepare: list[str] = []
-        statements = [*head, *(text if params is None else self._execute_prepared(text, params, bind, prepare)
-                               for text, params, _check in at_commit), *released]
-        head = prepare + head
-        statements = prepare + statements
-        if notices:
-            statements.append(bind("SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, ",".join(sorted(notices)))))
-        statements.append("COMMIT")
-        rowcounts = []
         with self._errors():  # an error leaves the transaction to its caller's ROLLBACK
-            cur = self.raw.cursor()
-            try:
-                cur.execute("; ".join(statements))  # no parameters: the simple query protocol, results one by one
-            except psycopg.Error as exc:
-                self._forget_prepared(exc, bool(prepare))
-                raise
-            for _ in head:
-                cur.nextset()
+            cur = self._simple_query(self._opening(), [(text, params) for text, params, _check in at_commit],
+                                     [*released, *_notify_statements(notices), "COMMIT"])
+            rowcounts = []
             for _ in at_commit:
                 rowcounts.append(cur.rowcount)
                 cur.nextset()
-        for rowcount, (_text, _params_, check) in zip(rowcounts, at_commit):
+        for rowcount, (_text, _params, check) in zip(rowcounts, at_commit):
             check(rowcount)
         return PgCursor(None, -1, False)
 
     def query_prepared(self, text: str, params: Sequence, *, savepoint: str | None = None):
-        """Run *text* (``%s`` placeholders; *params* in order) as one simple query with what must go before it:
-        a BEGIN not sent yet (and the writers' lock), a fresh savepoint *savepoint* (none when ``begin_now`` set
-        it and nothing ran since), and the first time on this connection the statement's ``PREPARE`` — one round
-        trip and one psycopg call where a pull had taken three and two. Returns the cursor on its result. psycopg
-        errors are left to the caller (the transaction, begun or not, is the caller's to roll back)."""
-        armed, self._armed = self._armed, None
-        head: list[str] = []
-        if self._begin_pending:
-            self._begin_pending = False
-            head = self._begin_statements() + ([f"SAVEPOINT {savepoint}"] if savepoint else [])
-            self._pending.clear()
-        elif savepoint and armed != savepoint:
-            head = [*self._pending.values(), f"SAVEPOINT {savepoint}"]
-            self._pending.clear()
+        """Run *text* (``%s`` placeholders; *params* in order) as one simple query with what must go before it
+        (``_opening``: a BEGIN not sent yet, the writers' lock, a savepoint *savepoint*) and, the first time on
+        this connection, its ``PREPARE`` — one round trip and one psycopg call where a pull had taken three and
+        two. Returns the cursor on its result. psycopg errors are left to the caller (the transaction, begun or
+        not, is the caller's to roll back)."""
+        return self._simple_query(self._opening(savepoint), [(text, params)], [])
+
+    def _simple_query(self, head: list[str], body: list[tuple[str, Sequence | None]], tail: list[str]):
+        """*head*, each (text, params) of *body* — with parameters, an ``EXECUTE`` of the statement PREPAREd once
+        on this connection (its ``PREPARE`` goes first the first time), the values bound here — and *tail*, as one
+        simple query (no parameters: psycopg sends it as it is). Returns the cursor on *body*'s first result."""
+        bind = psycopg.ClientCursor(self.raw).mogrify
         prepare: list[str] = []
-        execute = self._execute_prepared(text, params, psycopg.ClientCursor(self.raw).mogrify, prepare)
-        statements = [*prepare, *head, execute]
+        middle = [text if params is None else self._execute_prepared(text, params, bind, prepare)
+                  for text, params in body]
         cur = self.raw.cursor()
         try:
-            cur.execute("; ".join(statements))  # no parameters: the simple query protocol
+            cur.execute("; ".join([*prepare, *head, *middle, *tail]))
         except psycopg.Error as exc:
             self._forget_prepared(exc, bool(prepare))
             raise
-        for _ in range(len(statements) - 1):
+        for _ in range(len(prepare) + len(head)):
             cur.nextset()
         return cur
 

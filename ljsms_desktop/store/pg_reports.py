@@ -91,14 +91,6 @@ _PULL_OF_BATCH = re.sub(r"%\((\w+)\)s", "%s", _PULL_OF_BATCH)
 
 _SEP = "\x1f"  # ASCII unit separator
 _FIELDS = tuple(map(attrgetter, ("msg_id", "mobile", "code", "time")))
-_HEAD4 = classify._HEAD4
-_DIGIT_BY_HEAD4 = {head: str(cid) for head, cid in classify.CARRIER_BY_HEAD4.items() if 0 <= cid <= 9}
-
-
-def _digits(values: Sequence[int]) -> str | None:
-    """*values* (small ints) as one digit string, or None when one is not a single digit."""
-    text = "".join(map(str, values))
-    return text if len(text) == len(values) else None
 
 
 def save_pull_of_batch(conn, reports: Sequence, ext: str, now: str) -> tuple[int, int, int] | None:
@@ -109,19 +101,9 @@ def save_pull_of_batch(conn, reports: Sequence, ext: str, now: str) -> tuple[int
     n = len(reports)
     msg_ids, mobiles, codes, times = (list(map(f, reports)) for f in _FIELDS)
     bucket_of = classify.bucket_ids(codes)
-    bucket_digit = {c: str(b) for c, b in bucket_of.items()}
-    buckets = "".join(map(bucket_digit.__getitem__, codes))
-    if len(buckets) != n:  # a bucket id of two digits (none today)
+    buckets, carriers = classify.bucket_digits(codes, bucket_of), classify.carrier_digits(mobiles)
+    if buckets is None or carriers is None:  # an id of two digits (none today)
         return None
-    carriers = None
-    if set(map(len, mobiles)) == {11}:
-        heads = list(map(_DIGIT_BY_HEAD4.get, map(_HEAD4, mobiles)))
-        if None not in heads:
-            carriers = "".join(heads)
-    if carriers is None:  # a number not 11 digits long, or a prefix that needs its 5th digit
-        carriers = _digits(classify.carrier_ids(mobiles))
-        if carriers is None:
-            return None
     one_msg = msg_ids[0] if msg_ids.count(msg_ids[0]) == n else None
     columns = ("" if one_msg else _SEP.join(msg_ids), _SEP.join(mobiles), _SEP.join(codes), _SEP.join(times))
     if sum(map(str.count, columns, [_SEP] * 4)) != (0 if one_msg else n - 1) + 3 * (n - 1):
