@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from store_helpers import open_together
 
-from ljsms_desktop.cli import main
+from cli_helpers import run as run_cli
 from ljsms_desktop.store import Store, StoreError, backup, db
 
 NUMBER = "13800138000"
@@ -23,9 +23,8 @@ def home(tmp_path, monkeypatch):
 
 
 def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err and "内部错误" not in err
+    code, out, err = run_cli(capsys, *argv)
+    assert "内部错误" not in err
     return code, out, err
 
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from ljsms_desktop.cli import main
+from cli_helpers import run
 
 
 @pytest.fixture
@@ -20,11 +20,6 @@ def home(tmp_path, monkeypatch):
     return tmp_path / "home"
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 def test_balance(simulator, home, capsys, monkeypatch):

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from cli_helpers import point_at, run
 from ljsms_desktop import cli
 from ljsms_desktop.store import Store
 
@@ -18,17 +19,7 @@ KEYS = {"campaign", "state", "recipients", "invalid", "suppressed", "accepted", 
 
 @pytest.fixture
 def env(simulator, tmp_path, monkeypatch):
-    monkeypatch.setenv("LJSMS_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("LJSMS_PASSWORD", "demo")
-    monkeypatch.setenv("LJSMS_ACCOUNT", "demo")
-    monkeypatch.setenv("LJSMS_BASE_URL", simulator.base_url)
-    return tmp_path
-
-
-def run(capsys, *args):
-    status = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
+    return point_at(simulator, tmp_path, monkeypatch)
 
 
 def store_of(env) -> Store:

@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from ljsms_desktop import cli
+from cli_helpers import point_at, run
 from ljsms_desktop.api import LjClient
 from ljsms_desktop.core.planning import plan_plain
 from ljsms_desktop.engine import create_campaign, notices, run_campaign
@@ -27,17 +27,7 @@ TOO_BIG = str(2 ** 70)
 
 @pytest.fixture
 def env(simulator, tmp_path, monkeypatch):
-    monkeypatch.setenv("LJSMS_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("LJSMS_PASSWORD", "demo")
-    monkeypatch.setenv("LJSMS_ACCOUNT", "demo")
-    monkeypatch.setenv("LJSMS_BASE_URL", simulator.base_url)
-    return tmp_path
-
-
-def run(capsys, *args):
-    status = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
+    return point_at(simulator, tmp_path, monkeypatch)
 
 
 def ljsms_process(tmp_path, *args, **kw) -> subprocess.CompletedProcess:

@@ -16,7 +16,7 @@ import uuid
 
 import pytest
 
-from ljsms_desktop import cli
+from cli_helpers import run
 from ljsms_desktop.api import LjClient
 from ljsms_desktop.core.planning import plan_plain
 from ljsms_desktop.engine import Poller, create_campaign, run_campaign
@@ -72,10 +72,6 @@ def env(tmp_path, monkeypatch):
     return configure
 
 
-def run(capsys, *args):
-    status = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 # -- another program holds the write lock -----------------------------------------------------------

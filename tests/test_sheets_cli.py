@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ljsms_desktop.cli import main
+from cli_helpers import run
 
 FIX = Path(__file__).parent / "fixtures" / "sheets"
 
@@ -17,11 +17,6 @@ def home(tmp_path, monkeypatch):
     monkeypatch.setenv("LJSMS_HOME", str(tmp_path / "home"))
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 def test_check_text(capsys):
