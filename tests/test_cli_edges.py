@@ -83,33 +83,12 @@ def test_ctrl_d_at_the_login_password_prompt(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "ljsms_desktop.cli", "login", "--no-check"], stdin=slave,
                             stdout=slave, stderr=slave, env=env, start_new_session=True)
     os.close(slave)
-    seen = b""
-    deadline = time.monotonic() + 30
     try:
-        while "密码".encode() not in seen and time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], deadline - time.monotonic())
-            if ready:
-                try:
-                    chunk = os.read(master, 4096)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                seen += chunk
+        seen = _read_terminal(master, until="密码".encode(), seconds=30)
         assert "密码".encode() in seen, seen.decode("utf-8", "replace")
         os.write(master, b"\x04")  # Ctrl-D
         status = proc.wait(30)
-        while True:
-            ready, _, _ = select.select([master], [], [], 1)
-            if not ready:
-                break
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
+        seen += _read_terminal(master, seconds=1)
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -117,6 +96,30 @@ def test_ctrl_d_at_the_login_password_prompt(tmp_path):
     text = seen.decode("utf-8", "replace")
     assert status == 2, text
     assert "没有输入密码" in text and "Traceback" not in text and "内部错误" not in text
+
+
+def _read_terminal(master: int, *, until: bytes | None = None, seconds: float) -> bytes:
+    """What the pseudo-terminal shows: until *until* appears (at most *seconds* in all) or, without *until*,
+    until it has been quiet for *seconds*; end of file or a closed terminal ends it too."""
+    seen = b""
+    deadline = time.monotonic() + seconds
+    while until is None or until not in seen:
+        wait = seconds if until is None else deadline - time.monotonic()
+        if wait <= 0:
+            break
+        ready, _, _ = select.select([master], [], [], wait)
+        if not ready:
+            if until is None:
+                break
+            continue
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    return seen
 
 
 # -- item 6: no network at the start, a refused template ---------------------------------------------------
