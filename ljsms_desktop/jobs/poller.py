@@ -48,7 +48,8 @@ def start_poller(ctx) -> None:
                                        "replies": result.new_replies, "opt_outs": result.opt_outs,
                                        "resolved": result.resolved_batches, "summary": result.summary_zh(),
                                        "lost_pulls": result.lost_pulls, "lost_items": result.lost_items,
-                                       "more_waiting": result.more_waiting, "recovered": result.recovered})
+                                       "more_waiting": result.more_waiting, "recovered": result.recovered,
+                                       "suppression_mark": _suppression_mark(poller)})
                 _wait(task, wake, interval)
         finally:
             poller.close()
@@ -65,6 +66,15 @@ def start_poller(ctx) -> None:
 
     ctx.tasks.run(TASK_NAME, work, on_event=on_event, on_error=lambda e: ctx.poll_status.emit(
         {"error": e, "at": time.time()}))
+
+
+def _suppression_mark(poller):
+    """The suppression list's fingerprint, read through the poll's own store (the window compares it with the last
+    one to hear of numbers suppressed by another process); None when it cannot be read — the next poll tries again."""
+    try:
+        return poller.store().suppression_fingerprint()
+    except Exception:  # noqa: BLE001 - only a hint
+        return None
 
 
 def _wait(task: TaskContext, wake: threading.Event, seconds: float) -> None:

@@ -187,15 +187,14 @@ class AppContext(QObject):
             self._suppression_announced = True
 
     def _after_poll(self, status: dict) -> None:
-        """After each poll: did the suppression list change elsewhere (``ljsms suppress``, another window)?"""
-        if status.get("error") is None:
-            self.check_suppression()
+        """After each poll: did the suppression list change elsewhere (``ljsms suppress``, another window)? The
+        poll read its fingerprint through its own store (no store opened here for it)."""
+        if status.get("error") is None and status.get("suppression_mark") is not None:
+            self._note_suppression_mark(status["suppression_mark"])
 
     def check_suppression(self) -> None:
-        """Compare the suppression list's fingerprint with the last one (in a task); announce a change
-        no task of this window announced."""
+        """Take the suppression list's fingerprint (in a task) and compare it with the last one."""
         db_path = self.db_path
-        announced, self._suppression_announced = self._suppression_announced, False
 
         def work(t):
             from ..store import Store
@@ -203,13 +202,16 @@ class AppContext(QObject):
             with Store(db_path) as store:
                 return store.suppression_fingerprint()
 
-        def done(mark: tuple) -> None:
-            before, self._suppression_mark = self._suppression_mark, mark
-            if before is not None and mark != before and not announced:
-                self.notify(Changes(suppression=True))
-
-        self.tasks.run("suppression-check", work, key="suppression-check", owner=self, on_success=done,
+        self.tasks.run("suppression-check", work, key="suppression-check", owner=self,
+                       on_success=self._note_suppression_mark,
                        on_error=lambda e: log.warning("suppression check: %s", e.message_en))
+
+    def _note_suppression_mark(self, mark: tuple) -> None:
+        """Announce a change of the suppression list that no task of this window announced."""
+        announced, self._suppression_announced = self._suppression_announced, False
+        before, self._suppression_mark = self._suppression_mark, mark
+        if before is not None and mark != before and not announced:
+            self.notify(Changes(suppression=True))
 
     def notify(self, changes: Changes) -> None:
         """Announce what changed in the local record (for changes made on the GUI thread's behalf)."""
